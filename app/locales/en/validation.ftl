@@ -1,0 +1,37 @@
+# Validation problems (crate::domain::problem). Arguments are plain strings.
+
+## Problems with one value
+
+problem-required = Required. Fill in a value.
+problem-too-long = Too long: at most { $max } characters.
+problem-not-a-date = Not a date. Write the date as YYYY-MM-DD, for example 2026-03-01.
+problem-date-in-future = The date is in the future. Only today or earlier is allowed.
+problem-date-after-start = Must not be after the start date.
+problem-not-an-integer = Not a whole number. Write digits only.
+problem-out-of-range = Must be a number from { $min } to { $max }.
+problem-not-one-of = Not an allowed value. Allowed values: { $allowed }.
+problem-bad-language-code = Not an ISO 639-1 language code: { $code }. Write two-letter codes separated by commas, for example ar,en.
+problem-bad-participant-ref = Use only the letters A–Z, digits, - and _, for example P-0042.
+problem-bad-email = Not an email address. Write it as name@example.se.
+problem-control-character = Contains invisible control characters such as tabs or line breaks. Remove them.
+problem-unknown-mentor = No user with the mentor role has this email address.
+problem-unknown-teacher = No user with the teacher role has this email address.
+problem-unknown-participant = No participant with this ID exists.
+problem-already-taken = Already in use. Choose another value.
+problem-school-in-other-district = This school is already registered in the district { $district }.
+problem-bad-pin = Write 4 to 6 digits.
+problem-bad-sign-in-code = Not a personal code. A code has 6 letters and digits, for example K7M-4QX.
+problem-password-too-short = Too short: at least { $min } characters.
+problem-duplicate = Same key as line { $first_line } of this file. Each key may appear only once.
+
+## Problems with a whole file
+
+file-empty = The file is empty. The first line must name the columns.
+file-missing-column = The required column { $column } is missing from the first line.
+file-unknown-column = Unknown column { $column }. Allowed columns: { $allowed }.
+file-duplicate-column = The column { $column } appears more than once in the first line.
+file-blank-column-name = Column { $position } in the first line has no name.
+file-bad-record = Line { $line } could not be read: { $detail }
+file-wrong-field-count = Line { $line } has { $found } fields, but the first line has { $expected } columns.
+problem-not-a-teacher = This user is not an SFI teacher. Choose a user with the teacher role.
+problem-end-before-start = The end date cannot be before the start date.

@@ -1,0 +1,165 @@
+# Språktrappan: gränssnittets texter, svenska.
+app-name = Språktrappan
+skip-to-content = Hoppa till innehållet
+loading = Laddar …
+language = Språk
+nav-label = Huvudmeny
+nav-start = Start
+nav-me = Min sida
+nav-participants = Deltagare
+nav-schools = Skolor
+nav-staff = Personal
+nav-groups = Grupper
+nav-import = Import och export
+sign-out = Logga ut
+not-found-title = Sidan finns inte
+none = Ingen
+all = Alla
+save = Spara
+add = Lägg till
+remove = Ta bort
+actions = Åtgärder
+search = Sök namn eller referens
+filter = Visa
+previous = Föregående sida
+next = Nästa sida
+pages = Sidor
+page-of = Sida { $page } av { $pages }
+results-count = { $count ->
+    [one] En deltagare
+   *[other] { $count } deltagare
+}
+
+sign-in-title = Logga in
+sign-in = Logga in
+sign-in-tablet-link = Deltagare? Logga in på surfplattan
+sign-in-staff-link = Inloggning för personal
+tablet-title = Välkommen
+tablet-lead = Skriv din kod och din PIN-kod.
+tablet-sign-in = Börja
+me-hello = Hej { $name }!
+
+error-not-signed-in = Logga in först.
+error-forbidden = Du har inte behörighet till det här.
+error-not-found = Det här hittades inte.
+error-invalid = { $count ->
+    [one] Ett fält behöver rättas. Inget sparades.
+   *[other] { $count } fält behöver rättas. Inget sparades.
+}
+error-sign-in-failed = Inloggningsuppgifterna stämmer inte. Försök igen.
+error-throttled = För många försök. Försök igen om { $minutes } minuter.
+error-internal = Något gick fel på servern. Inget ändrades. Försök igen eller kontakta programkontoret.
+error-transport = Servern gick inte att nå. Kontrollera anslutningen och försök igen.
+
+home-coordinator-title = Översikt över programmet
+home-mentor-title = Mina deltagare
+home-mentor-empty = Du har inga aktiva deltagare ännu.
+home-teacher-title = Mina grupper
+home-teacher-empty = Du har inga grupper ännu. Programkontoret lägger upp dem.
+group-members-count = { $count ->
+    [one] en deltagare
+   *[other] { $count } deltagare
+}
+
+participant-new = Ny deltagare
+participant-edit = Ändra
+participant-person = Person
+participant-placement = Placering och studier
+participant-arrival = Ankomst till Sverige
+participant-status = Status
+status-active = Aktiv
+status-completed = Avslutad
+status-left_early = Avbrutit
+gender-female = Kvinna
+gender-male = Man
+gender-other = Annat
+gender-unspecified = Ej angivet
+role-coordinator = Samordnare
+role-teacher = SFI-lärare
+role-mentor = Mentor
+source-web = Webb
+source-import = Import
+source-cli = Kommandorad
+source-demo = Demodata
+
+field-name = Namn
+field-participant_ref = Referens
+field-given_name = Förnamn
+field-family_name = Efternamn
+field-gender = Kön
+field-birth_year = Födelseår
+field-school = Skola
+field-district = Stadsdel
+field-mentor = Mentor
+field-mentor_email = Mentor
+field-start_date = Startdatum
+field-planned_terms = Planerade terminer
+field-residence_permit_date = Datum för uppehållstillstånd
+field-arrival_date = Ankomst till Sverige
+field-study_path = Studieväg på SFI
+field-languages = Språk
+field-status = Status
+field-end_date = Slutdatum
+field-pin = PIN-kod
+field-new-pin = Ny PIN-kod
+field-code = Personlig kod
+field-email = E-post
+field-password = Lösenord
+field-first-password = Första lösenord
+field-display_name = Namn
+field-role = Roll
+field-group = Grupp
+field-teacher = Lärare
+hint-participant_ref = Programmets egen referens, t.ex. P-0042.
+hint-languages = Språkkoder med två bokstäver, åtskilda med kommatecken, t.ex. ar,en.
+hint-password = Minst 10 tecken. Lämna det till personen på ett säkert sätt.
+hint-pin = 4 till 6 siffror. Deltagaren använder den med sin personliga kod på surfplattan.
+
+eligibility = Nyanländ?
+eligibility-info = Visas bara som information; programmet avgör.
+eligibility-programme = Programmets regel (tillstånd högst 2 år sedan, högst 4 år i Sverige)
+eligibility-employment-service = Arbetsförmedlingens regel (inom 3 år från tillståndet)
+eligibility-yes = Ja
+eligibility-no = Nej
+eligibility-unknown = Okänt (datum saknas)
+
+tablet-access = Inloggning på surfplattan
+pin-is-set = PIN-kod är satt.
+pin-not-set = Ingen PIN-kod ännu: deltagaren kan inte logga in på surfplattan.
+pin-set = Sätt PIN-kod
+pin-saved = PIN-koden är sparad.
+
+history = Ändringar
+history-when = När
+history-who = Av
+history-field = Fält
+history-old = Före
+history-new = Efter
+
+school-new = Ny skola
+staff-new = Ny personal
+group-new = Ny grupp
+group-add-member = Lägg till en deltagare
+group-remove-member = Ta bort { $name } från gruppen
+
+import-participants = Importera deltagare
+import-hint = En CSV-fil med kolumnerna i deltagarregistret (åtskilda med ; eller ,). Du får se en rapport innan något sparas.
+import-file = Fil
+import-check = Kontrollera filen
+import-report = Importrapport
+import-file-name = Fil: { $name }
+import-problems = Rader att rätta
+import-line = Rad
+import-column = Kolumn
+import-value = Värde
+import-why = Problem
+import-invalid = { $count ->
+    [one] Ett problem. Inget importeras förrän filen är rättad.
+   *[other] { $count } problem. Inget importeras förrän filen är rättad.
+}
+import-would = Filen är giltig: { $created } nya, { $updated } ändrade, { $unchanged } oförändrade.
+import-done = Importerat: { $created } nya, { $updated } ändrade, { $unchanged } oförändrade.
+import-confirm = Importera
+import-another = Importera en annan fil
+export = Export
+export-participants = Ladda ner alla deltagare (CSV)

@@ -1,0 +1,37 @@
+# Valideringsproblem (crate::domain::problem). Argumenten är vanliga strängar.
+
+## Problem med ett värde
+
+problem-required = Obligatoriskt. Fyll i ett värde.
+problem-too-long = För långt: högst { $max } tecken.
+problem-not-a-date = Inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.
+problem-date-in-future = Datumet ligger i framtiden. Bara i dag eller tidigare är tillåtet.
+problem-date-after-start = Får inte vara efter startdatumet.
+problem-not-an-integer = Inget heltal. Skriv bara siffror.
+problem-out-of-range = Ska vara ett tal från { $min } till { $max }.
+problem-not-one-of = Inget tillåtet värde. Tillåtna värden: { $allowed }.
+problem-bad-language-code = Ingen språkkod enligt ISO 639-1: { $code }. Skriv koder med två bokstäver, åtskilda med kommatecken, till exempel ar,en.
+problem-bad-participant-ref = Använd bara bokstäverna A–Z, siffror, - och _, till exempel P-0042.
+problem-bad-email = Ingen e-postadress. Skriv den som namn@exempel.se.
+problem-control-character = Innehåller osynliga styrtecken, till exempel tabb eller radbrytning. Ta bort dem.
+problem-unknown-mentor = Det finns ingen användare med rollen mentor som har den här e-postadressen.
+problem-unknown-teacher = Det finns ingen användare med rollen lärare som har den här e-postadressen.
+problem-unknown-participant = Det finns ingen deltagare med det här id:t.
+problem-already-taken = Används redan. Välj ett annat värde.
+problem-school-in-other-district = Skolan är redan registrerad i stadsdelen { $district }.
+problem-bad-pin = Skriv 4 till 6 siffror.
+problem-bad-sign-in-code = Ingen personlig kod. En kod har 6 bokstäver och siffror, till exempel K7M-4QX.
+problem-password-too-short = För kort: minst { $min } tecken.
+problem-duplicate = Samma nyckel som rad { $first_line } i filen. Varje nyckel får bara förekomma en gång.
+
+## Problem med en hel fil
+
+file-empty = Filen är tom. Första raden ska innehålla kolumnnamnen.
+file-missing-column = Den obligatoriska kolumnen { $column } saknas på första raden.
+file-unknown-column = Okänd kolumn { $column }. Tillåtna kolumner: { $allowed }.
+file-duplicate-column = Kolumnen { $column } förekommer mer än en gång på första raden.
+file-blank-column-name = Kolumn { $position } på första raden saknar namn.
+file-bad-record = Rad { $line } kunde inte läsas: { $detail }
+file-wrong-field-count = Rad { $line } har { $found } fält, men första raden har { $expected } kolumner.
+problem-not-a-teacher = Användaren är inte SFI-lärare. Välj en användare med rollen lärare.
+problem-end-before-start = Slutdatumet kan inte vara före startdatumet.

@@ -1,0 +1,203 @@
+//! The HTML shell, the router and the page frame with navigation per role.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    hooks::use_location,
+    path,
+};
+
+use crate::auth::api::{who_am_i, SetLanguage, SignOut};
+use crate::auth::pages::{StaffSignIn, TabletSignIn};
+use crate::auth::Me;
+use crate::domain::role::{Principal, Role};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::register::pages::{
+    EditParticipant, GroupPage, GroupsPage, HomePage, ImportPage, ImportReportPage, MePage,
+    NewParticipant, ParticipantPage, ParticipantsPage, SchoolsPage, StaffPage,
+};
+use crate::ui::t;
+
+/// The locale of the current request (server) or page (browser).
+pub fn request_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .and_then(|p| {
+                p.headers
+                    .get(axum::http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Locale::from_cookie_header)
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Locale::from_tag(&l))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Locale::default()
+    }
+}
+
+/// The whole HTML document, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = request_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag() dir=locale.dir()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The signed-in person, loaded once per page load and shared through context.
+pub type MeResource = Resource<Result<Option<Me>, AppError>>;
+
+/// The signed-in person's resource.
+pub fn use_me() -> Option<MeResource> {
+    use_context::<MeResource>()
+}
+
+/// The application: routes and frame.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(request_locale());
+    let me: MeResource = Resource::new(|| (), |_| who_am_i());
+    provide_context(me);
+    let app_name = t("app-name");
+    view! {
+        <Stylesheet id="leptos" href="/pkg/spraktrappan.css" />
+        <Title formatter=move |text: String| {
+            if text.is_empty() { app_name.clone() } else { format!("{text} – {app_name}") }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("/sign-in") view=StaffSignIn />
+                    <Route path=path!("/tablet") view=TabletSignIn />
+                    <Route path=path!("/me") view=MePage />
+                    <Route path=path!("/participants") view=ParticipantsPage />
+                    <Route path=path!("/participants/new") view=NewParticipant />
+                    <Route path=path!("/participants/:id") view=ParticipantPage />
+                    <Route path=path!("/participants/:id/edit") view=EditParticipant />
+                    <Route path=path!("/schools") view=SchoolsPage />
+                    <Route path=path!("/staff") view=StaffPage />
+                    <Route path=path!("/groups") view=GroupsPage />
+                    <Route path=path!("/groups/:id") view=GroupPage />
+                    <Route path=path!("/import") view=ImportPage />
+                    <Route path=path!("/import/:id") view=ImportReportPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=t("not-found-title") />
+        <h1>{t("not-found-title")}</h1>
+        <p><A href="/">{t("nav-start")}</A></p>
+    }
+}
+
+/// Navigation links for a principal: (href, catalogue id).
+pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
+    match principal {
+        Principal::Participant(_) => vec![("/me", "nav-me")],
+        Principal::Staff { role: Role::Coordinator, .. } => vec![
+            ("/", "nav-start"),
+            ("/participants", "nav-participants"),
+            ("/schools", "nav-schools"),
+            ("/staff", "nav-staff"),
+            ("/groups", "nav-groups"),
+            ("/import", "nav-import"),
+        ],
+        Principal::Staff { .. } => vec![("/", "nav-start"), ("/participants", "nav-participants")],
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let me = use_me();
+    let location = use_location();
+    let back = move || {
+        let search = location.search.get();
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), search)
+        }
+    };
+    let current = use_context::<Locale>().unwrap_or_default();
+    let nav = move || {
+        me.and_then(|r| r.get()).and_then(|r| r.ok()).flatten().map(|me| {
+            let tablet = matches!(me.principal, Principal::Participant(_));
+            let links = nav_links(&me.principal)
+                .into_iter()
+                .map(|(href, id)| view! { <li><A href=href>{t(id)}</A></li> })
+                .collect_view();
+            let to = if tablet { "/tablet" } else { "/sign-in" };
+            view! {
+                <nav aria-label=t("nav-label")>
+                    <ul class="nav-links">{links}</ul>
+                </nav>
+                <div class="who">
+                    <span data-test="signed-in-as">{me.name.clone()}</span>
+                    <form method="post" action={<SignOut as ServerFn>::PATH} class="inline">
+                        <input type="hidden" name="to" value=to />
+                        <button type="submit" class="button-secondary" data-test="sign-out">{t("sign-out")}</button>
+                    </form>
+                </div>
+            }
+        })
+    };
+    let languages = Locale::ALL
+        .into_iter()
+        .map(|l| {
+            let pressed = l == current;
+            view! {
+                <button type="submit" name="lang" value=l.tag() lang=l.tag() aria-pressed=pressed.to_string() class="lang">
+                    {l.native_name()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <a href="/" class="brand">{t("app-name")}</a>
+            <Transition fallback=|| ()>{nav}</Transition>
+            <form method="post" action={<SetLanguage as ServerFn>::PATH} class="inline lang-switch" aria-label=t("language")>
+                <input type="hidden" name="back" value=back />
+                {languages}
+            </form>
+        </header>
+    }
+}

@@ -1,0 +1,149 @@
+//! Server functions of signing in and out. Each is thin: parse, check, call the database.
+#![expect(missing_docs, reason = "#[server] generates a struct per function whose fields are the documented arguments")]
+
+use leptos::prelude::*;
+
+use super::Me;
+use crate::error::AppError;
+
+/// Who is signed in (None when nobody). Used by the page shell.
+#[server(endpoint = "auth/me")]
+pub async fn who_am_i() -> Result<Option<Me>, AppError> {
+    use crate::db;
+    use crate::domain::role::Principal;
+    let Some(principal) = super::session::current().await? else {
+        return Ok(None);
+    };
+    let state = super::session::state()?;
+    let name = match principal {
+        Principal::Staff { user, .. } => db::users::get(&state.db, user).await?.display_name,
+        Principal::Participant(p) => db::participants::get(&state.db, p).await?.given_name,
+    };
+    Ok(Some(Me { principal, name }))
+}
+
+/// Staff sign-in with e-mail and password. On success the browser goes to its start page.
+#[server(endpoint = "auth/sign-in")]
+pub async fn sign_in_staff(email: String, password: String) -> Result<(), AppError> {
+    use super::{password as pw, session};
+    use crate::db::{self, sessions::SessionOwner};
+    let state = session::state()?;
+    let email = email.trim().to_lowercase();
+    let subject = format!("staff:{email}");
+    let user = throttled_attempt(&state, &subject, async {
+        let found = db::users::find_for_sign_in(&state.db, &email).await?;
+        let stored = found.as_ref().map(|(_, h)| h.0.clone());
+        let ok = pw::verify(password, stored).await;
+        Ok(found.filter(|_| ok).map(|(u, _)| u.id))
+    })
+    .await?;
+    start_session(&state, SessionOwner::User(user), state.auth.staff_idle_secs).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Participant sign-in on a tablet with personal code and PIN.
+#[server(endpoint = "auth/tablet-sign-in")]
+pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppError> {
+    use super::{password as pw, session};
+    use crate::db::{self, sessions::SessionOwner};
+    use crate::domain::credentials::SignInCode;
+    let state = session::state()?;
+    let Ok(code) = SignInCode::parse(&code) else {
+        return Err(AppError::SignInFailed);
+    };
+    let subject = format!("code:{}", code.as_str());
+    let participant = throttled_attempt(&state, &subject, async {
+        let found = db::participants::find_for_sign_in(&state.db, code.as_str()).await?;
+        let stored = found.as_ref().map(|(_, h)| h.clone());
+        let ok = pw::verify(pin.trim().to_owned(), stored).await;
+        Ok(found.filter(|_| ok).map(|(p, _)| p))
+    })
+    .await?;
+    start_session(
+        &state,
+        SessionOwner::Participant(participant),
+        state.auth.participant_idle_secs,
+    )
+    .await?;
+    leptos_axum::redirect("/me");
+    Ok(())
+}
+
+/// Ends the session. `to` is where the browser goes next (`/sign-in` or `/tablet`).
+#[server(endpoint = "auth/sign-out")]
+pub async fn sign_out(to: String) -> Result<(), AppError> {
+    use super::session;
+    let state = session::state()?;
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        if let Some(token) = session::cookie(&parts.headers, session::SESSION_COOKIE) {
+            let hash = session::keyed_hash(&state.auth.session_secret, token);
+            crate::db::sessions::delete(&state.db, &hash).await?;
+        }
+    }
+    session::set_cookie(&session::clear_session_cookie(state.auth.secure_cookies));
+    let to = if to == "/tablet" { "/tablet" } else { "/sign-in" };
+    leptos_axum::redirect(to);
+    Ok(())
+}
+
+/// Chooses the interface language (remembered in a cookie for a year) and reloads the page.
+#[server(endpoint = "language")]
+pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
+    use crate::i18n::{Locale, LANG_COOKIE};
+    let locale = Locale::from_tag(&lang).unwrap_or_default();
+    super::session::set_cookie(&format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        locale.tag()
+    ));
+    // Only same-site paths, so the form cannot be used to send people elsewhere.
+    let back = if back.starts_with('/') && !back.starts_with("//") { back } else { "/".to_owned() };
+    leptos_axum::redirect(&back);
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn throttled_attempt<T>(
+    state: &crate::state::AppState,
+    subject: &str,
+    attempt: impl std::future::Future<Output = Result<Option<T>, AppError>>,
+) -> Result<T, AppError> {
+    use crate::db;
+    use crate::domain::credentials::ThrottlePolicy;
+    let policy = ThrottlePolicy::default();
+    let key = super::session::keyed_hash(&state.auth.session_secret, subject);
+    let now = db::now();
+    let before = db::throttle::get(&state.db, &key).await?;
+    if let Some(secs) = policy.locked_for(&before, now) {
+        return Err(AppError::Throttled { minutes: (secs + 59) / 60 });
+    }
+    match attempt.await? {
+        Some(found) => {
+            db::throttle::clear(&state.db, &key).await?;
+            Ok(found)
+        }
+        None => {
+            let after = policy.after_failure(&before, now);
+            db::throttle::put(&state.db, &key, &after).await?;
+            tracing::info!(subject = %key, failures = after.failures, "failed sign-in");
+            match policy.locked_for(&after, now) {
+                Some(secs) => Err(AppError::Throttled { minutes: (secs + 59) / 60 }),
+                None => Err(AppError::SignInFailed),
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn start_session(
+    state: &crate::state::AppState,
+    owner: crate::db::sessions::SessionOwner,
+    idle_secs: i64,
+) -> Result<(), AppError> {
+    use super::session;
+    let token = session::new_token();
+    let hash = session::keyed_hash(&state.auth.session_secret, &token);
+    crate::db::sessions::create(&state.db, &hash, owner, idle_secs).await?;
+    session::set_cookie(&session::session_cookie(&token, state.auth.secure_cookies));
+    Ok(())
+}

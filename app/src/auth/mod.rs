@@ -1,0 +1,21 @@
+//! Signing in and out: staff with e-mail and password, participants with code and PIN.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod session;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::role::Principal;
+
+/// The signed-in person, as the interface needs to know them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// Who, for authorisation decisions the interface mirrors (the server decides again).
+    pub principal: Principal,
+    /// Name to greet with.
+    pub name: String,
+}

@@ -1,0 +1,70 @@
+//! Sign-in pages: staff at a desk, participants on the shared tablet.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+
+use super::api::{SignInParticipant, SignInStaff};
+use crate::error::AppError;
+use crate::ui::{t, use_locale};
+
+fn error_view(value: Option<Result<(), AppError>>) -> impl IntoView {
+    let locale = use_locale();
+    value.and_then(|r| r.err()).map(|e| {
+        view! { <p class="notice notice-error" role="alert" data-test="error">{e.message(locale)}</p> }
+    })
+}
+
+/// Staff sign-in. A plain form: it works before (and without) the wasm, and a successful
+/// sign-in reloads the whole page so nothing of a previous session stays in memory.
+#[component]
+pub fn StaffSignIn() -> impl IntoView {
+    let action = ServerAction::<SignInStaff>::new();
+    view! {
+        <Title text=t("sign-in-title") />
+        <section class="card narrow">
+            <h1>{t("sign-in-title")}</h1>
+            {move || error_view(action.value().get())}
+            <form method="post" action={<SignInStaff as ServerFn>::PATH} class="stack">
+                <div class="field">
+                    <label for="email">{t("field-email")}</label>
+                    <input id="email" name="email" type="email" autocomplete="username" required />
+                </div>
+                <div class="field">
+                    <label for="password">{t("field-password")}</label>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required />
+                </div>
+                <button type="submit" class="button-primary">{t("sign-in")}</button>
+            </form>
+            <p><a href="/tablet">{t("sign-in-tablet-link")}</a></p>
+        </section>
+    }
+}
+
+/// Participant sign-in on the shared tablet: personal code and PIN, large targets.
+#[component]
+pub fn TabletSignIn() -> impl IntoView {
+    let action = ServerAction::<SignInParticipant>::new();
+    view! {
+        <Title text=t("tablet-title") />
+        <section class="card narrow tablet">
+            <h1>{t("tablet-title")}</h1>
+            <p class="lead">{t("tablet-lead")}</p>
+            {move || error_view(action.value().get())}
+            <form method="post" action={<SignInParticipant as ServerFn>::PATH} class="stack">
+                <div class="field">
+                    <label for="code">{t("field-code")}</label>
+                    <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters"
+                        spellcheck="false" required class="big" />
+                </div>
+                <div class="field">
+                    <label for="pin">{t("field-pin")}</label>
+                    <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off"
+                        pattern="[0-9]{4,6}" required class="big" />
+                </div>
+                <button type="submit" class="button-primary big">{t("tablet-sign-in")}</button>
+            </form>
+            <p><a href="/sign-in">{t("sign-in-staff-link")}</a></p>
+        </section>
+    }
+}

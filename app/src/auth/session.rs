@@ -1,0 +1,141 @@
+//! Session cookies and resolving the signed-in principal of a request.
+
+use axum::http::{header, HeaderMap, HeaderValue};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::db::{self, sessions::SessionOwner};
+use crate::domain::role::Principal;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "st_session";
+
+/// A new random session token (256 bits, hex).
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// The keyed hash under which a token (or a throttle subject) is stored.
+pub fn keyed_hash(secret: &str, value: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(secret.as_bytes());
+    h.update([0u8]);
+    h.update(value.as_bytes());
+    hex::encode(h.finalize())
+}
+
+/// The value of cookie `name` in the request headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value for the session token (HttpOnly, SameSite=Lax, whole site).
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// A `Set-Cookie` value that removes the session cookie.
+pub fn clear_session_cookie(secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The principal of the session named by the request's cookie, if live.
+pub async fn principal_from_headers(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Principal>, AppError> {
+    let Some(token) = cookie(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let hash = keyed_hash(&state.auth.session_secret, token);
+    let owner = db::sessions::resolve(&state.db, &hash).await?;
+    Ok(match owner {
+        None => None,
+        Some(SessionOwner::Participant(p)) => Some(Principal::Participant(p)),
+        Some(SessionOwner::User(u)) => {
+            let user = db::users::get(&state.db, u).await?;
+            Some(Principal::Staff {
+                user: u,
+                role: user.role,
+            })
+        }
+    })
+}
+
+/// The state from context (provided for every request by the server).
+pub fn state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}
+
+/// The request's principal, if signed in.
+pub async fn current() -> Result<Option<Principal>, AppError> {
+    let state = state()?;
+    let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
+        return Ok(None);
+    };
+    principal_from_headers(&state, &parts.headers).await
+}
+
+/// The request's principal; an error if not signed in.
+pub async fn require() -> Result<(AppState, Principal), AppError> {
+    let state = state()?;
+    let principal = current().await?.ok_or(AppError::NotSignedIn)?;
+    Ok((state, principal))
+}
+
+/// Adds a `Set-Cookie` header to the server function's response.
+pub fn set_cookie(value: &str) {
+    if let (Some(res), Ok(v)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        res.append_header(header::SET_COOKIE, v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_http_only_and_same_site() {
+        let c = session_cookie("abc", false);
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
+        assert!(session_cookie("abc", true).ends_with("; Secure"));
+    }
+
+    #[test]
+    fn a_cookie_is_found_among_others() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("lang=en; st_session=xyz"));
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("xyz"));
+        assert_eq!(cookie(&h, "nope"), None);
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashes_keyed() {
+        assert_ne!(new_token(), new_token());
+        assert_ne!(keyed_hash("a", "t"), keyed_hash("b", "t"));
+        assert_eq!(keyed_hash("a", "t"), keyed_hash("a", "t"));
+    }
+}

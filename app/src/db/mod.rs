@@ -1,0 +1,180 @@
+//! All SQL of the application. One module per area; functions take the [`Db`] or a transaction
+//! and return domain values. Nothing outside this module writes SQL.
+//!
+//! The same statements run on SQLite (the embedded default) and PostgreSQL, through sqlx's
+//! `Any` driver: `$1`-style parameters, dates as ISO text, instants as Unix seconds.
+
+pub mod groups;
+pub mod imports;
+pub mod participants;
+pub mod schools;
+pub mod sessions;
+pub mod settings;
+pub mod throttle;
+pub mod users;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+
+use crate::domain::problem::{FieldProblem, Problem};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// The default database: a SQLite file under `data/`, created on first start.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spraktrappan.db";
+
+/// Errors of the database layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The row asked for does not exist.
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule was broken; the problem says which field.
+    #[error("conflict: {0:?}")]
+    Conflict(FieldProblem),
+    /// The database failed.
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    /// Anything else (e.g. a stored value that no longer parses).
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Which database engine is behind the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+/// The connection pool, with the engine it talks to.
+#[derive(Debug, Clone)]
+pub struct Db {
+    /// The pool; use the functions of this module rather than the pool directly.
+    pub pool: AnyPool,
+    /// The engine.
+    pub backend: Backend,
+}
+
+/// A transaction on the pool.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+impl Db {
+    /// Connects to `url` (`sqlite://…` or `postgres://…`). For SQLite, the file and its
+    /// directory are created if missing, WAL mode and foreign keys are switched on.
+    pub async fn connect(url: &str) -> Result<Self, DbError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(DbError::Other(format!(
+                "DATABASE_URL must start with sqlite: or postgres:// (got {url:?})"
+            )));
+        };
+        let url = match backend {
+            Backend::Sqlite => prepare_sqlite_url(url)?,
+            Backend::Postgres => url.to_owned(),
+        };
+        let options = AnyPoolOptions::new().max_connections(match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        });
+        let options = match backend {
+            Backend::Sqlite => options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
+                        .await?;
+                    Ok(())
+                })
+            }),
+            Backend::Postgres => options,
+        };
+        let pool = options.connect(&url).await?;
+        if backend == Backend::Sqlite {
+            pool.execute("PRAGMA journal_mode = WAL;").await?;
+        }
+        Ok(Self { pool, backend })
+    }
+
+    /// Applies the migrations of this engine that have not run yet.
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+        }
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> Result<Tx, DbError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn is_reachable(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// Makes sure the directory of a SQLite file exists and asks sqlx to create the file.
+fn prepare_sqlite_url(url: &str) -> Result<String, DbError> {
+    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if path != ":memory:" && !path.is_empty() {
+        if let Some(dir) = std::path::Path::new(path).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| DbError::Other(format!("cannot create {}: {e}", dir.display())))?;
+            }
+        }
+    }
+    let query = if query.contains("mode=") {
+        query.to_owned()
+    } else if query.is_empty() {
+        "mode=rwc".to_owned()
+    } else {
+        format!("{query}&mode=rwc")
+    };
+    Ok(format!("sqlite://{path}?{query}"))
+}
+
+/// Current time as Unix seconds.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Turns a unique-constraint violation into a conflict on `field`; other errors pass through.
+pub(crate) fn conflict_on(field: &str, value: &str) -> impl FnOnce(sqlx::Error) -> DbError {
+    let field = field.to_owned();
+    let value = value.to_owned();
+    move |e| match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => DbError::Conflict(FieldProblem {
+            field,
+            value,
+            problem: Problem::AlreadyTaken,
+        }),
+        _ => DbError::Sqlx(e),
+    }
+}
+
+/// Reads a column that must hold a parseable value; a bad stored value is an internal error.
+pub(crate) fn parse_col<T, E: std::fmt::Debug>(
+    row_value: Result<T, E>,
+    what: &str,
+) -> Result<T, DbError> {
+    row_value.map_err(|e| DbError::Other(format!("stored {what} does not parse: {e:?}")))
+}
+
+/// Access to a column by name with a uniform error.
+pub(crate) fn col<'r, T>(row: &'r AnyRow, name: &str) -> Result<T, DbError>
+where
+    T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    use sqlx::Row;
+    row.try_get(name).map_err(DbError::Sqlx)
+}

@@ -1,0 +1,94 @@
+//! Server-side sessions. The cookie holds a random token; the database holds only its hash.
+
+use super::{col, now, Db, DbError};
+use crate::domain::ids::{ParticipantId, UserId};
+
+/// Who a session belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionOwner {
+    /// A staff member.
+    User(UserId),
+    /// A participant.
+    Participant(ParticipantId),
+}
+
+/// Stores a new session.
+pub async fn create(
+    db: &Db,
+    token_hash: &str,
+    owner: SessionOwner,
+    idle_timeout_secs: i64,
+) -> Result<(), DbError> {
+    let (user, participant) = match owner {
+        SessionOwner::User(u) => (Some(u.0), None),
+        SessionOwner::Participant(p) => (None, Some(p.0)),
+    };
+    let t = now();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, participant_id, created_at, last_seen_at, idle_timeout) \
+         VALUES ($1, $2, $3, $4, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(user)
+    .bind(participant)
+    .bind(t)
+    .bind(idle_timeout_secs)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The owner of a live session, touching its last-seen time. Expired sessions are deleted.
+/// A session of a deactivated user is not live.
+pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<SessionOwner>, DbError> {
+    let t = now();
+    let row = sqlx::query(
+        "SELECT s.user_id, s.participant_id, s.last_seen_at, s.idle_timeout, \
+                COALESCE(u.active, 1) AS active \
+         FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let last_seen: i64 = col(&row, "last_seen_at")?;
+    let idle: i64 = col(&row, "idle_timeout")?;
+    let active: i64 = col(&row, "active")?;
+    if t - last_seen > idle || active != 1 {
+        delete(db, token_hash).await?;
+        return Ok(None);
+    }
+    // Touch at most once a minute: enough for idle expiry, few writes.
+    if t - last_seen >= 60 {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(t)
+            .bind(token_hash)
+            .execute(&db.pool)
+            .await?;
+    }
+    let user: Option<i64> = col(&row, "user_id")?;
+    let participant: Option<i64> = col(&row, "participant_id")?;
+    Ok(match (user, participant) {
+        (Some(u), _) => Some(SessionOwner::User(UserId(u))),
+        (None, Some(p)) => Some(SessionOwner::Participant(ParticipantId(p))),
+        (None, None) => None,
+    })
+}
+
+/// Ends a session.
+pub async fn delete(db: &Db, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Removes sessions idle past their timeout; returns how many.
+pub async fn purge_expired(db: &Db) -> Result<u64, DbError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE $1 - last_seen_at > idle_timeout")
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}

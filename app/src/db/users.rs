@@ -1,0 +1,114 @@
+//! Staff accounts.
+
+use sqlx::any::AnyRow;
+
+pub use crate::dto::{StaffUser};
+use super::{col, conflict_on, now, parse_col, Db, DbError};
+use crate::domain::ids::UserId;
+use crate::domain::role::Role;
+
+
+/// The stored argon2id hash of a password. Deliberately not `Serialize`: it never leaves the server.
+#[derive(Clone)]
+pub struct PasswordHash(pub String);
+
+fn staff_from_row(row: &AnyRow) -> Result<StaffUser, DbError> {
+    let role: String = col(row, "role")?;
+    Ok(StaffUser {
+        id: UserId(col(row, "id")?),
+        email: col(row, "email")?,
+        display_name: col(row, "display_name")?,
+        role: parse_col(Role::parse(&role), "role")?,
+        active: col::<i64>(row, "active")? == 1,
+    })
+}
+
+const COLUMNS: &str = "id, email, display_name, role, active";
+
+/// Creates a staff account; an e-mail already in use is a conflict on `email`.
+pub async fn create(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    hash: &PasswordHash,
+) -> Result<UserId, DbError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, display_name, role, password_hash, active, created_at) \
+         VALUES ($1, $2, $3, $4, 1, $5) RETURNING id",
+    )
+    .bind(email)
+    .bind(display_name)
+    .bind(role.as_str())
+    .bind(&hash.0)
+    .bind(now())
+    .fetch_one(&db.pool)
+    .await
+    .map_err(conflict_on("email", email))?;
+    Ok(UserId(id))
+}
+
+/// Replaces a user's password hash.
+pub async fn set_password(db: &Db, id: UserId, hash: &PasswordHash) -> Result<(), DbError> {
+    let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(&hash.0)
+        .bind(id.0)
+        .execute(&db.pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DbError::NotFound);
+    }
+    Ok(())
+}
+
+/// An active user with their hash, by e-mail (for sign-in).
+pub async fn find_for_sign_in(
+    db: &Db,
+    email: &str,
+) -> Result<Option<(StaffUser, PasswordHash)>, DbError> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS}, password_hash FROM users WHERE email = $1 AND active = 1"
+    ))
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| Ok((staff_from_row(&r)?, PasswordHash(col(&r, "password_hash")?))))
+        .transpose()
+}
+
+/// One user by id.
+pub async fn get(db: &Db, id: UserId) -> Result<StaffUser, DbError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(&db.pool)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    staff_from_row(&row)
+}
+
+/// One user by e-mail.
+pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<StaffUser>, DbError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.as_ref().map(staff_from_row).transpose()
+}
+
+/// All staff, optionally of one role, by name.
+pub async fn list(db: &Db, role: Option<Role>) -> Result<Vec<StaffUser>, DbError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM users WHERE ($1 = '' OR role = $1) ORDER BY display_name, email"
+    ))
+    .bind(role.map(Role::as_str).unwrap_or(""))
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(staff_from_row).collect()
+}
+
+/// Number of staff accounts (0 on a fresh database).
+pub async fn count(db: &Db) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await?)
+}

@@ -1,0 +1,172 @@
+//! Authorisation rules: who may do what with which participant. Pure, so the rules are
+//! tested here as a table; the server applies them in every server function.
+
+use super::ids::{ParticipantId, UserId};
+use super::role::{Principal, Role};
+
+/// The facts about one participant that decide who may see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantLinks {
+    /// The participant.
+    pub participant: ParticipantId,
+    /// Their mentor, if any.
+    pub mentor: Option<UserId>,
+    /// Teachers of the groups they are in.
+    pub teachers: Vec<UserId>,
+}
+
+/// What someone wants to do with one participant's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParticipantAction {
+    /// Read the record (and later results, assessments, hours).
+    View,
+    /// Change the register fields.
+    Edit,
+    /// Set the participant's tablet PIN.
+    SetPin,
+    /// See the change history of the record (staff only).
+    ViewHistory,
+}
+
+/// Actions on the register as a whole, not tied to one participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterAction {
+    /// List participants (each role sees its own subset).
+    ListParticipants,
+    /// Create participants, import and export files.
+    ManageParticipants,
+    /// Create schools and districts.
+    ManageSchools,
+    /// Create staff accounts.
+    ManageStaff,
+    /// Create groups and set their members.
+    ManageGroups,
+}
+
+/// Whether `who` may do `action` to the participant described by `links`.
+pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &ParticipantLinks) -> bool {
+    match *who {
+        Principal::Staff {
+            role: Role::Coordinator,
+            ..
+        } => true,
+        Principal::Staff {
+            role: Role::Mentor,
+            user,
+        } => {
+            let own = links.mentor == Some(user);
+            own && matches!(
+                action,
+                ParticipantAction::View | ParticipantAction::SetPin | ParticipantAction::ViewHistory
+            )
+        }
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => {
+            links.teachers.contains(&user)
+                && matches!(action, ParticipantAction::View | ParticipantAction::ViewHistory)
+        }
+        Principal::Participant(me) => me == links.participant && action == ParticipantAction::View,
+    }
+}
+
+/// Whether `who` may do a register-wide `action`.
+pub fn may(who: &Principal, action: RegisterAction) -> bool {
+    match who.role() {
+        Some(Role::Coordinator) => true,
+        Some(Role::Mentor | Role::Teacher) => action == RegisterAction::ListParticipants,
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MENTOR: UserId = UserId(10);
+    const OTHER_MENTOR: UserId = UserId(11);
+    const TEACHER: UserId = UserId(20);
+    const OTHER_TEACHER: UserId = UserId(21);
+    const ME: ParticipantId = ParticipantId(100);
+    const SOMEONE: ParticipantId = ParticipantId(101);
+
+    fn links(p: ParticipantId) -> ParticipantLinks {
+        ParticipantLinks {
+            participant: p,
+            mentor: Some(MENTOR),
+            teachers: vec![TEACHER],
+        }
+    }
+
+    fn staff(user: UserId, role: Role) -> Principal {
+        Principal::Staff { user, role }
+    }
+
+    #[test]
+    fn the_rules_as_a_table() {
+        use ParticipantAction::*;
+        let coordinator = staff(UserId(1), Role::Coordinator);
+        let mentor = staff(MENTOR, Role::Mentor);
+        let other_mentor = staff(OTHER_MENTOR, Role::Mentor);
+        let teacher = staff(TEACHER, Role::Teacher);
+        let other_teacher = staff(OTHER_TEACHER, Role::Teacher);
+        let me = Principal::Participant(ME);
+        let target = links(ME);
+        // (who, action, allowed)
+        let table = [
+            (coordinator, View, true),
+            (coordinator, Edit, true),
+            (coordinator, SetPin, true),
+            (coordinator, ViewHistory, true),
+            (mentor, View, true),
+            (mentor, Edit, false),
+            (mentor, SetPin, true),
+            (mentor, ViewHistory, true),
+            (other_mentor, View, false),
+            (other_mentor, SetPin, false),
+            (teacher, View, true),
+            (teacher, Edit, false),
+            (teacher, SetPin, false),
+            (other_teacher, View, false),
+            (me, View, true),
+            (me, Edit, false),
+            (me, SetPin, false),
+            (me, ViewHistory, false),
+        ];
+        for (who, action, allowed) in table {
+            assert_eq!(may_act_on(&who, action, &target), allowed, "{who:?} {action:?}");
+        }
+    }
+
+    #[test]
+    fn a_participant_never_sees_someone_else() {
+        let me = Principal::Participant(ME);
+        assert!(!may_act_on(&me, ParticipantAction::View, &links(SOMEONE)));
+    }
+
+    #[test]
+    fn a_participant_without_mentor_is_seen_by_no_mentor() {
+        let mut l = links(ME);
+        l.mentor = None;
+        assert!(!may_act_on(&staff(MENTOR, Role::Mentor), ParticipantAction::View, &l));
+    }
+
+    #[test]
+    fn only_coordinators_manage_the_register() {
+        let all = [
+            RegisterAction::ManageParticipants,
+            RegisterAction::ManageSchools,
+            RegisterAction::ManageStaff,
+            RegisterAction::ManageGroups,
+        ];
+        for action in all {
+            assert!(may(&staff(UserId(1), Role::Coordinator), action));
+            assert!(!may(&staff(MENTOR, Role::Mentor), action));
+            assert!(!may(&staff(TEACHER, Role::Teacher), action));
+            assert!(!may(&Principal::Participant(ME), action));
+        }
+        assert!(may(&staff(MENTOR, Role::Mentor), RegisterAction::ListParticipants));
+        assert!(!may(&Principal::Participant(ME), RegisterAction::ListParticipants));
+    }
+}

@@ -1,0 +1,18 @@
+//! Pure rules and types of the programme: no leptos, no sqlx, no I/O.
+//!
+//! Compiled for the server and the browser alike. Every type that comes from outside is built
+//! through a `parse` constructor, so a value of the type is valid by construction.
+
+pub mod access;
+pub mod credentials;
+pub mod ids;
+pub mod paging;
+pub mod participant;
+pub mod problem;
+pub mod role;
+pub mod status;
+
+#[cfg(feature = "ssr")]
+pub mod csvfile;
+#[cfg(feature = "ssr")]
+pub mod participant_import;

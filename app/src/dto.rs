@@ -1,0 +1,181 @@
+//! Data carried between server and browser: the shapes of lists and pages.
+//! Built by the database layer, shown by the pages.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ids::{DistrictId, GroupId, ParticipantId, SchoolId, UserId};
+use crate::domain::role::Role;
+use crate::domain::status::ParticipantStatus;
+
+/// A staff member as shown in lists (never the password hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUser {
+    /// Id.
+    pub id: UserId,
+    /// Sign-in e-mail, lower case.
+    pub email: String,
+    /// Name shown to others.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Whether the account may sign in.
+    pub active: bool,
+}
+
+/// A school with its district.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct School {
+    /// Id.
+    pub id: SchoolId,
+    /// Name, unique in the programme.
+    pub name: String,
+    /// District id.
+    pub district_id: DistrictId,
+    /// District name.
+    pub district: String,
+    /// Participants placed at the school.
+    pub participants: i64,
+}
+
+/// A district.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct District {
+    /// Id.
+    pub id: DistrictId,
+    /// Name.
+    pub name: String,
+}
+
+/// A group as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Id.
+    pub id: GroupId,
+    /// Name, unique in the programme.
+    pub name: String,
+    /// The teacher.
+    pub teacher_id: UserId,
+    /// The teacher's name.
+    pub teacher_name: String,
+    /// Number of members.
+    pub members: i64,
+}
+
+/// A member of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// Participant id.
+    pub id: ParticipantId,
+    /// Participant reference.
+    pub participant_ref: String,
+    /// Full name.
+    pub name: String,
+}
+
+/// A participant as shown on their page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantDetail {
+    /// Id.
+    pub id: ParticipantId,
+    /// The programme's own reference, e.g. `P-0042`.
+    pub participant_ref: String,
+    /// Given name.
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// `female`, `male`, `other`, `unspecified`.
+    pub gender: String,
+    /// Year of birth.
+    pub birth_year: Option<i64>,
+    /// School id.
+    pub school_id: SchoolId,
+    /// School name.
+    pub school: String,
+    /// District name.
+    pub district: String,
+    /// Mentor id.
+    pub mentor_id: Option<UserId>,
+    /// Mentor's name.
+    pub mentor_name: Option<String>,
+    /// Mentor's e-mail.
+    pub mentor_email: Option<String>,
+    /// First day of the introduction.
+    pub start_date: String,
+    /// Planned terms, 1–3.
+    pub planned_terms: i64,
+    /// Date of the residence permit.
+    pub residence_permit_date: Option<String>,
+    /// Date of arrival in Sweden.
+    pub arrival_date: Option<String>,
+    /// SFI study path, 1–3.
+    pub study_path: Option<i64>,
+    /// ISO 639-1 codes, `ar,en`.
+    pub languages: String,
+    /// Status.
+    pub status: ParticipantStatus,
+    /// Last day, for completed or left early.
+    pub end_date: Option<String>,
+    /// Personal sign-in code for the tablet.
+    pub sign_in_code: String,
+    /// Whether a PIN has been set.
+    pub has_pin: bool,
+    /// Groups the participant is in, with their teacher's name.
+    pub groups: Vec<(GroupId, String, String)>,
+}
+
+/// A row of the register list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantSummary {
+    /// Id.
+    pub id: ParticipantId,
+    /// Reference.
+    pub participant_ref: String,
+    /// "Given Family".
+    pub name: String,
+    /// School name.
+    pub school: String,
+    /// District name.
+    pub district: String,
+    /// Mentor's name.
+    pub mentor_name: Option<String>,
+    /// Status.
+    pub status: ParticipantStatus,
+    /// First day.
+    pub start_date: String,
+}
+
+/// Filters of the register list; empty or missing fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ParticipantFilter {
+    /// Search in reference and names.
+    pub q: String,
+    /// Only this school.
+    pub school: Option<SchoolId>,
+    /// Only this district.
+    pub district: Option<DistrictId>,
+    /// Only this mentor's participants.
+    pub mentor: Option<UserId>,
+    /// Only this status.
+    pub status: Option<ParticipantStatus>,
+    /// Page, 1-based.
+    pub page: u32,
+}
+
+/// One change of one field, as kept in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// When (Unix seconds).
+    pub changed_at: i64,
+    /// Who, if a staff member.
+    pub changed_by: Option<String>,
+    /// `web`, `import`, `cli`, `demo`.
+    pub source: String,
+    /// Column name.
+    pub field: String,
+    /// Value before (None when the record was created).
+    pub old_value: Option<String>,
+    /// Value after.
+    pub new_value: Option<String>,
+}
+

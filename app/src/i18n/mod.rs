@@ -1,0 +1,236 @@
+//! Translation catalogue (Fluent). Every user-visible string comes from `app/locales/*/*.ftl`.
+//!
+//! The page language is chosen per request on the server (a cookie, else Swedish) and written
+//! into `<html lang>`, which the browser reads back when it hydrates, so both render the same.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+
+/// A language the interface is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Locale {
+    /// Swedish, the default.
+    #[default]
+    Sv,
+    /// English.
+    En,
+}
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "lang";
+
+impl Locale {
+    /// All locales, in the order offered to users.
+    pub const ALL: [Locale; 2] = [Locale::Sv, Locale::En];
+
+    /// The BCP 47 tag, as used in `<html lang>` and the cookie.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Sv => "sv",
+            Locale::En => "en",
+        }
+    }
+
+    /// The language's own name, shown in the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Sv => "Svenska",
+            Locale::En => "English",
+        }
+    }
+
+    /// Writing direction for `<html dir>`; right-to-left languages come later.
+    pub fn dir(self) -> &'static str {
+        "ltr"
+    }
+
+    /// Parses a tag; unknown tags give `None`.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        match tag.trim().to_ascii_lowercase().as_str() {
+            "sv" | "sv-se" => Some(Locale::Sv),
+            "en" | "en-gb" | "en-us" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The locale named by the `lang` cookie in a `Cookie` header, else Swedish.
+    pub fn from_cookie_header(header: &str) -> Self {
+        header
+            .split(';')
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == LANG_COOKIE)
+            .and_then(|(_, v)| Locale::from_tag(v))
+            .unwrap_or_default()
+    }
+}
+
+macro_rules! ftl_sources {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/validation.ftl")),
+        ]
+    };
+}
+
+/// The Fluent sources of a locale, one string per file.
+pub fn sources(locale: Locale) -> [&'static str; 2] {
+    match locale {
+        Locale::Sv => ftl_sources!("sv"),
+        Locale::En => ftl_sources!("en"),
+    }
+}
+
+struct Catalogue {
+    sv: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
+    let lang = match locale {
+        Locale::Sv => unic_langid::langid!("sv"),
+        Locale::En => unic_langid::langid!("en"),
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Bidi isolation marks are for mixed-direction text; they come back with right-to-left locales.
+    bundle.set_use_isolating(false);
+    for source in sources(locale) {
+        // A broken catalogue is caught by the tests below; at run time a bad entry is skipped.
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
+    sv: bundle(Locale::Sv),
+    en: bundle(Locale::En),
+});
+
+/// Translates message `id` with arguments. A missing id renders as the id itself, so a gap is
+/// visible rather than silent (and the catalogue tests fail).
+pub fn translate(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
+    let bundle = match locale {
+        Locale::Sv => &CATALOGUE.sv,
+        Locale::En => &CATALOGUE.en,
+    };
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        match v.parse::<f64>() {
+            Ok(n) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => {
+                fargs.set(*k, FluentValue::from(n))
+            }
+            _ => fargs.set(*k, FluentValue::from(v.as_str())),
+        }
+    }
+    let mut errors = vec![];
+    bundle
+        .format_pattern(pattern, Some(&fargs), &mut errors)
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn ids(locale: Locale) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for source in sources(locale) {
+            let resource = FluentResource::try_new(source.to_owned());
+            assert!(resource.is_ok(), "{locale:?}: a .ftl file does not parse: {:?}", resource.err().map(|e| e.1));
+            for line in source.lines() {
+                if let Some((id, _)) = line.split_once(" =") {
+                    if !id.starts_with([' ', '#', '.']) && !id.is_empty() {
+                        out.insert(id.trim().to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn swedish_and_english_have_the_same_messages() {
+        let sv = ids(Locale::Sv);
+        let en = ids(Locale::En);
+        let only_sv: Vec<_> = sv.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&sv).collect();
+        assert!(only_sv.is_empty() && only_en.is_empty(), "only sv: {only_sv:?}, only en: {only_en:?}");
+    }
+
+    #[test]
+    fn every_message_used_in_the_code_exists() {
+        let known = ids(Locale::Sv);
+        let mut missing = vec![];
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    for id in used_ids(&text) {
+                        if !known.contains(&id) {
+                            missing.push(format!("{}: {id}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "message ids used but not in the catalogue: {missing:#?}");
+    }
+
+    /// Ids passed as string literals to `t("…")`, `t_args("…"`, or as `label="…"` / `hint="…"`
+    /// props of the form fields. A marker counts only at the start of an identifier.
+    fn used_ids(text: &str) -> Vec<String> {
+        let mut out = vec![];
+        for marker in ["t(\"", "t_args(\"", "label=\"", "hint=\""] {
+            let mut from = 0;
+            while let Some(pos) = text[from..].find(marker) {
+                let start = from + pos;
+                from = start + marker.len();
+                let before = text[..start].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                    continue;
+                }
+                if let Some(end) = text[from..].find('"') {
+                    let id = &text[from..from + end];
+                    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+                        out.push(id.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_missing_message_renders_as_its_id() {
+        assert_eq!(translate(Locale::En, "no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn arguments_are_substituted() {
+        let text = translate(Locale::En, "problem-out-of-range", &[("min", "1".into()), ("max", "3".into())]);
+        assert!(text.contains('1') && text.contains('3'), "{text}");
+    }
+
+    #[test]
+    fn the_language_cookie_chooses_the_locale_and_defaults_to_swedish() {
+        assert_eq!(Locale::from_cookie_header("a=b; lang=en"), Locale::En);
+        assert_eq!(Locale::from_cookie_header("lang=xx"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header(""), Locale::Sv);
+    }
+}

@@ -1,0 +1,446 @@
+//! Server functions of the register. Each one: who are you → may you → parse → database → DTO.
+#![expect(missing_docs, reason = "#[server] generates a struct per function whose fields are the documented arguments")]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ids::{GroupId, ParticipantId, PendingImportId, UserId};
+use crate::domain::paging::Page;
+use crate::domain::participant::Eligibility;
+use crate::domain::participant::RawParticipant;
+use crate::domain::problem::FieldProblem;
+#[cfg(feature = "ssr")]
+use crate::domain::role::Principal;
+use crate::error::AppError;
+
+pub use crate::dto::{
+    District, Group, HistoryEntry, Member, ParticipantDetail, ParticipantFilter,
+    ParticipantSummary, School, StaffUser,
+};
+
+/// A participant's page: the record, eligibility, and what the viewer may do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantView {
+    /// The record.
+    pub detail: ParticipantDetail,
+    /// Newly-arrived eligibility today, as information.
+    pub eligibility: Eligibility,
+    /// Change history (staff only).
+    pub history: Option<Vec<HistoryEntry>>,
+    /// The viewer may edit the record.
+    pub can_edit: bool,
+    /// The viewer may set the PIN.
+    pub can_set_pin: bool,
+}
+
+/// Choices for filters and forms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct RegisterOptions {
+    /// Schools.
+    pub schools: Vec<School>,
+    /// Districts.
+    pub districts: Vec<District>,
+    /// Mentors.
+    pub mentors: Vec<StaffUser>,
+    /// Teachers.
+    pub teachers: Vec<StaffUser>,
+}
+
+/// What a staff member's start page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Home {
+    /// Counts per status, schools, staff.
+    Coordinator {
+        /// Active participants.
+        active: i64,
+        /// Completed.
+        completed: i64,
+        /// Left early.
+        left_early: i64,
+        /// Schools.
+        schools: i64,
+    },
+    /// The mentor's participants.
+    Mentor(Vec<ParticipantSummary>),
+    /// The teacher's groups.
+    Teacher(Vec<Group>),
+}
+
+/// The result of checking or importing a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ImportReport {
+    /// The uploaded file's name.
+    pub file_name: String,
+    /// A problem with the file as a whole (message id and arguments), if any.
+    pub file_problem: Option<(String, Vec<(String, String)>)>,
+    /// Problems of rows, with line numbers.
+    pub rows: Vec<(usize, FieldProblem)>,
+    /// Rows that would create / created a participant.
+    pub created: usize,
+    /// Rows that would update / updated one.
+    pub updated: usize,
+    /// Rows equal to what is stored.
+    pub unchanged: usize,
+    /// True once stored.
+    pub committed: bool,
+}
+
+impl ImportReport {
+    /// True when nothing is wrong with the file.
+    pub fn is_valid(&self) -> bool {
+        self.file_problem.is_none() && self.rows.is_empty()
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod guard {
+    use crate::db;
+    use crate::domain::access::{may, may_act_on, ParticipantAction, RegisterAction};
+    use crate::domain::ids::ParticipantId;
+    use crate::domain::role::Principal;
+    use crate::error::AppError;
+    use crate::state::AppState;
+
+    pub async fn participant(
+        state: &AppState,
+        who: &Principal,
+        id: ParticipantId,
+        action: ParticipantAction,
+    ) -> Result<(), AppError> {
+        let links = db::participants::links(&state.db, id).await?;
+        if may_act_on(who, action, &links) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn register(who: &Principal, action: RegisterAction) -> Result<(), AppError> {
+        if may(who, action) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn staff_user(who: &Principal) -> Result<crate::domain::ids::UserId, AppError> {
+        match who {
+            Principal::Staff { user, .. } => Ok(*user),
+            Principal::Participant(_) => Err(AppError::Forbidden),
+        }
+    }
+}
+
+/// The start page of a staff member.
+#[server(endpoint = "home")]
+pub async fn start_page() -> Result<Home, AppError> {
+    use crate::db::{self, participants::Scope};
+    use crate::domain::role::Role;
+    use crate::domain::status::ParticipantStatus;
+    let (state, who) = crate::auth::session::require().await?;
+    match who {
+        Principal::Staff { role: Role::Coordinator, .. } => {
+            let counts = db::participants::count_by_status(&state.db).await?;
+            let n = |s: ParticipantStatus| counts.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n);
+            Ok(Home::Coordinator {
+                active: n(ParticipantStatus::Active),
+                completed: n(ParticipantStatus::Completed),
+                left_early: n(ParticipantStatus::LeftEarly),
+                schools: i64::try_from(db::schools::list(&state.db).await?.len()).unwrap_or(0),
+            })
+        }
+        Principal::Staff { role: Role::Mentor, user } => {
+            let filter = ParticipantFilter { status: Some(ParticipantStatus::Active), page: 1, ..Default::default() };
+            let page = db::participants::list(&state.db, Scope::MentorOf(user), &filter).await?;
+            Ok(Home::Mentor(page.items))
+        }
+        Principal::Staff { role: Role::Teacher, user } => {
+            Ok(Home::Teacher(db::groups::list(&state.db, Some(user)).await?))
+        }
+        Principal::Participant(_) => Err(AppError::Forbidden),
+    }
+}
+
+/// A page of the register; each role sees only the participants it may see.
+#[server(endpoint = "participants/list")]
+pub async fn list_participants(filter: ParticipantFilter) -> Result<Page<ParticipantSummary>, AppError> {
+    use crate::db::{self, participants::Scope};
+    use crate::domain::access::RegisterAction;
+    use crate::domain::role::Role;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ListParticipants)?;
+    let scope = match who {
+        Principal::Staff { role: Role::Coordinator, .. } => Scope::All,
+        Principal::Staff { role: Role::Mentor, user } => Scope::MentorOf(user),
+        Principal::Staff { role: Role::Teacher, user } => Scope::TeacherOf(user),
+        Principal::Participant(_) => return Err(AppError::Forbidden),
+    };
+    Ok(db::participants::list(&state.db, scope, &filter).await?)
+}
+
+/// One participant's page.
+#[server(endpoint = "participants/get")]
+pub async fn get_participant(id: ParticipantId) -> Result<ParticipantView, AppError> {
+    use crate::db;
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    let (state, who) = crate::auth::session::require().await?;
+    guard::participant(&state, &who, id, ParticipantAction::View).await?;
+    let detail = db::participants::get(&state.db, id).await?;
+    let links = db::participants::links(&state.db, id).await?;
+    let date = |s: &Option<String>| s.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let today = chrono::Local::now().date_naive();
+    let eligibility = Eligibility::assess(date(&detail.residence_permit_date), date(&detail.arrival_date), today);
+    let history = if may_act_on(&who, ParticipantAction::ViewHistory, &links) {
+        Some(db::participants::history(&state.db, id).await?)
+    } else {
+        None
+    };
+    Ok(ParticipantView {
+        can_edit: may_act_on(&who, ParticipantAction::Edit, &links),
+        can_set_pin: may_act_on(&who, ParticipantAction::SetPin, &links),
+        detail,
+        eligibility,
+        history,
+    })
+}
+
+/// The signed-in participant's own page.
+#[server(endpoint = "me")]
+pub async fn my_record() -> Result<ParticipantDetail, AppError> {
+    let (state, who) = crate::auth::session::require().await?;
+    match who {
+        Principal::Participant(id) => Ok(crate::db::participants::get(&state.db, id).await?),
+        Principal::Staff { .. } => Err(AppError::Forbidden),
+    }
+}
+
+/// Creates a participant (coordinators). Goes to the new participant's page.
+#[server(endpoint = "participants/create")]
+pub async fn create_participant(raw: RawParticipant) -> Result<(), AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageParticipants)?;
+    let user = guard::staff_user(&who)?;
+    let id = super::import::save_one(&state.db, &raw, user, None).await?;
+    leptos_axum::redirect(&format!("/participants/{id}"));
+    Ok(())
+}
+
+/// Edits a participant's record, status and end date (coordinators); the history keeps the
+/// old values.
+#[server(endpoint = "participants/update")]
+pub async fn update_participant(
+    id: ParticipantId,
+    raw: RawParticipant,
+    status: String,
+    end_date: String,
+) -> Result<(), AppError> {
+    use crate::domain::access::ParticipantAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::participant(&state, &who, id, ParticipantAction::Edit).await?;
+    let user = guard::staff_user(&who)?;
+    super::import::save_one(&state.db, &raw, user, Some((id, status, end_date))).await?;
+    leptos_axum::redirect(&format!("/participants/{id}"));
+    Ok(())
+}
+
+/// Sets a participant's tablet PIN (their mentor or a coordinator).
+#[server(endpoint = "participants/pin")]
+pub async fn set_pin(id: ParticipantId, pin: String) -> Result<(), AppError> {
+    use crate::db::{self, participants::ChangeSource};
+    use crate::domain::access::ParticipantAction;
+    use crate::domain::credentials::Pin;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::participant(&state, &who, id, ParticipantAction::SetPin).await?;
+    let pin = Pin::parse(&pin).map_err(|p| AppError::field("pin", "", p))?;
+    let hash = crate::auth::password::hash(pin.expose().to_owned()).await.map_err(|e| {
+        tracing::error!(error = %e, "hashing a PIN failed");
+        AppError::Internal
+    })?;
+    let source = ChangeSource { source: "web", by: Some(guard::staff_user(&who)?) };
+    db::participants::set_pin_hash(&state.db, id, &hash, source).await?;
+    Ok(())
+}
+
+/// Schools, districts, mentors and teachers for filters and forms (staff).
+#[server(endpoint = "register/options")]
+pub async fn get_register_options() -> Result<RegisterOptions, AppError> {
+    use crate::db;
+    use crate::domain::role::Role;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::staff_user(&who)?;
+    Ok(RegisterOptions {
+        schools: db::schools::list(&state.db).await?,
+        districts: db::schools::districts(&state.db).await?,
+        mentors: db::users::list(&state.db, Some(Role::Mentor)).await?,
+        teachers: db::users::list(&state.db, Some(Role::Teacher)).await?,
+    })
+}
+
+/// Adds a school in a district (coordinators); the district is created on first use.
+#[server(endpoint = "schools/create")]
+pub async fn create_school(name: String, district: String) -> Result<(), AppError> {
+    use crate::domain::access::RegisterAction;
+    use crate::domain::participant::{DistrictName, SchoolName};
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageSchools)?;
+    let mut problems = vec![];
+    let n = SchoolName::parse(&name).map_err(|p| problems.push(FieldProblem { field: "name".into(), value: name.clone(), problem: p }));
+    let d = DistrictName::parse(&district).map_err(|p| problems.push(FieldProblem { field: "district".into(), value: district.clone(), problem: p }));
+    let (Ok(n), Ok(d)) = (n, d) else { return Err(AppError::Invalid(problems)) };
+    let mut tx = state.db.begin().await?;
+    crate::db::schools::ensure(&mut tx, n.as_str(), d.as_str()).await?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok(())
+}
+
+/// All staff accounts (coordinators).
+#[server(endpoint = "staff/list")]
+pub async fn list_staff() -> Result<Vec<StaffUser>, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageStaff)?;
+    Ok(crate::db::users::list(&state.db, None).await?)
+}
+
+/// Creates a staff account with a first password (coordinators).
+#[server(endpoint = "staff/create")]
+pub async fn create_staff(email: String, display_name: String, role: String, password: String) -> Result<(), AppError> {
+    use crate::domain::access::RegisterAction;
+    use crate::domain::credentials::NewPassword;
+    use crate::domain::participant::{Email, PersonName};
+    use crate::domain::problem::Problem;
+    use crate::domain::role::Role;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageStaff)?;
+    let mut problems = vec![];
+    let mut check = |field: &str, value: &str, r: Result<(), Problem>| {
+        if let Err(problem) = r {
+            problems.push(FieldProblem { field: field.to_owned(), value: value.to_owned(), problem });
+        }
+    };
+    let e = Email::parse(&email);
+    check("email", &email, e.as_ref().map(|_| ()).map_err(Clone::clone));
+    let n = PersonName::parse(&display_name);
+    check("display_name", &display_name, n.as_ref().map(|_| ()).map_err(Clone::clone));
+    let r = Role::parse(&role).map_err(|_| Problem::NotOneOf { allowed: "coordinator, teacher, mentor".into() });
+    check("role", &role, r.as_ref().map(|_| ()).map_err(Clone::clone));
+    let p = NewPassword::parse(&password);
+    check("password", "", p.as_ref().map(|_| ()).map_err(Clone::clone));
+    let (Ok(e), Ok(n), Ok(r), Ok(p)) = (e, n, r, p) else { return Err(AppError::Invalid(problems)) };
+    let hash = crate::auth::password::hash(p.expose().to_owned()).await.map_err(|e| {
+        tracing::error!(error = %e, "hashing a password failed");
+        AppError::Internal
+    })?;
+    crate::db::users::create(&state.db, e.as_str(), n.as_str(), r, &crate::db::users::PasswordHash(hash)).await?;
+    Ok(())
+}
+
+/// Groups: all for coordinators, their own for teachers.
+#[server(endpoint = "groups/list")]
+pub async fn list_groups() -> Result<Vec<Group>, AppError> {
+    use crate::domain::role::Role;
+    let (state, who) = crate::auth::session::require().await?;
+    let teacher = match who {
+        Principal::Staff { role: Role::Coordinator, .. } => None,
+        Principal::Staff { role: Role::Teacher, user } => Some(user),
+        _ => return Err(AppError::Forbidden),
+    };
+    Ok(crate::db::groups::list(&state.db, teacher).await?)
+}
+
+/// One group with its members (coordinators, and the group's teacher).
+#[server(endpoint = "groups/get")]
+pub async fn get_group(id: GroupId) -> Result<(Group, Vec<Member>), AppError> {
+    let (state, who) = crate::auth::session::require().await?;
+    let group = crate::db::groups::get(&state.db, id).await?;
+    let allowed = who.is_coordinator() || matches!(who, Principal::Staff { user, .. } if user == group.teacher_id);
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let members = crate::db::groups::members(&state.db, id).await?;
+    Ok((group, members))
+}
+
+/// Creates a group for a teacher (coordinators).
+#[server(endpoint = "groups/create")]
+pub async fn create_group(name: String, teacher: UserId) -> Result<(), AppError> {
+    use crate::domain::access::RegisterAction;
+    use crate::domain::problem::Problem;
+    use crate::domain::role::Role;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageGroups)?;
+    let name = name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 {
+        let problem = if name.is_empty() { Problem::Required } else { Problem::TooLong { max: 100 } };
+        return Err(AppError::field("name", &name, problem));
+    }
+    let t = crate::db::users::get(&state.db, teacher).await?;
+    if t.role != Role::Teacher {
+        return Err(AppError::field("teacher", &t.email, Problem::NotATeacher));
+    }
+    let id = crate::db::groups::create(&state.db, &name, teacher).await?;
+    leptos_axum::redirect(&format!("/groups/{id}"));
+    Ok(())
+}
+
+/// Adds a participant, by reference, to a group (coordinators).
+#[server(endpoint = "groups/add")]
+pub async fn add_group_member(group: GroupId, participant_ref: String) -> Result<(), AppError> {
+    use crate::domain::access::RegisterAction;
+    use crate::domain::problem::Problem;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageGroups)?;
+    crate::db::groups::get(&state.db, group).await?;
+    let r = participant_ref.trim();
+    let id = crate::db::participants::id_by_ref(&state.db, r)
+        .await?
+        .ok_or_else(|| AppError::field("participant_ref", r, Problem::UnknownParticipant))?;
+    crate::db::groups::add_member(&state.db, group, id).await?;
+    Ok(())
+}
+
+/// Removes a participant from a group (coordinators).
+#[server(endpoint = "groups/remove")]
+pub async fn remove_group_member(group: GroupId, participant: ParticipantId) -> Result<(), AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageGroups)?;
+    crate::db::groups::remove_member(&state.db, group, participant).await?;
+    Ok(())
+}
+
+/// The row report of an uploaded file (its uploader only), without storing anything.
+#[server(endpoint = "import/report")]
+pub async fn check_import(id: PendingImportId) -> Result<ImportReport, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageParticipants)?;
+    let user = guard::staff_user(&who)?;
+    let pending = crate::db::imports::get(&state.db, id, user).await?;
+    let today = chrono::Local::now().date_naive();
+    let mut report = super::import::participants(&state.db, &pending.content, today, Some(user), true).await?;
+    report.file_name = pending.file_name;
+    Ok(report)
+}
+
+/// Imports a checked file: all rows or, if any is invalid, none.
+#[server(endpoint = "import/confirm")]
+pub async fn confirm_import(id: PendingImportId) -> Result<ImportReport, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageParticipants)?;
+    let user = guard::staff_user(&who)?;
+    let pending = crate::db::imports::get(&state.db, id, user).await?;
+    let today = chrono::Local::now().date_naive();
+    let mut report = super::import::participants(&state.db, &pending.content, today, Some(user), false).await?;
+    report.file_name = pending.file_name;
+    if report.committed {
+        crate::db::imports::delete(&state.db, id).await?;
+        leptos_axum::redirect(&format!(
+            "/import?created={}&updated={}&unchanged={}",
+            report.created, report.updated, report.unchanged
+        ));
+    }
+    Ok(report)
+}

@@ -1,0 +1,91 @@
+//! Plain HTTP endpoints for files: the upload of an import (multipart) and CSV downloads.
+//! They authenticate and authorise exactly like the server functions.
+
+use axum::extract::{Multipart, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::auth::session::principal_from_headers;
+use crate::domain::access::{may, RegisterAction};
+use crate::domain::role::Principal;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Largest accepted upload.
+pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
+
+async fn coordinator(state: &AppState, headers: &HeaderMap) -> Result<crate::domain::ids::UserId, Response> {
+    match principal_from_headers(state, headers).await {
+        Ok(Some(p @ Principal::Staff { user, .. })) if may(&p, RegisterAction::ManageParticipants) => Ok(user),
+        Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
+        Ok(None) => Err(Redirect::to("/sign-in").into_response()),
+        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    }
+}
+
+/// `POST /import/upload`: stores the file and shows its row report at `/import/{id}`.
+pub async fn upload(State(state): State<AppState>, headers: HeaderMap, mut form: Multipart) -> Response {
+    let user = match coordinator(&state, &headers).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let mut kind = String::from("participants");
+    let mut file: Option<(String, Vec<u8>)> = None;
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_owned();
+                let file_name = field.file_name().unwrap_or("upload.csv").to_owned();
+                match field.bytes().await {
+                    Ok(bytes) if name == "file" => file = Some((file_name, bytes.to_vec())),
+                    Ok(bytes) if name == "kind" => kind = String::from_utf8_lossy(&bytes).into_owned(),
+                    Ok(_) => {}
+                    Err(e) => {
+                        tracing::warn!(error = %e, "upload failed");
+                        return (StatusCode::BAD_REQUEST, "upload failed").into_response();
+                    }
+                }
+            }
+            Ok(None) => break,
+            Err(e) => {
+                tracing::warn!(error = %e, "upload failed");
+                return (StatusCode::BAD_REQUEST, "upload failed").into_response();
+            }
+        }
+    }
+    if kind != "participants" {
+        return (StatusCode::BAD_REQUEST, "unknown kind").into_response();
+    }
+    let Some((file_name, bytes)) = file else {
+        return Redirect::to("/import").into_response();
+    };
+    let text = crate::domain::csvfile::decode(&bytes);
+    match crate::db::imports::create(&state.db, user, &kind, &file_name, &text).await {
+        Ok(id) => Redirect::to(&format!("/import/{id}")).into_response(),
+        Err(e) => {
+            let _ = AppError::from(e);
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `GET /export/participants.csv`: the `participants` export.
+pub async fn export_participants(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(r) = coordinator(&state, &headers).await {
+        return r;
+    }
+    match super::import::export_participants(&state.db).await {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"participants.csv\""),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(e) => {
+            let _ = AppError::from(e);
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

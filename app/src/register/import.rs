@@ -1,0 +1,171 @@
+//! Saving participants from a form or a file: validation, all-or-nothing, history.
+
+use chrono::NaiveDate;
+
+use super::api::ImportReport;
+use crate::db::participants::{self, ChangeSource, SaveOutcome};
+use crate::db::{Db, DbError};
+use crate::domain::credentials::{SignInCode, CODE_LEN};
+use crate::domain::ids::{ParticipantId, UserId};
+use crate::domain::participant::parse_date;
+use crate::domain::participant_import::{parse_participants, ParticipantRecord, PARTICIPANT_SPEC};
+use crate::domain::participant::RawParticipant;
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::status::ParticipantStatus;
+use crate::domain::csvfile;
+use crate::error::AppError;
+
+/// A fresh random personal code.
+pub fn random_code() -> SignInCode {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    let mut r = [0u32; CODE_LEN];
+    for x in &mut r {
+        *x = rng.gen();
+    }
+    SignInCode::from_random(r)
+}
+
+/// Validates and saves one participant from the form. With `edit`, the participant `id` gets
+/// the values, status and end date; otherwise a new participant is created (an existing
+/// reference is refused). Returns the participant's id.
+pub async fn save_one(
+    db: &Db,
+    raw: &RawParticipant,
+    user: UserId,
+    edit: Option<(ParticipantId, String, String)>,
+) -> Result<ParticipantId, AppError> {
+    let today = chrono::Local::now().date_naive();
+    let record = ParticipantRecord::validate(raw, today);
+    let status = edit.as_ref().map(|(_, status, end)| parse_status(status, end, raw, today));
+    let (record, status) = match (record, status) {
+        (Ok(r), None) => (r, None),
+        (Ok(r), Some(Ok(s))) => (r, Some(s)),
+        (Err(mut a), Some(Err(b))) => {
+            a.extend(b);
+            return Err(AppError::Invalid(a));
+        }
+        (Err(a), _) | (Ok(_), Some(Err(a))) => return Err(AppError::Invalid(a)),
+    };
+    let who = ChangeSource { source: "web", by: Some(user) };
+    let mut tx = db.begin().await?;
+    let id = match edit {
+        None => match participants::save(&mut tx, &record, who, true, random_code).await? {
+            SaveOutcome::Created(id) | SaveOutcome::Updated(id) | SaveOutcome::Unchanged(id) => id,
+        },
+        Some((id, _, _)) => {
+            participants::rename(&mut tx, id, record.participant_ref.as_str(), who).await?;
+            participants::save(&mut tx, &record, who, false, random_code).await?;
+            if let Some((status, end)) = status {
+                participants::set_status(&mut tx, id, status, end, who).await?;
+            }
+            id
+        }
+    };
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(id)
+}
+
+fn parse_status(
+    status: &str,
+    end: &str,
+    raw: &RawParticipant,
+    today: NaiveDate,
+) -> Result<(ParticipantStatus, Option<String>), Vec<FieldProblem>> {
+    let problem = |field: &str, value: &str, problem| FieldProblem {
+        field: field.to_owned(),
+        value: value.to_owned(),
+        problem,
+    };
+    let status = ParticipantStatus::parse(status).map_err(|p| vec![problem("status", status, p)])?;
+    let end = end.trim();
+    if end.is_empty() {
+        return if status.needs_end_date() {
+            Err(vec![problem("end_date", end, Problem::Required)])
+        } else {
+            Ok((status, None))
+        };
+    }
+    let date = parse_date(end).map_err(|p| vec![problem("end_date", end, p)])?;
+    if status.needs_end_date() && date > today {
+        return Err(vec![problem("end_date", end, Problem::DateInFuture)]);
+    }
+    if parse_date(&raw.start_date).is_ok_and(|start| date < start) {
+        return Err(vec![problem("end_date", end, Problem::EndBeforeStart)]);
+    }
+    Ok((status, Some(date.format("%Y-%m-%d").to_string())))
+}
+
+/// Checks (`dry_run`) or imports a `participants` file. All or nothing: if any row is
+/// invalid, the transaction is rolled back and the report lists every problem.
+pub async fn participants(
+    db: &Db,
+    text: &str,
+    today: NaiveDate,
+    user: Option<UserId>,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
+    let mut report = ImportReport::default();
+    let table = match csvfile::read(text, &PARTICIPANT_SPEC) {
+        Ok(t) => t,
+        Err(fp) => {
+            let args = fp.args().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            report.file_problem = Some((fp.message_id().to_owned(), args));
+            return Ok(report);
+        }
+    };
+    let records = match parse_participants(&table, today) {
+        Ok(r) => r,
+        Err(problems) => {
+            report.rows = problems.into_iter().map(|p| (p.line, p.field)).collect();
+            return Ok(report);
+        }
+    };
+    let who = ChangeSource {
+        source: if user.is_some() { "import" } else { "cli" },
+        by: user,
+    };
+    let mut tx = db.begin().await?;
+    for (line, record) in &records {
+        match participants::save(&mut tx, record, who, false, random_code).await {
+            Ok(SaveOutcome::Created(_)) => report.created += 1,
+            Ok(SaveOutcome::Updated(_)) => report.updated += 1,
+            Ok(SaveOutcome::Unchanged(_)) => report.unchanged += 1,
+            Err(DbError::Conflict(p)) => report.rows.push((*line, p)),
+            Err(e) => return Err(e),
+        }
+    }
+    if dry_run || !report.rows.is_empty() {
+        tx.rollback().await?;
+    } else {
+        tx.commit().await?;
+        report.committed = true;
+    }
+    Ok(report)
+}
+
+/// The report in English for the command line: one line per problem.
+pub fn report_lines(report: &ImportReport) -> Vec<String> {
+    use crate::i18n::{translate, Locale};
+    let mut out = vec![];
+    if let Some((id, args)) = &report.file_problem {
+        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        out.push(format!("file: {}", translate(Locale::En, id, &args)));
+    }
+    for (line, p) in &report.rows {
+        out.push(format!(
+            "line {line}, column {}, value {:?}: {}",
+            p.field,
+            p.value,
+            translate(Locale::En, p.problem.message_id(), &p.problem.args())
+        ));
+    }
+    out
+}
+
+/// The `participants` export: header and rows sorted by reference.
+pub async fn export_participants(db: &Db) -> Result<String, DbError> {
+    let rows = participants::export_rows(db).await?;
+    Ok(csvfile::write(crate::domain::participant_import::PARTICIPANT_COLUMNS, rows))
+}
+

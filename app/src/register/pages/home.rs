@@ -1,0 +1,141 @@
+//! Start pages: per staff role, and the participant's own page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Redirect, A};
+
+use super::{failed, status_label};
+use crate::app::use_me;
+use crate::domain::role::Principal;
+use crate::register::api::{start_page, my_record, Home};
+use crate::ui::components::Loading;
+use crate::ui::{t, t_args};
+
+/// `/`: the start page of the signed-in staff member; participants go to `/me`, others sign in.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let me = use_me();
+    let data = Resource::new(|| (), |_| start_page());
+    view! {
+        <Title text=t("nav-start") />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let who = match me {
+                    Some(r) => r.await.ok().flatten(),
+                    None => None,
+                };
+                match who.map(|m| m.principal) {
+                    None => view! { <Redirect path="/sign-in" /> }.into_any(),
+                    Some(Principal::Participant(_)) => view! { <Redirect path="/me" /> }.into_any(),
+                    Some(Principal::Staff { .. }) => match data.await {
+                        Ok(h) => home_view(h).into_any(),
+                        Err(e) => failed(e),
+                    },
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn home_view(h: Home) -> impl IntoView {
+    match h {
+        Home::Coordinator { active, completed, left_early, schools } => view! {
+            <h1 data-test="start-coordinator">{t("home-coordinator-title")}</h1>
+            <dl class="stats">
+                <div><dt>{t("status-active")}</dt><dd>{active}</dd></div>
+                <div><dt>{t("status-completed")}</dt><dd>{completed}</dd></div>
+                <div><dt>{t("status-left_early")}</dt><dd>{left_early}</dd></div>
+                <div><dt>{t("nav-schools")}</dt><dd>{schools}</dd></div>
+            </dl>
+            <ul class="actions">
+                <li><A href="/participants/new">{t("participant-new")}</A></li>
+                <li><A href="/participants">{t("nav-participants")}</A></li>
+                <li><A href="/import">{t("nav-import")}</A></li>
+            </ul>
+        }
+        .into_any(),
+        Home::Mentor(list) => {
+            let empty = list.is_empty();
+            let rows = list
+                .into_iter()
+                .map(|p| {
+                    let href = format!("/participants/{}", p.id);
+                    view! {
+                        <tr>
+                            <td><A href=href>{p.name}</A></td>
+                            <td>{p.participant_ref}</td>
+                            <td>{p.school}</td>
+                            <td>{p.start_date}</td>
+                            <td>{status_label(p.status)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h1 data-test="start-mentor">{t("home-mentor-title")}</h1>
+                {empty.then(|| view! { <p>{t("home-mentor-empty")}</p> })}
+                <table class="list">
+                    <caption class="visually-hidden">{t("home-mentor-title")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t("field-name")}</th>
+                        <th scope="col">{t("field-participant_ref")}</th>
+                        <th scope="col">{t("field-school")}</th>
+                        <th scope="col">{t("field-start_date")}</th>
+                        <th scope="col">{t("field-status")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Home::Teacher(groups) => {
+            let empty = groups.is_empty();
+            let items = groups
+                .into_iter()
+                .map(|g| {
+                    let href = format!("/groups/{}", g.id);
+                    let count = t_args("group-members-count", &[("count", g.members.to_string())]);
+                    view! { <li><A href=href>{g.name}</A>" · "{count}</li> }
+                })
+                .collect_view();
+            view! {
+                <h1 data-test="start-teacher">{t("home-teacher-title")}</h1>
+                {empty.then(|| view! { <p>{t("home-teacher-empty")}</p> })}
+                <ul class="cards">{items}</ul>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// `/me`: the participant's own page on the tablet.
+#[component]
+pub fn MePage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| my_record());
+    view! {
+        <Title text=t("nav-me") />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) => {
+                        let hello = t_args("me-hello", &[("name", p.given_name.clone())]);
+                        view! {
+                            <section class="tablet" data-test="start-participant">
+                                <h1>{hello}</h1>
+                                <dl class="facts">
+                                    <div><dt>{t("field-school")}</dt><dd>{p.school}</dd></div>
+                                    <div><dt>{t("field-mentor")}</dt><dd>{p.mentor_name.unwrap_or_else(|| t("none"))}</dd></div>
+                                    <div><dt>{t("field-start_date")}</dt><dd>{p.start_date}</dd></div>
+                                    <div><dt>{t("field-planned_terms")}</dt><dd>{p.planned_terms}</dd></div>
+                                </dl>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(crate::error::AppError::NotSignedIn) => view! { <Redirect path="/tablet" /> }.into_any(),
+                    Err(e) => failed(e),
+                }
+            })}
+        </Suspense>
+    }
+}

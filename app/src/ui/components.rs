@@ -1,0 +1,157 @@
+//! Form fields, notices and the page frame.
+
+use leptos::prelude::*;
+
+use super::{t, use_locale};
+use crate::domain::problem::FieldProblem;
+use crate::error::AppError;
+use crate::i18n::translate;
+
+/// The translated text of a field problem.
+pub fn problem_text(p: &FieldProblem) -> String {
+    translate(use_locale(), p.problem.message_id(), &p.problem.args())
+}
+
+/// The problem of `field` in the result of an action, if any.
+pub fn problem_of<T>(result: &Option<Result<T, AppError>>, field: &str) -> Option<String> {
+    match result {
+        Some(Err(e)) => e
+            .problems()
+            .iter()
+            .find(|p| p.field == field)
+            .map(problem_text),
+        _ => None,
+    }
+}
+
+/// An error summary for a failed action: the message and, for invalid input, each problem.
+#[component]
+pub fn ErrorNotice(
+    /// The error to show.
+    error: AppError,
+) -> impl IntoView {
+    let locale = use_locale();
+    let message = error.message(locale);
+    let items = error
+        .problems()
+        .iter()
+        .map(|p| {
+            let label = translate(locale, &format!("field-{}", p.field), &[]);
+            let text = problem_text(p);
+            view! { <li>{label}": "{text}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="notice notice-error" role="alert" data-test="error">
+            <p>{message}</p>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+/// A labelled input with its problem shown under it (and tied to it for screen readers).
+#[component]
+pub fn Field(
+    /// Form name of the input (also its id).
+    name: &'static str,
+    /// Catalogue id of the label.
+    label: &'static str,
+    /// Input type.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// Initial value.
+    #[prop(optional, into)]
+    value: String,
+    /// Required field.
+    #[prop(optional)]
+    required: bool,
+    /// Catalogue id of a hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The problem with the current value, if any.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+    /// `autocomplete` attribute.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// `inputmode` attribute.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let id = name.replace(['[', ']'], "_");
+    let err_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = move || {
+        let mut ids = vec![];
+        if hint.is_some() {
+            ids.push(hint_id.clone());
+        }
+        if problem.get().is_some() {
+            ids.push(err_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let err_id2 = format!("{id}-error");
+    let hint_id2 = format!("{id}-hint");
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{t(label)}{required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id2.clone()>{t(h)}</p> })}
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                value=value
+                required=required
+                autocomplete=autocomplete
+                inputmode=inputmode
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=described
+            />
+            {move || problem.get().map(|p| view! { <p class="field-error" id=err_id2.clone()>{p}</p> })}
+        </div>
+    }
+}
+
+/// A labelled select with options `(value, label)`.
+#[component]
+pub fn SelectField(
+    /// Form name.
+    name: &'static str,
+    /// Catalogue id of the label.
+    label: &'static str,
+    /// Options as (value, visible text).
+    options: Vec<(String, String)>,
+    /// Selected value.
+    #[prop(optional, into)]
+    selected: String,
+    /// The problem, if any.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = name.replace(['[', ']'], "_");
+    let err_id = format!("{id}-error");
+    let err_id2 = err_id.clone();
+    let opts = options
+        .into_iter()
+        .map(|(v, text)| {
+            let sel = v == selected;
+            view! { <option value=v selected=sel>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{t(label)}</label>
+            <select id=id name=name aria-describedby=move || problem.get().is_some().then(|| err_id.clone())>
+                {opts}
+            </select>
+            {move || problem.get().map(|p| view! { <p class="field-error" id=err_id2.clone()>{p}</p> })}
+        </div>
+    }
+}
+
+/// "Loading…" placeholder for suspended content.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" aria-live="polite">{t("loading")}</p> }
+}

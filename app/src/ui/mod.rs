@@ -1,0 +1,22 @@
+//! Shared pieces of the interface: translation helpers, form fields, notices, navigation.
+
+pub mod components;
+
+use leptos::prelude::*;
+
+use crate::i18n::{translate, Locale};
+
+/// The page's locale (from context; Swedish if none was provided).
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// Translates a message id in the page's locale.
+pub fn t(id: &str) -> String {
+    translate(use_locale(), id, &[])
+}
+
+/// Translates a message id with arguments in the page's locale.
+pub fn t_args(id: &str, args: &[(&str, String)]) -> String {
+    translate(use_locale(), id, args)
+}

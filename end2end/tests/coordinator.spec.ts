@@ -1,0 +1,88 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, hydrated, signInStaff, STAFF } from './helpers';
+
+test('a coordinator signs in and sees the programme overview', async ({ page }) => {
+  await signInStaff(page, STAFF.coordinator);
+  await expect(page.getByTestId('start-coordinator')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Participants' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a coordinator creates a participant and sees the record with its history', async ({ page }, info) => {
+  const ref = `E2E-${info.project.name}-${Date.now() % 100000}`;
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/participants/new');
+  await hydrated(page);
+  await expectAccessible(page);
+  await page.getByLabel('Reference').fill(ref);
+  await page.getByLabel('Given name').fill('Testa');
+  await page.getByLabel('Family name').fill('Person');
+  await page.getByLabel('Gender').selectOption('female');
+  await page.getByLabel('Year of birth').fill('1990');
+  await page.getByLabel('School', { exact: true }).fill('Farstaskolan');
+  await page.getByLabel('District', { exact: true }).fill('Farsta');
+  await page.getByLabel('Start date').fill('2026-09-01');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('participant-name')).toHaveText('Testa Person');
+  await expect(page.getByTestId('history')).toContainText(ref);
+  await expect(page.getByTestId('eligibility')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('an invalid participant shows the problem next to the field and saves nothing', async ({ page }) => {
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/participants/new');
+  await hydrated(page);
+  await page.getByLabel('Reference').fill('P-BAD1');
+  await page.getByLabel('Given name').fill('Fel');
+  await page.getByLabel('Family name').fill('Årtal');
+  await page.getByLabel('Year of birth').fill('1850');
+  await page.getByLabel('School', { exact: true }).fill('Farstaskolan');
+  await page.getByLabel('District', { exact: true }).fill('Farsta');
+  await page.getByLabel('Start date').fill('2026-09-01');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('error')).toBeVisible();
+  await expect(page.getByLabel('Year of birth')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await page.goto('/participants?q=P-BAD1');
+  await expect(page.getByTestId('result-count')).toHaveText('0 participants');
+});
+
+test('a coordinator imports a CSV file after checking its report', async ({ page }, info) => {
+  const ref = `IMP-${info.project.name}-${Date.now() % 100000}`;
+  const csv = [
+    'participant_ref;given_name;family_name;gender;school;district;start_date;planned_terms;languages',
+    `${ref};Imre;Import;male;Vantörskolan;Vantör;2026-08-17;2;ar,en`,
+  ].join('\n');
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/import');
+  await expectAccessible(page);
+  await page.getByLabel('File').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('1 new');
+  await expectAccessible(page);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-summary')).toContainText('Imported: 1 new');
+  await page.goto(`/participants?q=${ref}`);
+  await expect(page.getByTestId('result-count')).toHaveText('One participant');
+  await expectAccessible(page);
+});
+
+test('an invalid CSV file is reported row by row and nothing is imported', async ({ page }) => {
+  const csv = [
+    'participant_ref;given_name;family_name;gender;school;district;start_date;planned_terms',
+    'BAD-1;Ok;Row;female;Vantörskolan;Vantör;2026-08-17;2',
+    'BAD-2;Bad;Gender;robot;Vantörskolan;Vantör;2026-08-17;2',
+  ].join('\n');
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/import');
+  await page.getByLabel('File').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('gender');
+  await expect(problems).toContainText('robot');
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto('/participants?q=BAD-1');
+  await expect(page.getByTestId('result-count')).toHaveText('0 participants');
+});

@@ -1,0 +1,42 @@
+import { expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const PASSWORD = 'sprakdemo2026';
+export const STAFF = {
+  coordinator: 'samordnare@example.se',
+  teacher: 'larare@example.se',
+  mentor: 'mentor@example.se',
+};
+
+/** Fails the test if axe-core finds WCAG 2.1 A/AA violations on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Waits until the wasm has hydrated the page. */
+export async function hydrated(page: Page) {
+  await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+}
+
+/** Signs a staff member in through the sign-in form, in English. */
+export async function signInStaff(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await useEnglish(page);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+/** Switches the interface to English (remembered in a cookie). */
+export async function useEnglish(page: Page) {
+  const english = page.getByRole('button', { name: 'English' });
+  if ((await english.getAttribute('aria-pressed')) !== 'true') {
+    await english.click();
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  }
+}

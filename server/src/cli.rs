@@ -1,0 +1,177 @@
+//! The command line of FORMATS.md: serve, migrate, user add, import, export.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use app::db::{users, Db};
+use app::domain::credentials::NewPassword;
+use app::domain::participant::{Email, PersonName};
+use app::domain::role::Role;
+
+use crate::config::Config;
+use crate::startup;
+
+const USAGE: &str = "\
+usage:
+  server [serve]                     serve the app (DEMO_DATA=1 loads demo data into an empty database)
+  server migrate                     create or update the database schema
+  server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
+  server import KIND FILE [--dry-run]   KIND: participants; exit 1 with the row report on stderr
+  server export KIND                 KIND: participants; CSV on stdout
+environment: DATABASE_URL (default sqlite://data/spraktrappan.db), LISTEN_ADDR (default 127.0.0.1:3000)";
+
+/// Runs the command in `args` (without the program name).
+pub async fn run(args: Vec<String>) -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        [] | ["serve"] => match startup::serve(config).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e.to_string()),
+        },
+        ["migrate"] => match startup::open_database(&config).await {
+            Ok(_) => {
+                eprintln!("database is up to date");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e.to_string()),
+        },
+        ["user", "add", rest @ ..] => user_add(&config, rest).await,
+        ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
+        ["export", kind, rest @ ..] => export(&config, kind, rest).await,
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::FAILURE
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// `--name value` pairs.
+fn option<'a>(args: &[&'a str], name: &str) -> Option<&'a str> {
+    args.windows(2).find(|w| w[0] == name).map(|w| w[1])
+}
+
+async fn open(config: &Config) -> Result<Db, ExitCode> {
+    startup::open_database(config).await.map_err(|e| fail(&e.to_string()))
+}
+
+async fn user_add(config: &Config, args: &[&str]) -> ExitCode {
+    let (Some(role), Some(email), Some(name)) = (option(args, "--role"), option(args, "--email"), option(args, "--name")) else {
+        return usage_error("user add needs --role, --email and --name");
+    };
+    let role = match Role::parse(role) {
+        Ok(r) => r,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    let email = match Email::parse(email) {
+        Ok(e) => e,
+        Err(p) => return usage_error(&format!("--email: {p}")),
+    };
+    let name = match PersonName::parse(name) {
+        Ok(n) => n,
+        Err(p) => return usage_error(&format!("--name: {p}")),
+    };
+    let mut input = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
+        return fail(&format!("reading the password from stdin: {e}"));
+    }
+    let password = match NewPassword::parse(input.trim_end_matches(['\n', '\r'])) {
+        Ok(p) => p,
+        Err(p) => return fail(&format!("password: {p}")),
+    };
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    let hash = match app::auth::password::hash(password.expose().to_owned()).await {
+        Ok(h) => h,
+        Err(e) => return fail(&e),
+    };
+    match users::create(&db, email.as_str(), name.as_str(), role, &users::PasswordHash(hash)).await {
+        Ok(id) => {
+            eprintln!("added {} {} (id {id})", role.as_str(), email.as_str());
+            ExitCode::SUCCESS
+        }
+        Err(app::db::DbError::Conflict(_)) => fail(&format!("a user with e-mail {} exists already", email.as_str())),
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitCode {
+    let dry_run = match rest {
+        [] => false,
+        ["--dry-run"] => true,
+        _ => return usage_error("import takes only --dry-run after the file"),
+    };
+    if kind != "participants" {
+        return usage_error(&format!("unknown kind {kind:?} (this version imports: participants)"));
+    }
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("cannot read {file}: {e}")),
+    };
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    let text = app::domain::csvfile::decode(&bytes);
+    let today = chrono::Local::now().date_naive();
+    match app::register::import::participants(&db, &text, today, None, dry_run).await {
+        Ok(report) if report.is_valid() => {
+            let verb = if dry_run { "would create" } else { "created" };
+            eprintln!(
+                "{file}: {verb} {}, updated {}, unchanged {}{}",
+                report.created,
+                report.updated,
+                report.unchanged,
+                if dry_run { " (dry run: nothing stored)" } else { "" }
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(report) => {
+            for line in app::register::import::report_lines(&report) {
+                eprintln!("{file}: {line}");
+            }
+            eprintln!("{file}: nothing was imported");
+            ExitCode::FAILURE
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
+    if !rest.is_empty() {
+        return usage_error("export participants takes no options");
+    }
+    if kind != "participants" {
+        return usage_error(&format!("unknown kind {kind:?} (this version exports: participants)"));
+    }
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    match app::register::import::export_participants(&db).await {
+        Ok(csv) => {
+            print!("{csv}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}

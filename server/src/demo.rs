@@ -1,0 +1,120 @@
+//! Demo data for trying the app: staff of every role, schools in several districts,
+//! participants, groups, and one participant who can sign in on the tablet.
+//!
+//! Loaded only into an empty database (no users), and only when asked for (`DEMO_DATA=1`).
+
+use app::db::participants::ChangeSource;
+use app::db::{groups, participants, users, Db, DbError};
+use app::domain::credentials::SignInCode;
+use app::domain::role::Role;
+
+/// Password of every demo account.
+pub const DEMO_PASSWORD: &str = "sprakdemo2026";
+/// Personal code of the demo participant P-0001 (PIN [`DEMO_PIN`]).
+pub const DEMO_CODE: &str = "SPRAK2";
+/// PIN of the demo participant.
+pub const DEMO_PIN: &str = "1234";
+
+const STAFF: [(&str, &str, Role); 5] = [
+    ("samordnare@example.se", "Sara Samordnare", Role::Coordinator),
+    ("larare@example.se", "Lena Lärare", Role::Teacher),
+    ("larare2@example.se", "Tomas Lärare", Role::Teacher),
+    ("mentor@example.se", "Maja Mentor", Role::Mentor),
+    ("mentor2@example.se", "Ali Mentor", Role::Mentor),
+];
+
+const SCHOOLS: [(&str, &str); 8] = [
+    ("Farstaskolan", "Farsta"),
+    ("Skärholmens skola", "Skärholmen"),
+    ("Hägerstensåsens skola", "Hägersten"),
+    ("Vantörskolan", "Vantör"),
+    ("Skarpnäcksskolan", "Skarpnäck"),
+    ("Årstaskolan", "Enskede-Årsta"),
+    ("Älvsjöskolan", "Älvsjö"),
+    ("Sköndalsskolan", "Farsta"),
+];
+
+const NAMES: [(&str, &str, &str, &str); 24] = [
+    ("Amina", "Hassan", "female", "so,sv"),
+    ("Yonas", "Tesfay", "male", "ti,am"),
+    ("Fatima", "Rahimi", "female", "fa,en"),
+    ("Omar", "Ali", "male", "ar"),
+    ("Hodan", "Warsame", "female", "so"),
+    ("Ahmad", "Karimi", "male", "fa"),
+    ("Layla", "Haddad", "female", "ar,fr"),
+    ("Samuel", "Gebremedhin", "male", "ti"),
+    ("Nasrin", "Sultani", "female", "fa"),
+    ("Mohamed", "Abdi", "male", "so,ar"),
+    ("Rania", "Khalil", "female", "ar,en"),
+    ("Dawit", "Haile", "male", "ti,en"),
+    ("Zahra", "Hosseini", "female", "fa"),
+    ("Yusuf", "Osman", "male", "so"),
+    ("Mariam", "Saleh", "female", "ar"),
+    ("Bilal", "Noori", "male", "ps,fa"),
+    ("Selam", "Tekle", "female", "ti"),
+    ("Hamza", "Yilmaz", "male", "tr,ku"),
+    ("Nour", "Aziz", "female", "ar"),
+    ("Abdullahi", "Farah", "male", "so,en"),
+    ("Shirin", "Ahmadi", "female", "fa,en"),
+    ("Elias", "Berhane", "male", "ti"),
+    ("Hawa", "Jama", "female", "so"),
+    ("Karim", "Mansour", "male", "ar,en"),
+];
+
+/// Loads the demo data if the database has no users yet. Returns whether it did.
+pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
+    if users::count(db).await? > 0 {
+        return Ok(false);
+    }
+    let hash = app::auth::password::hash(DEMO_PASSWORD.to_owned()).await.map_err(DbError::Other)?;
+    let mut ids = vec![];
+    for (email, name, role) in STAFF {
+        ids.push(users::create(db, email, name, role, &users::PasswordHash(hash.clone())).await?);
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut csv = String::from(
+        "participant_ref;given_name;family_name;gender;birth_year;school;district;mentor_email;start_date;planned_terms;residence_permit_date;arrival_date;study_path;languages\n",
+    );
+    for (i, (given, family, gender, langs)) in NAMES.iter().enumerate() {
+        let (school, district) = SCHOOLS[i % SCHOOLS.len()];
+        let mentor = match i % 3 {
+            0 => "mentor@example.se",
+            1 => "mentor2@example.se",
+            _ => "",
+        };
+        let start = today - chrono::Days::new(30 + 7 * i as u64);
+        let permit = start - chrono::Days::new(200 + 40 * i as u64);
+        let arrival = permit - chrono::Days::new(120);
+        csv.push_str(&format!(
+            "P-{:04};{given};{family};{gender};{};{school};{district};{mentor};{};{};{};{};{};{langs}\n",
+            i + 1,
+            1975 + (i * 7) % 30,
+            start.format("%Y-%m-%d"),
+            1 + i % 3,
+            permit.format("%Y-%m-%d"),
+            arrival.format("%Y-%m-%d"),
+            1 + i % 3,
+        ));
+    }
+    let report = app::register::import::participants(db, &csv, today, None, false).await?;
+    if !report.is_valid() {
+        return Err(DbError::Other(format!("demo data invalid: {:?}", app::register::import::report_lines(&report))));
+    }
+    let teacher = ids[1];
+    let teacher2 = ids[2];
+    let g1 = groups::create(db, "SFI C tisdag", teacher).await?;
+    let g2 = groups::create(db, "SFI B torsdag", teacher2).await?;
+    for n in 1..=16 {
+        if let Some(pid) = participants::id_by_ref(db, &format!("P-{n:04}")).await? {
+            groups::add_member(db, if n <= 10 { g1 } else { g2 }, pid).await?;
+        }
+    }
+    if let Some(pid) = participants::id_by_ref(db, "P-0001").await? {
+        let code = SignInCode::parse(DEMO_CODE).map_err(|p| DbError::Other(p.to_string()))?;
+        participants::set_sign_in_code(db, pid, &code).await?;
+        let pin = app::auth::password::hash(DEMO_PIN.to_owned()).await.map_err(DbError::Other)?;
+        participants::set_pin_hash(db, pid, &pin, ChangeSource { source: "demo", by: None }).await?;
+    }
+    tracing::info!("demo data loaded: sign in as samordnare@example.se / {DEMO_PASSWORD}");
+    Ok(true)
+}

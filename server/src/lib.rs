@@ -1,0 +1,6 @@
+//! The Språktrappan server: configuration, router, command line, demo data.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod startup;

@@ -1,0 +1,167 @@
+//! Building the state and the router; serving.
+
+use std::sync::Arc;
+
+use app::app::{shell, App};
+use app::db::{settings, Db};
+use app::state::{AppState, AuthConfig};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The database could not be opened.
+    #[error("cannot open the database: {0}")]
+    Database(#[from] app::db::DbError),
+    /// A migration failed; the server refuses to run on a schema it does not know.
+    #[error("migrating the database failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Leptos settings are broken.
+    #[error("leptos configuration: {0}")]
+    Leptos(String),
+    /// The address is taken or not ours.
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        /// The address.
+        addr: std::net::SocketAddr,
+        /// The reason.
+        source: std::io::Error,
+    },
+}
+
+/// Logs to stderr; `RUST_LOG` chooses what (default: info, with request lines).
+pub fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+/// Opens and migrates the database of `config`.
+pub async fn open_database(config: &Config) -> Result<Db, StartError> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// Leptos options: from cargo-leptos' variables when present, else this project's defaults, so
+/// the release binary run from the repository root serves `target/site`.
+pub fn leptos_options(config: &Config) -> Result<LeptosOptions, StartError> {
+    let mut options = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?.leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = "spraktrappan".into();
+    }
+    if std::env::var("LEPTOS_ENV").is_err() {
+        options.env = leptos::config::Env::PROD;
+    }
+    options.site_addr = config.listen_addr;
+    Ok(options)
+}
+
+/// The state for a database: the session secret comes from the config or the database.
+pub async fn build_state(config: &Config, db: Db, leptos_options: LeptosOptions) -> Result<AppState, StartError> {
+    let secret = match &config.session_secret {
+        Some(s) => s.clone(),
+        None => settings::get_or_insert(&db, "session_secret", app::auth::session::new_token).await?,
+    };
+    Ok(AppState {
+        leptos_options,
+        db,
+        auth: Arc::new(AuthConfig {
+            session_secret: secret,
+            staff_idle_secs: config.staff_idle_minutes * 60,
+            participant_idle_secs: config.tablet_idle_minutes * 60,
+            secure_cookies: config.secure_cookies,
+        }),
+    })
+}
+
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.db.is_reachable().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+    }
+}
+
+/// The whole application as a router, so tests can drive it without a socket.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let fn_state = state.clone();
+    let page_state = state.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/import/upload", post(app::register::files::upload))
+        .layer(axum::extract::DefaultBodyLimit::max(app::register::files::MAX_UPLOAD_BYTES))
+        .route("/export/participants.csv", get(app::register::files::export_participants))
+        .route(
+            "/api/{*fn_name}",
+            post(move |req| {
+                let s = fn_state.clone();
+                handle_server_fns_with_context(move || provide_context(s.clone()), req)
+            })
+            .get(move |req| {
+                let s = state_for_get(&page_state);
+                handle_server_fns_with_context(move || provide_context(s.clone()), req)
+            }),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let s = state.clone();
+                move || provide_context(s.clone())
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+fn state_for_get(state: &AppState) -> AppState {
+    state.clone()
+}
+
+/// Serves until the process is stopped.
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    let db = open_database(&config).await?;
+    if config.demo_data {
+        if let Err(e) = crate::demo::load_if_empty(&db).await {
+            tracing::error!(error = %e, "loading demo data failed");
+        }
+    }
+    let options = leptos_options(&config)?;
+    let state = build_state(&config, db, options).await?;
+    let purge_db = state.db.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+            if let Err(e) = app::db::sessions::purge_expired(&purge_db).await {
+                tracing::warn!(error = %e, "purging sessions failed");
+            }
+        }
+    });
+    let addr = config.listen_addr;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Listen { addr, source })?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, router(state).into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|source| StartError::Listen { addr, source })
+}

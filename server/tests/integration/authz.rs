@@ -1,0 +1,209 @@
+//! The authorisation matrix: every server function × every role × own / someone else's
+//! participant. Kept complete by a test that finds every `#[server]` endpoint in the source.
+
+use std::collections::BTreeSet;
+
+use app::error::AppError;
+
+use crate::common::{seed, Reply, Seed, TestApp, COORDINATOR, MENTOR_A, MENTOR_B, TEACHER_A};
+
+/// Endpoints anyone may call (signing in and out, the language, who am I).
+const PUBLIC: [&str; 5] = ["auth/me", "auth/sign-in", "auth/tablet-sign-in", "auth/sign-out", "language"];
+
+/// Every guarded endpoint of the matrix.
+const GUARDED: [&str; 18] = [
+    "home",
+    "participants/list",
+    "participants/get",
+    "me",
+    "participants/create",
+    "participants/update",
+    "participants/pin",
+    "register/options",
+    "schools/create",
+    "staff/list",
+    "staff/create",
+    "groups/list",
+    "groups/get",
+    "groups/create",
+    "groups/add",
+    "groups/remove",
+    "import/report",
+    "import/confirm",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Coordinator,
+    Mentor,
+    Teacher,
+    Participant,
+}
+
+/// The rule, written out: may `who` call `endpoint` on their own (or someone else's) participant?
+fn expected(endpoint: &str, who: Who, own: bool) -> bool {
+    match who {
+        Who::Anonymous => false,
+        Who::Coordinator => endpoint != "me",
+        Who::Mentor => matches!(endpoint, "home" | "participants/list" | "register/options")
+            || (own && matches!(endpoint, "participants/get" | "participants/pin")),
+        Who::Teacher => matches!(endpoint, "home" | "participants/list" | "register/options" | "groups/list")
+            || (own && matches!(endpoint, "participants/get" | "groups/get")),
+        Who::Participant => endpoint == "me" || (own && endpoint == "participants/get"),
+    }
+}
+
+fn form(endpoint: &str, s: &Seed, own: bool, group_b: i64) -> Vec<(String, String)> {
+    let (pid, pref, group, mentor) = if own {
+        (s.p1.0, "P-0001", s.group_a.0, MENTOR_A)
+    } else {
+        (s.p2.0, "P-0002", group_b, MENTOR_B)
+    };
+    let v = |pairs: &[(&str, String)]| pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    let raw = |prefix: &str| {
+        vec![
+            (format!("{prefix}[participant_ref]"), pref.to_owned()),
+            (format!("{prefix}[given_name]"), "Same".to_owned()),
+            (format!("{prefix}[family_name]"), "Person".to_owned()),
+            (format!("{prefix}[gender]"), "female".to_owned()),
+            (format!("{prefix}[school]"), "Farstaskolan".to_owned()),
+            (format!("{prefix}[district]"), "Farsta".to_owned()),
+            (format!("{prefix}[start_date]"), "2026-01-12".to_owned()),
+            (format!("{prefix}[planned_terms]"), "2".to_owned()),
+            (format!("{prefix}[mentor_email]"), mentor.to_owned()),
+        ]
+    };
+    match endpoint {
+        "participants/list" => v(&[("filter[q]", String::new()), ("filter[page]", "1".into())]),
+        "participants/get" => v(&[("id", pid.to_string())]),
+        "participants/create" => {
+            let mut f = raw("raw");
+            f[0].1 = format!("NEW-{pid}");
+            f
+        }
+        "participants/update" => {
+            let mut f = raw("raw");
+            f.push(("id".into(), pid.to_string()));
+            f.push(("status".into(), "active".into()));
+            f.push(("end_date".into(), String::new()));
+            f
+        }
+        "participants/pin" => v(&[("id", pid.to_string()), ("pin", "5555".into())]),
+        "schools/create" => v(&[("name", format!("Skola {pid}")), ("district", "Farsta".into())]),
+        "staff/create" => v(&[
+            ("email", format!("new{pid}@test.se")),
+            ("display_name", "New Person".into()),
+            ("role", "mentor".into()),
+            ("password", "long enough password".into()),
+        ]),
+        "groups/get" => v(&[("id", group.to_string())]),
+        "groups/create" => v(&[("name", format!("Group {pid}")), ("teacher", s.teacher_a.0.to_string())]),
+        "groups/add" => v(&[("group", group.to_string()), ("participant_ref", pref.into())]),
+        "groups/remove" => v(&[("group", group.to_string()), ("participant", pid.to_string())]),
+        "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
+        _ => vec![],
+    }
+}
+
+/// Whether the reply passed authorisation (it may still fail for another reason, e.g. not found).
+fn allowed(reply: &Reply) -> bool {
+    if reply.status.is_success() {
+        return true;
+    }
+    !matches!(reply.error(), AppError::Forbidden | AppError::NotSignedIn)
+}
+
+async fn matrix(app: TestApp) {
+    let s = seed(&app).await;
+    let group_b = app::db::groups::list(&app.db, Some(s.teacher_b)).await.expect("groups")[0].id.0;
+    let sessions = [
+        (Who::Anonymous, None),
+        (Who::Coordinator, Some(app.sign_in(COORDINATOR).await)),
+        (Who::Mentor, Some(app.sign_in(MENTOR_A).await)),
+        (Who::Teacher, Some(app.sign_in(TEACHER_A).await)),
+        (Who::Participant, Some(app.sign_in_participant(&s.p1_code).await)),
+    ];
+    let mut wrong = vec![];
+    for endpoint in GUARDED {
+        for own in [true, false] {
+            for (who, session) in &sessions {
+                let f = form(endpoint, &s, own, group_b);
+                let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let reply = app.call(endpoint, session.as_deref(), &pairs).await;
+                let got = allowed(&reply);
+                if got != expected(endpoint, *who, own) {
+                    wrong.push(format!(
+                        "{endpoint} as {who:?} on {} participant: allowed={got}, expected {} ({} {})",
+                        if own { "own" } else { "other" },
+                        !got,
+                        reply.status,
+                        reply.body
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "authorisation matrix broken:\n{}", wrong.join("\n"));
+}
+
+async fn lists_contain_only_what_each_role_may_see(app: TestApp) {
+    let s = seed(&app).await;
+    let refs = |reply: Reply| -> Vec<String> {
+        let page: app::domain::paging::Page<app::dto::ParticipantSummary> = reply.json();
+        page.items.into_iter().map(|p| p.participant_ref).collect()
+    };
+    let filter = [("filter[q]", ""), ("filter[page]", "1")];
+    let coordinator = app.sign_in(COORDINATOR).await;
+    assert_eq!(refs(app.call("participants/list", Some(&coordinator), &filter).await), ["P-0001", "P-0002"]);
+    let mentor = app.sign_in(MENTOR_A).await;
+    assert_eq!(refs(app.call("participants/list", Some(&mentor), &filter).await), ["P-0001"]);
+    let teacher = app.sign_in(TEACHER_A).await;
+    assert_eq!(refs(app.call("participants/list", Some(&teacher), &filter).await), ["P-0001"]);
+    let _ = s;
+}
+
+async fn file_routes_are_for_coordinators_only(app: TestApp) {
+    let s = seed(&app).await;
+    let mentor = app.sign_in(MENTOR_A).await;
+    let participant = app.sign_in_participant(&s.p1_code).await;
+    let coordinator = app.sign_in(COORDINATOR).await;
+    assert_eq!(app.get("/export/participants.csv", None).await.status, 303);
+    assert_eq!(app.get("/export/participants.csv", Some(&mentor)).await.status, 403);
+    assert_eq!(app.get("/export/participants.csv", Some(&participant)).await.status, 403);
+    assert_eq!(app.get("/export/participants.csv", Some(&coordinator)).await.status, 200);
+}
+
+crate::on_both_engines! {
+    the_matrix_holds => super::matrix;
+    lists_are_scoped => super::lists_contain_only_what_each_role_may_see;
+    file_routes_are_guarded => super::file_routes_are_for_coordinators_only;
+}
+
+#[test]
+fn the_matrix_covers_every_server_function() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../app/src");
+    let mut found = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read app/src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                for line in text.lines() {
+                    let line = line.trim();
+                    if let Some(rest) = line.strip_prefix("#[server(") {
+                        let endpoint = rest.split('"').nth(1).unwrap_or_else(|| panic!("{}: #[server] without endpoint: {line}", path.display()));
+                        found.insert(endpoint.to_owned());
+                    } else if line.starts_with("#[server") {
+                        panic!("{}: #[server] without an explicit endpoint: {line}", path.display());
+                    }
+                }
+            }
+        }
+    }
+    let listed: BTreeSet<String> = PUBLIC.iter().chain(GUARDED.iter()).map(|s| (*s).to_owned()).collect();
+    assert_eq!(found, listed, "server functions and the authorisation matrix differ");
+}

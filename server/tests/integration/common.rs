@@ -1,0 +1,278 @@
+//! Test harness: a fresh migrated database per test (SQLite file or PostgreSQL database), the
+//! real router driven without a socket, and a small seeded programme.
+
+use std::sync::Arc;
+
+use app::db::participants::ChangeSource;
+use app::db::{groups, participants, users, Db};
+use app::domain::ids::{GroupId, ParticipantId, UserId};
+use app::domain::role::Role;
+use app::error::AppError;
+use app::state::{AppState, AuthConfig};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use tower::ServiceExt;
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// A fresh SQLite file.
+    Sqlite,
+    /// A fresh database on the test PostgreSQL server (`TEST_POSTGRES_URL`).
+    Postgres,
+}
+
+/// A running app on a fresh database.
+pub struct TestApp {
+    /// The router.
+    pub router: Router,
+    /// The database.
+    pub db: Db,
+}
+
+/// The password of every seeded staff account.
+pub const PASSWORD: &str = "test-password-1";
+/// The PIN of seeded participants.
+pub const PIN: &str = "4321";
+
+fn random_suffix() -> String {
+    use rand::Rng;
+    let n: u64 = rand::thread_rng().gen();
+    format!("{n:016x}")
+}
+
+/// A new app on a fresh, migrated database of `engine`. `None` when PostgreSQL is not
+/// configured and not required (so `cargo test` works without a server; the test command
+/// sets `REQUIRE_POSTGRES=1`).
+pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
+    let url = match engine {
+        Engine::Sqlite => {
+            let dir = std::env::temp_dir().join("spraktrappan-tests");
+            std::fs::create_dir_all(&dir).ok()?;
+            format!("sqlite://{}/{}.db", dir.display(), random_suffix())
+        }
+        Engine::Postgres => {
+            let Ok(admin_url) = std::env::var("TEST_POSTGRES_URL") else {
+                assert!(
+                    std::env::var("REQUIRE_POSTGRES").is_err(),
+                    "REQUIRE_POSTGRES is set but TEST_POSTGRES_URL is not"
+                );
+                eprintln!("TEST_POSTGRES_URL not set: skipping the PostgreSQL run of this test");
+                return None;
+            };
+            let name = format!("t_{}", random_suffix());
+            let admin = Db::connect(&admin_url).await.expect("connect to TEST_POSTGRES_URL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin.pool)
+                .await
+                .expect("create test database");
+            admin.pool.close().await;
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).expect("url with a database");
+            format!("{base}/{name}")
+        }
+    };
+    let db = Db::connect(&url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    let state = AppState {
+        leptos_options: leptos::prelude::LeptosOptions::builder().output_name("spraktrappan").build(),
+        db: db.clone(),
+        auth: Arc::new(AuthConfig {
+            session_secret: "test-secret".into(),
+            staff_idle_secs: 3600,
+            participant_idle_secs: 600,
+            secure_cookies: false,
+        }),
+    };
+    let router = server::startup::router(state);
+    Some(TestApp { router, db })
+}
+
+/// Runs `case` on both engines.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident => $case:path;)*) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    if let Some(app) = crate::common::spawn_app(crate::common::Engine::Sqlite).await {
+                        $case(app).await;
+                    }
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(app) = crate::common::spawn_app(crate::common::Engine::Postgres).await {
+                        $case(app).await;
+                    }
+                }
+            }
+        )*
+    };
+}
+
+/// A response: status, headers we care about, body text.
+#[derive(Debug)]
+pub struct Reply {
+    /// Status.
+    pub status: StatusCode,
+    /// Body.
+    pub body: String,
+    /// `Set-Cookie` values.
+    pub cookies: Vec<String>,
+    /// `Location`, if any.
+    pub location: Option<String>,
+}
+
+impl Reply {
+    /// The error the server function returned (panics if it succeeded).
+    pub fn error(&self) -> AppError {
+        assert!(!self.status.is_success(), "expected an error, got {}: {}", self.status, self.body);
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body))
+    }
+
+    /// The decoded success value (panics on an error).
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        assert!(self.status.is_success(), "expected success, got {}: {}", self.status, self.body);
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("unexpected body ({e}): {}", self.body))
+    }
+}
+
+impl TestApp {
+    /// Sends a request through the router.
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let status = res.status();
+        let cookies = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect();
+        let location = res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body");
+        Reply { status, body: String::from_utf8_lossy(&bytes).into_owned(), cookies, location }
+    }
+
+    /// Calls server function `endpoint` (e.g. `participants/list`) with a form body, as the
+    /// browser client does.
+    pub async fn call(&self, endpoint: &str, session: Option<&str>, form: &[(&str, &str)]) -> Reply {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut req = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(s) = session {
+            req = req.header(header::COOKIE, format!("st_session={s}"));
+        }
+        self.send(req.body(Body::from(body)).expect("request")).await
+    }
+
+    /// A GET with an optional session.
+    pub async fn get(&self, path: &str, session: Option<&str>) -> Reply {
+        let mut req = Request::get(path);
+        if let Some(s) = session {
+            req = req.header(header::COOKIE, format!("st_session={s}"));
+        }
+        self.send(req.body(Body::empty()).expect("request")).await
+    }
+
+    /// Signs a staff member in and returns the session token.
+    pub async fn sign_in(&self, email: &str) -> String {
+        let reply = self.call("auth/sign-in", None, &[("email", email), ("password", PASSWORD)]).await;
+        assert!(reply.status.is_success(), "sign-in of {email} failed: {} {}", reply.status, reply.body);
+        session_token(&reply).expect("a session cookie")
+    }
+
+    /// Signs a participant in on the tablet and returns the session token.
+    pub async fn sign_in_participant(&self, code: &str) -> String {
+        let reply = self.call("auth/tablet-sign-in", None, &[("code", code), ("pin", PIN)]).await;
+        assert!(reply.status.is_success(), "tablet sign-in failed: {} {}", reply.status, reply.body);
+        session_token(&reply).expect("a session cookie")
+    }
+}
+
+/// The session token in a reply's cookies.
+pub fn session_token(reply: &Reply) -> Option<String> {
+    reply
+        .cookies
+        .iter()
+        .find_map(|c| c.strip_prefix("st_session="))
+        .map(|rest| rest.split(';').next().unwrap_or_default().to_owned())
+        .filter(|t| !t.is_empty())
+}
+
+/// Percent-encodes a form key or value.
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The seeded programme: who is who.
+pub struct Seed {
+    /// Teacher of P-0001's group.
+    pub teacher_a: UserId,
+    /// Teacher of P-0002's group.
+    pub teacher_b: UserId,
+    /// Mentored by A, in A's group.
+    pub p1: ParticipantId,
+    /// Mentored by B, in B's group.
+    pub p2: ParticipantId,
+    /// Group of teacher A.
+    pub group_a: GroupId,
+    /// Personal code of P-0001.
+    pub p1_code: String,
+}
+
+/// Staff e-mails of the seed.
+pub const COORDINATOR: &str = "coord@test.se";
+/// Mentor A.
+pub const MENTOR_A: &str = "mentor.a@test.se";
+/// Mentor B.
+pub const MENTOR_B: &str = "mentor.b@test.se";
+/// Teacher A.
+pub const TEACHER_A: &str = "teacher.a@test.se";
+/// Teacher B.
+pub const TEACHER_B: &str = "teacher.b@test.se";
+
+/// Seeds five staff, two participants with PINs, two groups.
+pub async fn seed(app: &TestApp) -> Seed {
+    let hash = users::PasswordHash(app::auth::password::hash(PASSWORD.into()).await.expect("hash"));
+    let mk = |email: &'static str, name: &'static str, role: Role| {
+        let db = app.db.clone();
+        let hash = hash.clone();
+        async move { users::create(&db, email, name, role, &hash).await.expect("user") }
+    };
+    mk(COORDINATOR, "Cora Coordinator", Role::Coordinator).await;
+    mk(MENTOR_A, "Mona Mentor", Role::Mentor).await;
+    mk(MENTOR_B, "Bo Mentor", Role::Mentor).await;
+    let teacher_a = mk(TEACHER_A, "Tina Teacher", Role::Teacher).await;
+    let teacher_b = mk(TEACHER_B, "Ture Teacher", Role::Teacher).await;
+    let csv = format!(
+        "participant_ref;given_name;family_name;gender;school;district;mentor_email;start_date;planned_terms\n\
+         P-0001;Amina;Hassan;female;Farstaskolan;Farsta;{MENTOR_A};2026-01-12;2\n\
+         P-0002;Yonas;Tesfay;male;Vantörskolan;Vantör;{MENTOR_B};2026-02-02;2\n"
+    );
+    let today = chrono::Local::now().date_naive();
+    let report = app::register::import::participants(&app.db, &csv, today, None, false).await.expect("import");
+    assert!(report.committed, "seed import: {:?}", app::register::import::report_lines(&report));
+    let p1 = participants::id_by_ref(&app.db, "P-0001").await.expect("db").expect("P-0001");
+    let p2 = participants::id_by_ref(&app.db, "P-0002").await.expect("db").expect("P-0002");
+    let group_a = groups::create(&app.db, "Group A", teacher_a).await.expect("group");
+    let group_b = groups::create(&app.db, "Group B", teacher_b).await.expect("group");
+    groups::add_member(&app.db, group_a, p1).await.expect("member");
+    groups::add_member(&app.db, group_b, p2).await.expect("member");
+    let pin = app::auth::password::hash(PIN.into()).await.expect("hash");
+    let by = ChangeSource { source: "demo", by: None };
+    participants::set_pin_hash(&app.db, p1, &pin, by).await.expect("pin");
+    participants::set_pin_hash(&app.db, p2, &pin, by).await.expect("pin");
+    let p1_code = participants::get(&app.db, p1).await.expect("p1").sign_in_code;
+    Seed { teacher_a, teacher_b, p1, p2, group_a, p1_code }
+}
