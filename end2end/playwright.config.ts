@@ -19,6 +19,7 @@ export default defineConfig({
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:3000',
     launchOptions,
     trace: 'off',
+    testIdAttribute: 'data-test',
   },
   projects: [
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },

@@ -132,7 +132,10 @@ fn NotFound() -> impl IntoView {
 pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
     match principal {
         Principal::Participant(_) => vec![("/me", "nav-me")],
-        Principal::Staff { role: Role::Coordinator, .. } => vec![
+        Principal::Staff {
+            role: Role::Coordinator,
+            ..
+        } => vec![
             ("/", "nav-start"),
             ("/participants", "nav-participants"),
             ("/schools", "nav-schools"),

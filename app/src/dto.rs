@@ -178,4 +178,3 @@ pub struct HistoryEntry {
     /// Value after.
     pub new_value: Option<String>,
 }
-

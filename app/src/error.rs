@@ -5,9 +5,9 @@
 //! [`AppError::Internal`]; validation failures carry [`FieldProblem`]s, one per field, which
 //! the form shows next to the field in the user's language.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::problem::FieldProblem;
 use crate::i18n::{translate, Locale};

@@ -19,8 +19,8 @@ test('a coordinator creates a participant and sees the record with its history',
   await page.getByLabel('Family name').fill('Person');
   await page.getByLabel('Gender').selectOption('female');
   await page.getByLabel('Year of birth').fill('1990');
-  await page.getByLabel('School', { exact: true }).fill('Farstaskolan');
-  await page.getByLabel('District', { exact: true }).fill('Farsta');
+  await page.getByRole('combobox', { name: 'School', exact: true }).fill('Farstaskolan');
+  await page.getByRole('combobox', { name: 'District', exact: true }).fill('Farsta');
   await page.getByLabel('Start date').fill('2026-09-01');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('participant-name')).toHaveText('Testa Person');
@@ -37,8 +37,8 @@ test('an invalid participant shows the problem next to the field and saves nothi
   await page.getByLabel('Given name').fill('Fel');
   await page.getByLabel('Family name').fill('Årtal');
   await page.getByLabel('Year of birth').fill('1850');
-  await page.getByLabel('School', { exact: true }).fill('Farstaskolan');
-  await page.getByLabel('District', { exact: true }).fill('Farsta');
+  await page.getByRole('combobox', { name: 'School', exact: true }).fill('Farstaskolan');
+  await page.getByRole('combobox', { name: 'District', exact: true }).fill('Farsta');
   await page.getByLabel('Start date').fill('2026-09-01');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('error')).toBeVisible();

@@ -69,11 +69,17 @@ fn option<'a>(args: &[&'a str], name: &str) -> Option<&'a str> {
 }
 
 async fn open(config: &Config) -> Result<Db, ExitCode> {
-    startup::open_database(config).await.map_err(|e| fail(&e.to_string()))
+    startup::open_database(config)
+        .await
+        .map_err(|e| fail(&e.to_string()))
 }
 
 async fn user_add(config: &Config, args: &[&str]) -> ExitCode {
-    let (Some(role), Some(email), Some(name)) = (option(args, "--role"), option(args, "--email"), option(args, "--name")) else {
+    let (Some(role), Some(email), Some(name)) = (
+        option(args, "--role"),
+        option(args, "--email"),
+        option(args, "--name"),
+    ) else {
         return usage_error("user add needs --role, --email and --name");
     };
     let role = match Role::parse(role) {
@@ -104,12 +110,23 @@ async fn user_add(config: &Config, args: &[&str]) -> ExitCode {
         Ok(h) => h,
         Err(e) => return fail(&e),
     };
-    match users::create(&db, email.as_str(), name.as_str(), role, &users::PasswordHash(hash)).await {
+    match users::create(
+        &db,
+        email.as_str(),
+        name.as_str(),
+        role,
+        &users::PasswordHash(hash),
+    )
+    .await
+    {
         Ok(id) => {
             eprintln!("added {} {} (id {id})", role.as_str(), email.as_str());
             ExitCode::SUCCESS
         }
-        Err(app::db::DbError::Conflict(_)) => fail(&format!("a user with e-mail {} exists already", email.as_str())),
+        Err(app::db::DbError::Conflict(_)) => fail(&format!(
+            "a user with e-mail {} exists already",
+            email.as_str()
+        )),
         Err(e) => fail(&e.to_string()),
     }
 }
@@ -121,7 +138,9 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         _ => return usage_error("import takes only --dry-run after the file"),
     };
     if kind != "participants" {
-        return usage_error(&format!("unknown kind {kind:?} (this version imports: participants)"));
+        return usage_error(&format!(
+            "unknown kind {kind:?} (this version imports: participants)"
+        ));
     }
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
@@ -141,7 +160,11 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
                 report.created,
                 report.updated,
                 report.unchanged,
-                if dry_run { " (dry run: nothing stored)" } else { "" }
+                if dry_run {
+                    " (dry run: nothing stored)"
+                } else {
+                    ""
+                }
             );
             ExitCode::SUCCESS
         }
@@ -161,7 +184,9 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
         return usage_error("export participants takes no options");
     }
     if kind != "participants" {
-        return usage_error(&format!("unknown kind {kind:?} (this version exports: participants)"));
+        return usage_error(&format!(
+            "unknown kind {kind:?} (this version exports: participants)"
+        ));
     }
     let db = match open(config).await {
         Ok(db) => db,

@@ -44,7 +44,11 @@ fn minutes(name: &'static str, default: i64) -> Result<i64, ConfigError> {
             .parse::<i64>()
             .ok()
             .filter(|m| (1..=24 * 60).contains(m))
-            .ok_or(ConfigError { name, value: v, why: "minutes from 1 to 1440" }),
+            .ok_or(ConfigError {
+                name,
+                value: v,
+                why: "minutes from 1 to 1440",
+            }),
     }
 }
 

@@ -16,7 +16,11 @@ pub const DEMO_CODE: &str = "SPRAK2";
 pub const DEMO_PIN: &str = "1234";
 
 const STAFF: [(&str, &str, Role); 5] = [
-    ("samordnare@example.se", "Sara Samordnare", Role::Coordinator),
+    (
+        "samordnare@example.se",
+        "Sara Samordnare",
+        Role::Coordinator,
+    ),
     ("larare@example.se", "Lena Lärare", Role::Teacher),
     ("larare2@example.se", "Tomas Lärare", Role::Teacher),
     ("mentor@example.se", "Maja Mentor", Role::Mentor),
@@ -66,7 +70,9 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
     if users::count(db).await? > 0 {
         return Ok(false);
     }
-    let hash = app::auth::password::hash(DEMO_PASSWORD.to_owned()).await.map_err(DbError::Other)?;
+    let hash = app::auth::password::hash(DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(DbError::Other)?;
     let mut ids = vec![];
     for (email, name, role) in STAFF {
         ids.push(users::create(db, email, name, role, &users::PasswordHash(hash.clone())).await?);
@@ -98,7 +104,10 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
     }
     let report = app::register::import::participants(db, &csv, today, None, false).await?;
     if !report.is_valid() {
-        return Err(DbError::Other(format!("demo data invalid: {:?}", app::register::import::report_lines(&report))));
+        return Err(DbError::Other(format!(
+            "demo data invalid: {:?}",
+            app::register::import::report_lines(&report)
+        )));
     }
     let teacher = ids[1];
     let teacher2 = ids[2];
@@ -112,8 +121,19 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
     if let Some(pid) = participants::id_by_ref(db, "P-0001").await? {
         let code = SignInCode::parse(DEMO_CODE).map_err(|p| DbError::Other(p.to_string()))?;
         participants::set_sign_in_code(db, pid, &code).await?;
-        let pin = app::auth::password::hash(DEMO_PIN.to_owned()).await.map_err(DbError::Other)?;
-        participants::set_pin_hash(db, pid, &pin, ChangeSource { source: "demo", by: None }).await?;
+        let pin = app::auth::password::hash(DEMO_PIN.to_owned())
+            .await
+            .map_err(DbError::Other)?;
+        participants::set_pin_hash(
+            db,
+            pid,
+            &pin,
+            ChangeSource {
+                source: "demo",
+                by: None,
+            },
+        )
+        .await?;
     }
     tracing::info!("demo data loaded: sign in as samordnare@example.se / {DEMO_PASSWORD}");
     Ok(true)

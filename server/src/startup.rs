@@ -42,7 +42,10 @@ pub fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 /// Opens and migrates the database of `config`.
@@ -55,7 +58,9 @@ pub async fn open_database(config: &Config) -> Result<Db, StartError> {
 /// Leptos options: from cargo-leptos' variables when present, else this project's defaults, so
 /// the release binary run from the repository root serves `target/site`.
 pub fn leptos_options(config: &Config) -> Result<LeptosOptions, StartError> {
-    let mut options = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?.leptos_options;
+    let mut options = get_configuration(None)
+        .map_err(|e| StartError::Leptos(e.to_string()))?
+        .leptos_options;
     if options.output_name.is_empty() {
         options.output_name = "spraktrappan".into();
     }
@@ -67,10 +72,16 @@ pub fn leptos_options(config: &Config) -> Result<LeptosOptions, StartError> {
 }
 
 /// The state for a database: the session secret comes from the config or the database.
-pub async fn build_state(config: &Config, db: Db, leptos_options: LeptosOptions) -> Result<AppState, StartError> {
+pub async fn build_state(
+    config: &Config,
+    db: Db,
+    leptos_options: LeptosOptions,
+) -> Result<AppState, StartError> {
     let secret = match &config.session_secret {
         Some(s) => s.clone(),
-        None => settings::get_or_insert(&db, "session_secret", app::auth::session::new_token).await?,
+        None => {
+            settings::get_or_insert(&db, "session_secret", app::auth::session::new_token).await?
+        }
     };
     Ok(AppState {
         leptos_options,
@@ -100,8 +111,13 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/import/upload", post(app::register::files::upload))
-        .layer(axum::extract::DefaultBodyLimit::max(app::register::files::MAX_UPLOAD_BYTES))
-        .route("/export/participants.csv", get(app::register::files::export_participants))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            app::register::files::MAX_UPLOAD_BYTES,
+        ))
+        .route(
+            "/export/participants.csv",
+            get(app::register::files::export_participants),
+        )
         .route(
             "/api/{*fn_name}",
             post(move |req| {

@@ -1,5 +1,8 @@
 //! Server functions of signing in and out. Each is thin: parse, check, call the database.
-#![expect(missing_docs, reason = "#[server] generates a struct per function whose fields are the documented arguments")]
+#![expect(
+    missing_docs,
+    reason = "#[server] generates a struct per function whose fields are the documented arguments"
+)]
 
 use leptos::prelude::*;
 
@@ -82,7 +85,11 @@ pub async fn sign_out(to: String) -> Result<(), AppError> {
         }
     }
     session::set_cookie(&session::clear_session_cookie(state.auth.secure_cookies));
-    let to = if to == "/tablet" { "/tablet" } else { "/sign-in" };
+    let to = if to == "/tablet" {
+        "/tablet"
+    } else {
+        "/sign-in"
+    };
     leptos_axum::redirect(to);
     Ok(())
 }
@@ -97,7 +104,11 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
         locale.tag()
     ));
     // Only same-site paths, so the form cannot be used to send people elsewhere.
-    let back = if back.starts_with('/') && !back.starts_with("//") { back } else { "/".to_owned() };
+    let back = if back.starts_with('/') && !back.starts_with("//") {
+        back
+    } else {
+        "/".to_owned()
+    };
     leptos_axum::redirect(&back);
     Ok(())
 }
@@ -115,7 +126,9 @@ async fn throttled_attempt<T>(
     let now = db::now();
     let before = db::throttle::get(&state.db, &key).await?;
     if let Some(secs) = policy.locked_for(&before, now) {
-        return Err(AppError::Throttled { minutes: (secs + 59) / 60 });
+        return Err(AppError::Throttled {
+            minutes: (secs + 59) / 60,
+        });
     }
     match attempt.await? {
         Some(found) => {
@@ -127,7 +140,9 @@ async fn throttled_attempt<T>(
             db::throttle::put(&state.db, &key, &after).await?;
             tracing::info!(subject = %key, failures = after.failures, "failed sign-in");
             match policy.locked_for(&after, now) {
-                Some(secs) => Err(AppError::Throttled { minutes: (secs + 59) / 60 }),
+                Some(secs) => Err(AppError::Throttled {
+                    minutes: (secs + 59) / 60,
+                }),
                 None => Err(AppError::SignInFailed),
             }
         }

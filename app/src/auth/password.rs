@@ -1,6 +1,8 @@
 //! argon2id hashing of staff passwords and participant PINs. Hashes never leave the server.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 /// Hashes a secret with argon2id and a random salt (on a blocking thread: it is slow by design).

@@ -127,7 +127,10 @@ mod tests {
     #[test]
     fn a_cookie_is_found_among_others() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("lang=en; st_session=xyz"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("lang=en; st_session=xyz"),
+        );
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("xyz"));
         assert_eq!(cookie(&h, "nope"), None);
     }

@@ -1,11 +1,8 @@
 //! Teaching groups: a teacher's set of participants, managed by coordinators.
 
-
-pub use crate::dto::{Group, Member};
 use super::{col, conflict_on, now, Db, DbError};
 use crate::domain::ids::{GroupId, ParticipantId, UserId};
-
-
+pub use crate::dto::{Group, Member};
 
 const GROUP_SELECT: &str = "SELECT g.id, g.name, g.teacher_id, u.display_name AS teacher_name, \
     (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS members \

@@ -123,7 +123,9 @@ impl Db {
 
 /// Makes sure the directory of a SQLite file exists and asks sqlx to create the file.
 fn prepare_sqlite_url(url: &str) -> Result<String, DbError> {
-    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if path != ":memory:" && !path.is_empty() {
         if let Some(dir) = std::path::Path::new(path).parent() {

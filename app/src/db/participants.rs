@@ -3,7 +3,6 @@
 use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 
-pub use crate::dto::{ParticipantDetail, ParticipantSummary, ParticipantFilter, HistoryEntry};
 use super::{col, now, parse_col, schools, Db, DbError, Tx};
 use crate::domain::access::ParticipantLinks;
 use crate::domain::credentials::SignInCode;
@@ -12,9 +11,7 @@ use crate::domain::paging::{Page, PAGE_SIZE};
 use crate::domain::participant_import::{ParticipantRecord, PARTICIPANT_COLUMNS};
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::status::ParticipantStatus;
-
-
-
+pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, ParticipantSummary};
 
 /// Which participants a list may contain at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +23,6 @@ pub enum Scope {
     /// Members of the teacher's groups.
     TeacherOf(UserId),
 }
-
 
 /// Where a change came from and who made it, for the history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +251,10 @@ pub async fn mentor_id(tx: &mut Tx, email: &str) -> Result<Option<UserId>, DbErr
     .map(UserId))
 }
 
-async fn detail_in_tx(tx: &mut Tx, participant_ref: &str) -> Result<Option<ParticipantDetail>, DbError> {
+async fn detail_in_tx(
+    tx: &mut Tx,
+    participant_ref: &str,
+) -> Result<Option<ParticipantDetail>, DbError> {
     let row = sqlx::query(&format!("{DETAIL_SELECT} WHERE p.participant_ref = $1"))
         .bind(participant_ref)
         .fetch_optional(&mut **tx)
@@ -327,7 +326,9 @@ pub async fn save(
     let old = existing.as_ref().map(csv_fields);
     if let Some(old_fields) = &old {
         if *old_fields == fields {
-            return Ok(SaveOutcome::Unchanged(existing.map_or(ParticipantId(0), |e| e.id)));
+            return Ok(SaveOutcome::Unchanged(
+                existing.map_or(ParticipantId(0), |e| e.id),
+            ));
         }
     }
     let t = now();
@@ -393,13 +394,18 @@ where
     let first = new_code();
     let mut candidates = vec![first.as_str().to_owned()];
     for i in 0..50u32 {
-        candidates.push(SignInCode::from_random([i, i / 31, 7, 11, 13, i * 17]).as_str().to_owned());
+        candidates.push(
+            SignInCode::from_random([i, i / 31, 7, 11, 13, i * 17])
+                .as_str()
+                .to_owned(),
+        );
     }
     for code in candidates {
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM participants WHERE sign_in_code = $1")
-            .bind(code.clone())
-            .fetch_optional(&mut **tx)
-            .await?;
+        let taken: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM participants WHERE sign_in_code = $1")
+                .bind(code.clone())
+                .fetch_optional(&mut **tx)
+                .await?;
         if taken.is_some() {
             continue;
         }
@@ -444,18 +450,25 @@ pub async fn set_status(
     if changes.is_empty() {
         return Ok(());
     }
-    sqlx::query("UPDATE participants SET status = $1, end_date = $2, updated_at = $3 WHERE id = $4")
-        .bind(status.as_str())
-        .bind(end_date)
-        .bind(now())
-        .bind(id.0)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE participants SET status = $1, end_date = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(status.as_str())
+    .bind(end_date)
+    .bind(now())
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
     record_history(tx, id, who, &changes).await
 }
 
 /// Stores a new PIN hash (the history records that it changed, never the PIN).
-pub async fn set_pin_hash(db: &Db, id: ParticipantId, hash: &str, who: ChangeSource) -> Result<(), DbError> {
+pub async fn set_pin_hash(
+    db: &Db,
+    id: ParticipantId,
+    hash: &str,
+    who: ChangeSource,
+) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
     let done = sqlx::query("UPDATE participants SET pin_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)
@@ -473,7 +486,10 @@ pub async fn set_pin_hash(db: &Db, id: ParticipantId, hash: &str, who: ChangeSou
 
 /// The participant and PIN hash for a sign-in code, if the code exists, a PIN is set and
 /// the participant is active.
-pub async fn find_for_sign_in(db: &Db, code: &str) -> Result<Option<(ParticipantId, String)>, DbError> {
+pub async fn find_for_sign_in(
+    db: &Db,
+    code: &str,
+) -> Result<Option<(ParticipantId, String)>, DbError> {
     let row = sqlx::query(
         "SELECT id, pin_hash FROM participants WHERE sign_in_code = $1 AND status = 'active' AND pin_hash IS NOT NULL",
     )
@@ -526,14 +542,22 @@ pub async fn count_by_status(db: &Db) -> Result<Vec<(ParticipantStatus, i64)>, D
     rows.iter()
         .map(|r| {
             let s: String = col(r, "status")?;
-            Ok((parse_col(ParticipantStatus::parse(&s), "status")?, col(r, "n")?))
+            Ok((
+                parse_col(ParticipantStatus::parse(&s), "status")?,
+                col(r, "n")?,
+            ))
         })
         .collect()
 }
 
 /// Changes a participant's reference (recorded in the history); a reference in use by
 /// someone else is a conflict on `participant_ref`.
-pub async fn rename(tx: &mut Tx, id: ParticipantId, new_ref: &str, who: ChangeSource) -> Result<(), DbError> {
+pub async fn rename(
+    tx: &mut Tx,
+    id: ParticipantId,
+    new_ref: &str,
+    who: ChangeSource,
+) -> Result<(), DbError> {
     let old: String = sqlx::query_scalar("SELECT participant_ref FROM participants WHERE id = $1")
         .bind(id.0)
         .fetch_optional(&mut **tx)
@@ -542,10 +566,11 @@ pub async fn rename(tx: &mut Tx, id: ParticipantId, new_ref: &str, who: ChangeSo
     if old == new_ref {
         return Ok(());
     }
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM participants WHERE participant_ref = $1")
-        .bind(new_ref)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM participants WHERE participant_ref = $1")
+            .bind(new_ref)
+            .fetch_optional(&mut **tx)
+            .await?;
     if taken.is_some() {
         return Err(DbError::Conflict(FieldProblem {
             field: "participant_ref".to_owned(),
@@ -559,11 +584,21 @@ pub async fn rename(tx: &mut Tx, id: ParticipantId, new_ref: &str, who: ChangeSo
         .bind(id.0)
         .execute(&mut **tx)
         .await?;
-    record_history(tx, id, who, &[("participant_ref", Some(old), Some(new_ref.to_owned()))]).await
+    record_history(
+        tx,
+        id,
+        who,
+        &[("participant_ref", Some(old), Some(new_ref.to_owned()))],
+    )
+    .await
 }
 
 /// Replaces a participant's personal code (used for demo data with a known code).
-pub async fn set_sign_in_code(db: &Db, id: ParticipantId, code: &SignInCode) -> Result<(), DbError> {
+pub async fn set_sign_in_code(
+    db: &Db,
+    id: ParticipantId,
+    code: &SignInCode,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE participants SET sign_in_code = $1 WHERE id = $2")
         .bind(code.as_str())
         .bind(id.0)

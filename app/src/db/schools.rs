@@ -1,12 +1,9 @@
 //! Schools and the districts they are in.
 
-
-pub use crate::dto::{School, District};
 use super::{col, DbError, Tx};
 use crate::domain::ids::{DistrictId, SchoolId};
 use crate::domain::problem::{FieldProblem, Problem};
-
-
+pub use crate::dto::{District, School};
 
 /// The id of the school `name` in `district`, creating school and district on first use.
 /// A school that exists in another district is a problem on the `district` field.

@@ -4,10 +4,12 @@ use super::{Db, DbError};
 
 /// The value of `key`, if set.
 pub async fn get(db: &Db, key: &str) -> Result<Option<String>, DbError> {
-    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-        .bind(key)
-        .fetch_optional(&db.pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&db.pool)
+            .await?,
+    )
 }
 
 /// Returns the value of `key`, storing `make()` first if it is not set. Safe when two

@@ -2,11 +2,10 @@
 
 use sqlx::any::AnyRow;
 
-pub use crate::dto::{StaffUser};
 use super::{col, conflict_on, now, parse_col, Db, DbError};
 use crate::domain::ids::UserId;
 use crate::domain::role::Role;
-
+pub use crate::dto::StaffUser;
 
 /// The stored argon2id hash of a password. Deliberately not `Serialize`: it never leaves the server.
 #[derive(Clone)]

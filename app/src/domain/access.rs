@@ -57,7 +57,9 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
             let own = links.mentor == Some(user);
             own && matches!(
                 action,
-                ParticipantAction::View | ParticipantAction::SetPin | ParticipantAction::ViewHistory
+                ParticipantAction::View
+                    | ParticipantAction::SetPin
+                    | ParticipantAction::ViewHistory
             )
         }
         Principal::Staff {
@@ -65,7 +67,10 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
             user,
         } => {
             links.teachers.contains(&user)
-                && matches!(action, ParticipantAction::View | ParticipantAction::ViewHistory)
+                && matches!(
+                    action,
+                    ParticipantAction::View | ParticipantAction::ViewHistory
+                )
         }
         Principal::Participant(me) => me == links.participant && action == ParticipantAction::View,
     }
@@ -135,7 +140,11 @@ mod tests {
             (me, ViewHistory, false),
         ];
         for (who, action, allowed) in table {
-            assert_eq!(may_act_on(&who, action, &target), allowed, "{who:?} {action:?}");
+            assert_eq!(
+                may_act_on(&who, action, &target),
+                allowed,
+                "{who:?} {action:?}"
+            );
         }
     }
 
@@ -149,7 +158,11 @@ mod tests {
     fn a_participant_without_mentor_is_seen_by_no_mentor() {
         let mut l = links(ME);
         l.mentor = None;
-        assert!(!may_act_on(&staff(MENTOR, Role::Mentor), ParticipantAction::View, &l));
+        assert!(!may_act_on(
+            &staff(MENTOR, Role::Mentor),
+            ParticipantAction::View,
+            &l
+        ));
     }
 
     #[test]
@@ -166,7 +179,13 @@ mod tests {
             assert!(!may(&staff(TEACHER, Role::Teacher), action));
             assert!(!may(&Principal::Participant(ME), action));
         }
-        assert!(may(&staff(MENTOR, Role::Mentor), RegisterAction::ListParticipants));
-        assert!(!may(&Principal::Participant(ME), RegisterAction::ListParticipants));
+        assert!(may(
+            &staff(MENTOR, Role::Mentor),
+            RegisterAction::ListParticipants
+        ));
+        assert!(!may(
+            &Principal::Participant(ME),
+            RegisterAction::ListParticipants
+        ));
     }
 }

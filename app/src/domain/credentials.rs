@@ -156,14 +156,22 @@ impl ThrottlePolicy {
     pub fn after_failure(&self, state: &ThrottleState, now: i64) -> ThrottleState {
         let fresh_window = now - state.window_started_at >= self.window_secs;
         let failures = if fresh_window { 1 } else { state.failures + 1 };
-        let window_started_at = if fresh_window { now } else { state.window_started_at };
+        let window_started_at = if fresh_window {
+            now
+        } else {
+            state.window_started_at
+        };
         let locked_until = if failures >= self.max_failures {
             now + self.lock_secs
         } else {
             state.locked_until
         };
         ThrottleState {
-            failures: if failures >= self.max_failures { 0 } else { failures },
+            failures: if failures >= self.max_failures {
+                0
+            } else {
+                failures
+            },
             window_started_at,
             locked_until,
         }

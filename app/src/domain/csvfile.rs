@@ -265,10 +265,6 @@ pub fn write(headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> S
 }
 
 #[cfg(test)]
-#[expect(
-    clippy::unwrap_used,
-    reason = "a test should fail loudly on an unexpected value"
-)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -22,7 +22,9 @@ impl<T> Page<T> {
     /// Number of pages (at least 1, so an empty list still has page 1).
     pub fn page_count(&self) -> u32 {
         let size = u64::from(self.page_size.max(1));
-        u32::try_from(self.total.div_ceil(size)).unwrap_or(u32::MAX).max(1)
+        u32::try_from(self.total.div_ceil(size))
+            .unwrap_or(u32::MAX)
+            .max(1)
     }
 
     /// 0-based offset of the first row of page `page` (1-based, 0 treated as 1).
@@ -36,7 +38,12 @@ mod tests {
     use super::*;
 
     fn page(total: u64) -> Page<()> {
-        Page { items: vec![], page: 1, page_size: 25, total }
+        Page {
+            items: vec![],
+            page: 1,
+            page_size: 25,
+            total,
+        }
     }
 
     #[test]

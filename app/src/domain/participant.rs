@@ -882,10 +882,6 @@ impl ParticipantRecord {
 }
 
 #[cfg(test)]
-#[expect(
-    clippy::unwrap_used,
-    reason = "a test should fail loudly on an unexpected value"
-)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -101,10 +101,6 @@ pub fn export_participants<'a>(records: impl IntoIterator<Item = &'a Participant
 }
 
 #[cfg(test)]
-#[expect(
-    clippy::unwrap_used,
-    reason = "a test should fail loudly on an unexpected value"
-)]
 mod tests {
     use super::*;
     use crate::domain::participant::Gender;

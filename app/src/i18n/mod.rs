@@ -147,7 +147,11 @@ mod tests {
         let mut out = BTreeSet::new();
         for source in sources(locale) {
             let resource = FluentResource::try_new(source.to_owned());
-            assert!(resource.is_ok(), "{locale:?}: a .ftl file does not parse: {:?}", resource.err().map(|e| e.1));
+            assert!(
+                resource.is_ok(),
+                "{locale:?}: a .ftl file does not parse: {:?}",
+                resource.err().map(|e| e.1)
+            );
             for line in source.lines() {
                 if let Some((id, _)) = line.split_once(" =") {
                     if !id.starts_with([' ', '#', '.']) && !id.is_empty() {
@@ -165,7 +169,10 @@ mod tests {
         let en = ids(Locale::En);
         let only_sv: Vec<_> = sv.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&sv).collect();
-        assert!(only_sv.is_empty() && only_en.is_empty(), "only sv: {only_sv:?}, only en: {only_en:?}");
+        assert!(
+            only_sv.is_empty() && only_en.is_empty(),
+            "only sv: {only_sv:?}, only en: {only_en:?}"
+        );
     }
 
     #[test]
@@ -189,7 +196,10 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "message ids used but not in the catalogue: {missing:#?}");
+        assert!(
+            missing.is_empty(),
+            "message ids used but not in the catalogue: {missing:#?}"
+        );
     }
 
     /// Ids passed as string literals to `t("…")`, `t_args("…"`, or as `label="…"` / `hint="…"`
@@ -207,7 +217,11 @@ mod tests {
                 }
                 if let Some(end) = text[from..].find('"') {
                     let id = &text[from..from + end];
-                    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+                    if !id.is_empty()
+                        && id.bytes().all(|b| {
+                            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                        })
+                    {
                         out.push(id.to_owned());
                     }
                 }
@@ -218,12 +232,19 @@ mod tests {
 
     #[test]
     fn a_missing_message_renders_as_its_id() {
-        assert_eq!(translate(Locale::En, "no-such-message", &[]), "no-such-message");
+        assert_eq!(
+            translate(Locale::En, "no-such-message", &[]),
+            "no-such-message"
+        );
     }
 
     #[test]
     fn arguments_are_substituted() {
-        let text = translate(Locale::En, "problem-out-of-range", &[("min", "1".into()), ("max", "3".into())]);
+        let text = translate(
+            Locale::En,
+            "problem-out-of-range",
+            &[("min", "1".into()), ("max", "3".into())],
+        );
         assert!(text.contains('1') && text.contains('3'), "{text}");
     }
 

@@ -1,5 +1,8 @@
 //! Server functions of the register. Each one: who are you → may you → parse → database → DTO.
-#![expect(missing_docs, reason = "#[server] generates a struct per function whose fields are the documented arguments")]
+#![expect(
+    missing_docs,
+    reason = "#[server] generates a struct per function whose fields are the documented arguments"
+)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -139,9 +142,13 @@ pub async fn start_page() -> Result<Home, AppError> {
     use crate::domain::status::ParticipantStatus;
     let (state, who) = crate::auth::session::require().await?;
     match who {
-        Principal::Staff { role: Role::Coordinator, .. } => {
+        Principal::Staff {
+            role: Role::Coordinator,
+            ..
+        } => {
             let counts = db::participants::count_by_status(&state.db).await?;
-            let n = |s: ParticipantStatus| counts.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n);
+            let n =
+                |s: ParticipantStatus| counts.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n);
             Ok(Home::Coordinator {
                 active: n(ParticipantStatus::Active),
                 completed: n(ParticipantStatus::Completed),
@@ -149,30 +156,51 @@ pub async fn start_page() -> Result<Home, AppError> {
                 schools: i64::try_from(db::schools::list(&state.db).await?.len()).unwrap_or(0),
             })
         }
-        Principal::Staff { role: Role::Mentor, user } => {
-            let filter = ParticipantFilter { status: Some(ParticipantStatus::Active), page: 1, ..Default::default() };
+        Principal::Staff {
+            role: Role::Mentor,
+            user,
+        } => {
+            let filter = ParticipantFilter {
+                status: Some(ParticipantStatus::Active),
+                page: 1,
+                ..Default::default()
+            };
             let page = db::participants::list(&state.db, Scope::MentorOf(user), &filter).await?;
             Ok(Home::Mentor(page.items))
         }
-        Principal::Staff { role: Role::Teacher, user } => {
-            Ok(Home::Teacher(db::groups::list(&state.db, Some(user)).await?))
-        }
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => Ok(Home::Teacher(
+            db::groups::list(&state.db, Some(user)).await?,
+        )),
         Principal::Participant(_) => Err(AppError::Forbidden),
     }
 }
 
 /// A page of the register; each role sees only the participants it may see.
 #[server(endpoint = "participants/list")]
-pub async fn list_participants(filter: ParticipantFilter) -> Result<Page<ParticipantSummary>, AppError> {
+pub async fn list_participants(
+    filter: ParticipantFilter,
+) -> Result<Page<ParticipantSummary>, AppError> {
     use crate::db::{self, participants::Scope};
     use crate::domain::access::RegisterAction;
     use crate::domain::role::Role;
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&who, RegisterAction::ListParticipants)?;
     let scope = match who {
-        Principal::Staff { role: Role::Coordinator, .. } => Scope::All,
-        Principal::Staff { role: Role::Mentor, user } => Scope::MentorOf(user),
-        Principal::Staff { role: Role::Teacher, user } => Scope::TeacherOf(user),
+        Principal::Staff {
+            role: Role::Coordinator,
+            ..
+        } => Scope::All,
+        Principal::Staff {
+            role: Role::Mentor,
+            user,
+        } => Scope::MentorOf(user),
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => Scope::TeacherOf(user),
         Principal::Participant(_) => return Err(AppError::Forbidden),
     };
     Ok(db::participants::list(&state.db, scope, &filter).await?)
@@ -187,9 +215,16 @@ pub async fn get_participant(id: ParticipantId) -> Result<ParticipantView, AppEr
     guard::participant(&state, &who, id, ParticipantAction::View).await?;
     let detail = db::participants::get(&state.db, id).await?;
     let links = db::participants::links(&state.db, id).await?;
-    let date = |s: &Option<String>| s.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let date = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
     let today = chrono::Local::now().date_naive();
-    let eligibility = Eligibility::assess(date(&detail.residence_permit_date), date(&detail.arrival_date), today);
+    let eligibility = Eligibility::assess(
+        date(&detail.residence_permit_date),
+        date(&detail.arrival_date),
+        today,
+    );
     let history = if may_act_on(&who, ParticipantAction::ViewHistory, &links) {
         Some(db::participants::history(&state.db, id).await?)
     } else {
@@ -253,11 +288,16 @@ pub async fn set_pin(id: ParticipantId, pin: String) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, id, ParticipantAction::SetPin).await?;
     let pin = Pin::parse(&pin).map_err(|p| AppError::field("pin", "", p))?;
-    let hash = crate::auth::password::hash(pin.expose().to_owned()).await.map_err(|e| {
-        tracing::error!(error = %e, "hashing a PIN failed");
-        AppError::Internal
-    })?;
-    let source = ChangeSource { source: "web", by: Some(guard::staff_user(&who)?) };
+    let hash = crate::auth::password::hash(pin.expose().to_owned())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "hashing a PIN failed");
+            AppError::Internal
+        })?;
+    let source = ChangeSource {
+        source: "web",
+        by: Some(guard::staff_user(&who)?),
+    };
     db::participants::set_pin_hash(&state.db, id, &hash, source).await?;
     Ok(())
 }
@@ -285,9 +325,23 @@ pub async fn create_school(name: String, district: String) -> Result<(), AppErro
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&who, RegisterAction::ManageSchools)?;
     let mut problems = vec![];
-    let n = SchoolName::parse(&name).map_err(|p| problems.push(FieldProblem { field: "name".into(), value: name.clone(), problem: p }));
-    let d = DistrictName::parse(&district).map_err(|p| problems.push(FieldProblem { field: "district".into(), value: district.clone(), problem: p }));
-    let (Ok(n), Ok(d)) = (n, d) else { return Err(AppError::Invalid(problems)) };
+    let n = SchoolName::parse(&name).map_err(|p| {
+        problems.push(FieldProblem {
+            field: "name".into(),
+            value: name.clone(),
+            problem: p,
+        })
+    });
+    let d = DistrictName::parse(&district).map_err(|p| {
+        problems.push(FieldProblem {
+            field: "district".into(),
+            value: district.clone(),
+            problem: p,
+        })
+    });
+    let (Ok(n), Ok(d)) = (n, d) else {
+        return Err(AppError::Invalid(problems));
+    };
     let mut tx = state.db.begin().await?;
     crate::db::schools::ensure(&mut tx, n.as_str(), d.as_str()).await?;
     tx.commit().await.map_err(crate::db::DbError::from)?;
@@ -305,7 +359,12 @@ pub async fn list_staff() -> Result<Vec<StaffUser>, AppError> {
 
 /// Creates a staff account with a first password (coordinators).
 #[server(endpoint = "staff/create")]
-pub async fn create_staff(email: String, display_name: String, role: String, password: String) -> Result<(), AppError> {
+pub async fn create_staff(
+    email: String,
+    display_name: String,
+    role: String,
+    password: String,
+) -> Result<(), AppError> {
     use crate::domain::access::RegisterAction;
     use crate::domain::credentials::NewPassword;
     use crate::domain::participant::{Email, PersonName};
@@ -316,23 +375,48 @@ pub async fn create_staff(email: String, display_name: String, role: String, pas
     let mut problems = vec![];
     let mut check = |field: &str, value: &str, r: Result<(), Problem>| {
         if let Err(problem) = r {
-            problems.push(FieldProblem { field: field.to_owned(), value: value.to_owned(), problem });
+            problems.push(FieldProblem {
+                field: field.to_owned(),
+                value: value.to_owned(),
+                problem,
+            });
         }
     };
     let e = Email::parse(&email);
-    check("email", &email, e.as_ref().map(|_| ()).map_err(Clone::clone));
+    check(
+        "email",
+        &email,
+        e.as_ref().map(|_| ()).map_err(Clone::clone),
+    );
     let n = PersonName::parse(&display_name);
-    check("display_name", &display_name, n.as_ref().map(|_| ()).map_err(Clone::clone));
-    let r = Role::parse(&role).map_err(|_| Problem::NotOneOf { allowed: "coordinator, teacher, mentor".into() });
+    check(
+        "display_name",
+        &display_name,
+        n.as_ref().map(|_| ()).map_err(Clone::clone),
+    );
+    let r = Role::parse(&role).map_err(|_| Problem::NotOneOf {
+        allowed: "coordinator, teacher, mentor".into(),
+    });
     check("role", &role, r.as_ref().map(|_| ()).map_err(Clone::clone));
     let p = NewPassword::parse(&password);
     check("password", "", p.as_ref().map(|_| ()).map_err(Clone::clone));
-    let (Ok(e), Ok(n), Ok(r), Ok(p)) = (e, n, r, p) else { return Err(AppError::Invalid(problems)) };
-    let hash = crate::auth::password::hash(p.expose().to_owned()).await.map_err(|e| {
-        tracing::error!(error = %e, "hashing a password failed");
-        AppError::Internal
-    })?;
-    crate::db::users::create(&state.db, e.as_str(), n.as_str(), r, &crate::db::users::PasswordHash(hash)).await?;
+    let (Ok(e), Ok(n), Ok(r), Ok(p)) = (e, n, r, p) else {
+        return Err(AppError::Invalid(problems));
+    };
+    let hash = crate::auth::password::hash(p.expose().to_owned())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "hashing a password failed");
+            AppError::Internal
+        })?;
+    crate::db::users::create(
+        &state.db,
+        e.as_str(),
+        n.as_str(),
+        r,
+        &crate::db::users::PasswordHash(hash),
+    )
+    .await?;
     Ok(())
 }
 
@@ -342,8 +426,14 @@ pub async fn list_groups() -> Result<Vec<Group>, AppError> {
     use crate::domain::role::Role;
     let (state, who) = crate::auth::session::require().await?;
     let teacher = match who {
-        Principal::Staff { role: Role::Coordinator, .. } => None,
-        Principal::Staff { role: Role::Teacher, user } => Some(user),
+        Principal::Staff {
+            role: Role::Coordinator,
+            ..
+        } => None,
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => Some(user),
         _ => return Err(AppError::Forbidden),
     };
     Ok(crate::db::groups::list(&state.db, teacher).await?)
@@ -354,7 +444,8 @@ pub async fn list_groups() -> Result<Vec<Group>, AppError> {
 pub async fn get_group(id: GroupId) -> Result<(Group, Vec<Member>), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let group = crate::db::groups::get(&state.db, id).await?;
-    let allowed = who.is_coordinator() || matches!(who, Principal::Staff { user, .. } if user == group.teacher_id);
+    let allowed = who.is_coordinator()
+        || matches!(who, Principal::Staff { user, .. } if user == group.teacher_id);
     if !allowed {
         return Err(AppError::Forbidden);
     }
@@ -372,7 +463,11 @@ pub async fn create_group(name: String, teacher: UserId) -> Result<(), AppError>
     guard::register(&who, RegisterAction::ManageGroups)?;
     let name = name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 {
-        let problem = if name.is_empty() { Problem::Required } else { Problem::TooLong { max: 100 } };
+        let problem = if name.is_empty() {
+            Problem::Required
+        } else {
+            Problem::TooLong { max: 100 }
+        };
         return Err(AppError::field("name", &name, problem));
     }
     let t = crate::db::users::get(&state.db, teacher).await?;
@@ -402,7 +497,10 @@ pub async fn add_group_member(group: GroupId, participant_ref: String) -> Result
 
 /// Removes a participant from a group (coordinators).
 #[server(endpoint = "groups/remove")]
-pub async fn remove_group_member(group: GroupId, participant: ParticipantId) -> Result<(), AppError> {
+pub async fn remove_group_member(
+    group: GroupId,
+    participant: ParticipantId,
+) -> Result<(), AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&who, RegisterAction::ManageGroups)?;
@@ -419,7 +517,8 @@ pub async fn check_import(id: PendingImportId) -> Result<ImportReport, AppError>
     let user = guard::staff_user(&who)?;
     let pending = crate::db::imports::get(&state.db, id, user).await?;
     let today = chrono::Local::now().date_naive();
-    let mut report = super::import::participants(&state.db, &pending.content, today, Some(user), true).await?;
+    let mut report =
+        super::import::participants(&state.db, &pending.content, today, Some(user), true).await?;
     report.file_name = pending.file_name;
     Ok(report)
 }
@@ -433,7 +532,8 @@ pub async fn confirm_import(id: PendingImportId) -> Result<ImportReport, AppErro
     let user = guard::staff_user(&who)?;
     let pending = crate::db::imports::get(&state.db, id, user).await?;
     let today = chrono::Local::now().date_naive();
-    let mut report = super::import::participants(&state.db, &pending.content, today, Some(user), false).await?;
+    let mut report =
+        super::import::participants(&state.db, &pending.content, today, Some(user), false).await?;
     report.file_name = pending.file_name;
     if report.committed {
         crate::db::imports::delete(&state.db, id).await?;

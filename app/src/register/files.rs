@@ -14,9 +14,16 @@ use crate::state::AppState;
 /// Largest accepted upload.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 
-async fn coordinator(state: &AppState, headers: &HeaderMap) -> Result<crate::domain::ids::UserId, Response> {
+async fn coordinator(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<crate::domain::ids::UserId, Response> {
     match principal_from_headers(state, headers).await {
-        Ok(Some(p @ Principal::Staff { user, .. })) if may(&p, RegisterAction::ManageParticipants) => Ok(user),
+        Ok(Some(p @ Principal::Staff { user, .. }))
+            if may(&p, RegisterAction::ManageParticipants) =>
+        {
+            Ok(user)
+        }
         Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
         Ok(None) => Err(Redirect::to("/sign-in").into_response()),
         Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
@@ -24,7 +31,11 @@ async fn coordinator(state: &AppState, headers: &HeaderMap) -> Result<crate::dom
 }
 
 /// `POST /import/upload`: stores the file and shows its row report at `/import/{id}`.
-pub async fn upload(State(state): State<AppState>, headers: HeaderMap, mut form: Multipart) -> Response {
+pub async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    mut form: Multipart,
+) -> Response {
     let user = match coordinator(&state, &headers).await {
         Ok(u) => u,
         Err(r) => return r,
@@ -38,7 +49,9 @@ pub async fn upload(State(state): State<AppState>, headers: HeaderMap, mut form:
                 let file_name = field.file_name().unwrap_or("upload.csv").to_owned();
                 match field.bytes().await {
                     Ok(bytes) if name == "file" => file = Some((file_name, bytes.to_vec())),
-                    Ok(bytes) if name == "kind" => kind = String::from_utf8_lossy(&bytes).into_owned(),
+                    Ok(bytes) if name == "kind" => {
+                        kind = String::from_utf8_lossy(&bytes).into_owned()
+                    }
                     Ok(_) => {}
                     Err(e) => {
                         tracing::warn!(error = %e, "upload failed");
@@ -78,7 +91,10 @@ pub async fn export_participants(State(state): State<AppState>, headers: HeaderM
         Ok(csv) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"participants.csv\""),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"participants.csv\"",
+                ),
             ],
             csv,
         )

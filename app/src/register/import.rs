@@ -6,13 +6,13 @@ use super::api::ImportReport;
 use crate::db::participants::{self, ChangeSource, SaveOutcome};
 use crate::db::{Db, DbError};
 use crate::domain::credentials::{SignInCode, CODE_LEN};
+use crate::domain::csvfile;
 use crate::domain::ids::{ParticipantId, UserId};
 use crate::domain::participant::parse_date;
-use crate::domain::participant_import::{parse_participants, ParticipantRecord, PARTICIPANT_SPEC};
 use crate::domain::participant::RawParticipant;
+use crate::domain::participant_import::{parse_participants, ParticipantRecord, PARTICIPANT_SPEC};
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::status::ParticipantStatus;
-use crate::domain::csvfile;
 use crate::error::AppError;
 
 /// A fresh random personal code.
@@ -37,7 +37,9 @@ pub async fn save_one(
 ) -> Result<ParticipantId, AppError> {
     let today = chrono::Local::now().date_naive();
     let record = ParticipantRecord::validate(raw, today);
-    let status = edit.as_ref().map(|(_, status, end)| parse_status(status, end, raw, today));
+    let status = edit
+        .as_ref()
+        .map(|(_, status, end)| parse_status(status, end, raw, today));
     let (record, status) = match (record, status) {
         (Ok(r), None) => (r, None),
         (Ok(r), Some(Ok(s))) => (r, Some(s)),
@@ -47,7 +49,10 @@ pub async fn save_one(
         }
         (Err(a), _) | (Ok(_), Some(Err(a))) => return Err(AppError::Invalid(a)),
     };
-    let who = ChangeSource { source: "web", by: Some(user) };
+    let who = ChangeSource {
+        source: "web",
+        by: Some(user),
+    };
     let mut tx = db.begin().await?;
     let id = match edit {
         None => match participants::save(&mut tx, &record, who, true, random_code).await? {
@@ -77,7 +82,8 @@ fn parse_status(
         value: value.to_owned(),
         problem,
     };
-    let status = ParticipantStatus::parse(status).map_err(|p| vec![problem("status", status, p)])?;
+    let status =
+        ParticipantStatus::parse(status).map_err(|p| vec![problem("status", status, p)])?;
     let end = end.trim();
     if end.is_empty() {
         return if status.needs_end_date() {
@@ -109,7 +115,11 @@ pub async fn participants(
     let table = match csvfile::read(text, &PARTICIPANT_SPEC) {
         Ok(t) => t,
         Err(fp) => {
-            let args = fp.args().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            let args = fp
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
             report.file_problem = Some((fp.message_id().to_owned(), args));
             return Ok(report);
         }
@@ -166,6 +176,8 @@ pub fn report_lines(report: &ImportReport) -> Vec<String> {
 /// The `participants` export: header and rows sorted by reference.
 pub async fn export_participants(db: &Db) -> Result<String, DbError> {
     let rows = participants::export_rows(db).await?;
-    Ok(csvfile::write(crate::domain::participant_import::PARTICIPANT_COLUMNS, rows))
+    Ok(csvfile::write(
+        crate::domain::participant_import::PARTICIPANT_COLUMNS,
+        rows,
+    ))
 }
-

@@ -7,10 +7,23 @@ use crate::common::{seed, session_token, TestApp, COORDINATOR, MENTOR_A, PASSWOR
 
 async fn staff_sign_in_sets_a_safe_cookie_and_a_session(app: TestApp) {
     seed(&app).await;
-    let reply = app.call("auth/sign-in", None, &[("email", " Coord@Test.se "), ("password", PASSWORD)]).await;
+    let reply = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", " Coord@Test.se "), ("password", PASSWORD)],
+        )
+        .await;
     assert!(reply.status.is_success(), "{}", reply.body);
-    let cookie = reply.cookies.iter().find(|c| c.starts_with("st_session=")).expect("session cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let cookie = reply
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("st_session="))
+        .expect("session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     let token = session_token(&reply).expect("token");
     let me: Option<Me> = app.call("auth/me", Some(&token), &[]).await.json();
     assert_eq!(me.map(|m| m.name).as_deref(), Some("Cora Coordinator"));
@@ -18,9 +31,21 @@ async fn staff_sign_in_sets_a_safe_cookie_and_a_session(app: TestApp) {
 
 async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong(app: TestApp) {
     seed(&app).await;
-    let wrong = app.call("auth/sign-in", None, &[("email", COORDINATOR), ("password", "nope nope nope")]).await;
+    let wrong = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", COORDINATOR), ("password", "nope nope nope")],
+        )
+        .await;
     assert_eq!(wrong.error(), AppError::SignInFailed);
-    let unknown = app.call("auth/sign-in", None, &[("email", "nobody@test.se"), ("password", PASSWORD)]).await;
+    let unknown = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", "nobody@test.se"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(unknown.error(), AppError::SignInFailed);
     assert!(session_token(&wrong).is_none());
 }
@@ -28,13 +53,38 @@ async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong(app: Te
 async fn five_failures_lock_the_account_for_a_while(app: TestApp) {
     seed(&app).await;
     for _ in 0..4 {
-        let r = app.call("auth/sign-in", None, &[("email", MENTOR_A), ("password", "wrong password")]).await;
+        let r = app
+            .call(
+                "auth/sign-in",
+                None,
+                &[("email", MENTOR_A), ("password", "wrong password")],
+            )
+            .await;
         assert_eq!(r.error(), AppError::SignInFailed);
     }
-    let fifth = app.call("auth/sign-in", None, &[("email", MENTOR_A), ("password", "wrong password")]).await;
-    assert!(matches!(fifth.error(), AppError::Throttled { minutes: 15 }), "{}", fifth.body);
-    let right = app.call("auth/sign-in", None, &[("email", MENTOR_A), ("password", PASSWORD)]).await;
-    assert!(matches!(right.error(), AppError::Throttled { .. }), "locked even with the right password");
+    let fifth = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", MENTOR_A), ("password", "wrong password")],
+        )
+        .await;
+    assert!(
+        matches!(fifth.error(), AppError::Throttled { minutes: 15 }),
+        "{}",
+        fifth.body
+    );
+    let right = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", MENTOR_A), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(
+        matches!(right.error(), AppError::Throttled { .. }),
+        "locked even with the right password"
+    );
     // Another account is not affected.
     app.sign_in(COORDINATOR).await;
 }
@@ -42,19 +92,33 @@ async fn five_failures_lock_the_account_for_a_while(app: TestApp) {
 async fn a_participant_signs_in_with_code_and_pin(app: TestApp) {
     let s = seed(&app).await;
     let typed = format!("{}-{}", &s.p1_code[..3], &s.p1_code[3..]).to_lowercase();
-    let reply = app.call("auth/tablet-sign-in", None, &[("code", &typed), ("pin", PIN)]).await;
+    let reply = app
+        .call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &typed), ("pin", PIN)],
+        )
+        .await;
     assert!(reply.status.is_success(), "{}", reply.body);
     let token = session_token(&reply).expect("token");
     let me: app::dto::ParticipantDetail = app.call("me", Some(&token), &[]).await.json();
     assert_eq!(me.participant_ref, "P-0001");
-    let wrong = app.call("auth/tablet-sign-in", None, &[("code", &s.p1_code), ("pin", "0000")]).await;
+    let wrong = app
+        .call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", "0000")],
+        )
+        .await;
     assert_eq!(wrong.error(), AppError::SignInFailed);
 }
 
 async fn signing_out_ends_the_session(app: TestApp) {
     seed(&app).await;
     let token = app.sign_in(COORDINATOR).await;
-    let out = app.call("auth/sign-out", Some(&token), &[("to", "/sign-in")]).await;
+    let out = app
+        .call("auth/sign-out", Some(&token), &[("to", "/sign-in")])
+        .await;
     assert!(out.status.is_success(), "{}", out.body);
     assert!(out.cookies.iter().any(|c| c.contains("Max-Age=0")));
     let after = app.call("home", Some(&token), &[]).await;
@@ -64,12 +128,19 @@ async fn signing_out_ends_the_session(app: TestApp) {
 async fn an_idle_session_expires(app: TestApp) {
     seed(&app).await;
     let token = app.sign_in(COORDINATOR).await;
-    assert!(app.call("home", Some(&token), &[]).await.status.is_success());
+    assert!(app
+        .call("home", Some(&token), &[])
+        .await
+        .status
+        .is_success());
     sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 7200")
         .execute(&app.db.pool)
         .await
         .expect("age the session");
-    assert_eq!(app.call("home", Some(&token), &[]).await.error(), AppError::NotSignedIn);
+    assert_eq!(
+        app.call("home", Some(&token), &[]).await.error(),
+        AppError::NotSignedIn
+    );
 }
 
 async fn health_reports_the_database(app: TestApp) {

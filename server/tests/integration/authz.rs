@@ -8,7 +8,13 @@ use app::error::AppError;
 use crate::common::{seed, Reply, Seed, TestApp, COORDINATOR, MENTOR_A, MENTOR_B, TEACHER_A};
 
 /// Endpoints anyone may call (signing in and out, the language, who am I).
-const PUBLIC: [&str; 5] = ["auth/me", "auth/sign-in", "auth/tablet-sign-in", "auth/sign-out", "language"];
+const PUBLIC: [&str; 5] = [
+    "auth/me",
+    "auth/sign-in",
+    "auth/tablet-sign-in",
+    "auth/sign-out",
+    "language",
+];
 
 /// Every guarded endpoint of the matrix.
 const GUARDED: [&str; 18] = [
@@ -46,10 +52,16 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
     match who {
         Who::Anonymous => false,
         Who::Coordinator => endpoint != "me",
-        Who::Mentor => matches!(endpoint, "home" | "participants/list" | "register/options")
-            || (own && matches!(endpoint, "participants/get" | "participants/pin")),
-        Who::Teacher => matches!(endpoint, "home" | "participants/list" | "register/options" | "groups/list")
-            || (own && matches!(endpoint, "participants/get" | "groups/get")),
+        Who::Mentor => {
+            matches!(endpoint, "home" | "participants/list" | "register/options")
+                || (own && matches!(endpoint, "participants/get" | "participants/pin"))
+        }
+        Who::Teacher => {
+            matches!(
+                endpoint,
+                "home" | "participants/list" | "register/options" | "groups/list"
+            ) || (own && matches!(endpoint, "participants/get" | "groups/get"))
+        }
         Who::Participant => endpoint == "me" || (own && endpoint == "participants/get"),
     }
 }
@@ -60,7 +72,12 @@ fn form(endpoint: &str, s: &Seed, own: bool, group_b: i64) -> Vec<(String, Strin
     } else {
         (s.p2.0, "P-0002", group_b, MENTOR_B)
     };
-    let v = |pairs: &[(&str, String)]| pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    let v = |pairs: &[(&str, String)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
+    };
     let raw = |prefix: &str| {
         vec![
             (format!("{prefix}[participant_ref]"), pref.to_owned()),
@@ -90,7 +107,10 @@ fn form(endpoint: &str, s: &Seed, own: bool, group_b: i64) -> Vec<(String, Strin
             f
         }
         "participants/pin" => v(&[("id", pid.to_string()), ("pin", "5555".into())]),
-        "schools/create" => v(&[("name", format!("Skola {pid}")), ("district", "Farsta".into())]),
+        "schools/create" => v(&[
+            ("name", format!("Skola {pid}")),
+            ("district", "Farsta".into()),
+        ]),
         "staff/create" => v(&[
             ("email", format!("new{pid}@test.se")),
             ("display_name", "New Person".into()),
@@ -98,9 +118,18 @@ fn form(endpoint: &str, s: &Seed, own: bool, group_b: i64) -> Vec<(String, Strin
             ("password", "long enough password".into()),
         ]),
         "groups/get" => v(&[("id", group.to_string())]),
-        "groups/create" => v(&[("name", format!("Group {pid}")), ("teacher", s.teacher_a.0.to_string())]),
-        "groups/add" => v(&[("group", group.to_string()), ("participant_ref", pref.into())]),
-        "groups/remove" => v(&[("group", group.to_string()), ("participant", pid.to_string())]),
+        "groups/create" => v(&[
+            ("name", format!("Group {pid}")),
+            ("teacher", s.teacher_a.0.to_string()),
+        ]),
+        "groups/add" => v(&[
+            ("group", group.to_string()),
+            ("participant_ref", pref.into()),
+        ]),
+        "groups/remove" => v(&[
+            ("group", group.to_string()),
+            ("participant", pid.to_string()),
+        ]),
         "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
         _ => vec![],
     }
@@ -116,20 +145,28 @@ fn allowed(reply: &Reply) -> bool {
 
 async fn matrix(app: TestApp) {
     let s = seed(&app).await;
-    let group_b = app::db::groups::list(&app.db, Some(s.teacher_b)).await.expect("groups")[0].id.0;
+    let group_b = app::db::groups::list(&app.db, Some(s.teacher_b))
+        .await
+        .expect("groups")[0]
+        .id
+        .0;
     let sessions = [
         (Who::Anonymous, None),
         (Who::Coordinator, Some(app.sign_in(COORDINATOR).await)),
         (Who::Mentor, Some(app.sign_in(MENTOR_A).await)),
         (Who::Teacher, Some(app.sign_in(TEACHER_A).await)),
-        (Who::Participant, Some(app.sign_in_participant(&s.p1_code).await)),
+        (
+            Who::Participant,
+            Some(app.sign_in_participant(&s.p1_code).await),
+        ),
     ];
     let mut wrong = vec![];
     for endpoint in GUARDED {
         for own in [true, false] {
             for (who, session) in &sessions {
                 let f = form(endpoint, &s, own, group_b);
-                let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let pairs: Vec<(&str, &str)> =
+                    f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let reply = app.call(endpoint, session.as_deref(), &pairs).await;
                 let got = allowed(&reply);
                 if got != expected(endpoint, *who, own) {
@@ -144,7 +181,11 @@ async fn matrix(app: TestApp) {
             }
         }
     }
-    assert!(wrong.is_empty(), "authorisation matrix broken:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "authorisation matrix broken:\n{}",
+        wrong.join("\n")
+    );
 }
 
 async fn lists_contain_only_what_each_role_may_see(app: TestApp) {
@@ -155,11 +196,23 @@ async fn lists_contain_only_what_each_role_may_see(app: TestApp) {
     };
     let filter = [("filter[q]", ""), ("filter[page]", "1")];
     let coordinator = app.sign_in(COORDINATOR).await;
-    assert_eq!(refs(app.call("participants/list", Some(&coordinator), &filter).await), ["P-0001", "P-0002"]);
+    assert_eq!(
+        refs(
+            app.call("participants/list", Some(&coordinator), &filter)
+                .await
+        ),
+        ["P-0001", "P-0002"]
+    );
     let mentor = app.sign_in(MENTOR_A).await;
-    assert_eq!(refs(app.call("participants/list", Some(&mentor), &filter).await), ["P-0001"]);
+    assert_eq!(
+        refs(app.call("participants/list", Some(&mentor), &filter).await),
+        ["P-0001"]
+    );
     let teacher = app.sign_in(TEACHER_A).await;
-    assert_eq!(refs(app.call("participants/list", Some(&teacher), &filter).await), ["P-0001"]);
+    assert_eq!(
+        refs(app.call("participants/list", Some(&teacher), &filter).await),
+        ["P-0001"]
+    );
     let _ = s;
 }
 
@@ -169,9 +222,24 @@ async fn file_routes_are_for_coordinators_only(app: TestApp) {
     let participant = app.sign_in_participant(&s.p1_code).await;
     let coordinator = app.sign_in(COORDINATOR).await;
     assert_eq!(app.get("/export/participants.csv", None).await.status, 303);
-    assert_eq!(app.get("/export/participants.csv", Some(&mentor)).await.status, 403);
-    assert_eq!(app.get("/export/participants.csv", Some(&participant)).await.status, 403);
-    assert_eq!(app.get("/export/participants.csv", Some(&coordinator)).await.status, 200);
+    assert_eq!(
+        app.get("/export/participants.csv", Some(&mentor))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        app.get("/export/participants.csv", Some(&participant))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        app.get("/export/participants.csv", Some(&coordinator))
+            .await
+            .status,
+        200
+    );
 }
 
 crate::on_both_engines! {
@@ -195,15 +263,27 @@ fn the_matrix_covers_every_server_function() {
                 for line in text.lines() {
                     let line = line.trim();
                     if let Some(rest) = line.strip_prefix("#[server(") {
-                        let endpoint = rest.split('"').nth(1).unwrap_or_else(|| panic!("{}: #[server] without endpoint: {line}", path.display()));
+                        let endpoint = rest.split('"').nth(1).unwrap_or_else(|| {
+                            panic!("{}: #[server] without endpoint: {line}", path.display())
+                        });
                         found.insert(endpoint.to_owned());
                     } else if line.starts_with("#[server") {
-                        panic!("{}: #[server] without an explicit endpoint: {line}", path.display());
+                        panic!(
+                            "{}: #[server] without an explicit endpoint: {line}",
+                            path.display()
+                        );
                     }
                 }
             }
         }
     }
-    let listed: BTreeSet<String> = PUBLIC.iter().chain(GUARDED.iter()).map(|s| (*s).to_owned()).collect();
-    assert_eq!(found, listed, "server functions and the authorisation matrix differ");
+    let listed: BTreeSet<String> = PUBLIC
+        .iter()
+        .chain(GUARDED.iter())
+        .map(|s| (*s).to_owned())
+        .collect();
+    assert_eq!(
+        found, listed,
+        "server functions and the authorisation matrix differ"
+    );
 }

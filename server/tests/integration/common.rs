@@ -62,20 +62,27 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
                 return None;
             };
             let name = format!("t_{}", random_suffix());
-            let admin = Db::connect(&admin_url).await.expect("connect to TEST_POSTGRES_URL");
+            let admin = Db::connect(&admin_url)
+                .await
+                .expect("connect to TEST_POSTGRES_URL");
             sqlx::query(&format!("CREATE DATABASE {name}"))
                 .execute(&admin.pool)
                 .await
                 .expect("create test database");
             admin.pool.close().await;
-            let base = admin_url.rsplit_once('/').map(|(b, _)| b).expect("url with a database");
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .expect("url with a database");
             format!("{base}/{name}")
         }
     };
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
     let state = AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder().output_name("spraktrappan").build(),
+        leptos_options: leptos::prelude::LeptosOptions::builder()
+            .output_name("spraktrappan")
+            .build(),
         db: db.clone(),
         auth: Arc::new(AuthConfig {
             session_secret: "test-secret".into(),
@@ -96,13 +103,13 @@ macro_rules! on_both_engines {
             mod $name {
                 #[tokio::test]
                 async fn sqlite() {
-                    if let Some(app) = crate::common::spawn_app(crate::common::Engine::Sqlite).await {
+                    if let Some(app) = $crate::common::spawn_app($crate::common::Engine::Sqlite).await {
                         $case(app).await;
                     }
                 }
                 #[tokio::test]
                 async fn postgres() {
-                    if let Some(app) = crate::common::spawn_app(crate::common::Engine::Postgres).await {
+                    if let Some(app) = $crate::common::spawn_app($crate::common::Engine::Postgres).await {
                         $case(app).await;
                     }
                 }
@@ -127,21 +134,38 @@ pub struct Reply {
 impl Reply {
     /// The error the server function returned (panics if it succeeded).
     pub fn error(&self) -> AppError {
-        assert!(!self.status.is_success(), "expected an error, got {}: {}", self.status, self.body);
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body))
+        assert!(
+            !self.status.is_success(),
+            "expected an error, got {}: {}",
+            self.status,
+            self.body
+        );
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body))
     }
 
     /// The decoded success value (panics on an error).
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        assert!(self.status.is_success(), "expected success, got {}: {}", self.status, self.body);
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("unexpected body ({e}): {}", self.body))
+        assert!(
+            self.status.is_success(),
+            "expected success, got {}: {}",
+            self.status,
+            self.body
+        );
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("unexpected body ({e}): {}", self.body))
     }
 }
 
 impl TestApp {
     /// Sends a request through the router.
     pub async fn send(&self, req: Request<Body>) -> Reply {
-        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let res = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router answers");
         let status = res.status();
         let cookies = res
             .headers()
@@ -149,14 +173,30 @@ impl TestApp {
             .iter()
             .filter_map(|v| v.to_str().ok().map(str::to_owned))
             .collect();
-        let location = res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.expect("body");
-        Reply { status, body: String::from_utf8_lossy(&bytes).into_owned(), cookies, location }
+        let location = res
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        Reply {
+            status,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            cookies,
+            location,
+        }
     }
 
     /// Calls server function `endpoint` (e.g. `participants/list`) with a form body, as the
     /// browser client does.
-    pub async fn call(&self, endpoint: &str, session: Option<&str>, form: &[(&str, &str)]) -> Reply {
+    pub async fn call(
+        &self,
+        endpoint: &str,
+        session: Option<&str>,
+        form: &[(&str, &str)],
+    ) -> Reply {
         let body = form
             .iter()
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
@@ -168,7 +208,8 @@ impl TestApp {
         if let Some(s) = session {
             req = req.header(header::COOKIE, format!("st_session={s}"));
         }
-        self.send(req.body(Body::from(body)).expect("request")).await
+        self.send(req.body(Body::from(body)).expect("request"))
+            .await
     }
 
     /// A GET with an optional session.
@@ -182,15 +223,33 @@ impl TestApp {
 
     /// Signs a staff member in and returns the session token.
     pub async fn sign_in(&self, email: &str) -> String {
-        let reply = self.call("auth/sign-in", None, &[("email", email), ("password", PASSWORD)]).await;
-        assert!(reply.status.is_success(), "sign-in of {email} failed: {} {}", reply.status, reply.body);
+        let reply = self
+            .call(
+                "auth/sign-in",
+                None,
+                &[("email", email), ("password", PASSWORD)],
+            )
+            .await;
+        assert!(
+            reply.status.is_success(),
+            "sign-in of {email} failed: {} {}",
+            reply.status,
+            reply.body
+        );
         session_token(&reply).expect("a session cookie")
     }
 
     /// Signs a participant in on the tablet and returns the session token.
     pub async fn sign_in_participant(&self, code: &str) -> String {
-        let reply = self.call("auth/tablet-sign-in", None, &[("code", code), ("pin", PIN)]).await;
-        assert!(reply.status.is_success(), "tablet sign-in failed: {} {}", reply.status, reply.body);
+        let reply = self
+            .call("auth/tablet-sign-in", None, &[("code", code), ("pin", PIN)])
+            .await;
+        assert!(
+            reply.status.is_success(),
+            "tablet sign-in failed: {} {}",
+            reply.status,
+            reply.body
+        );
         session_token(&reply).expect("a session cookie")
     }
 }
@@ -209,7 +268,9 @@ pub fn session_token(reply: &Reply) -> Option<String> {
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -244,11 +305,19 @@ pub const TEACHER_B: &str = "teacher.b@test.se";
 
 /// Seeds five staff, two participants with PINs, two groups.
 pub async fn seed(app: &TestApp) -> Seed {
-    let hash = users::PasswordHash(app::auth::password::hash(PASSWORD.into()).await.expect("hash"));
+    let hash = users::PasswordHash(
+        app::auth::password::hash(PASSWORD.into())
+            .await
+            .expect("hash"),
+    );
     let mk = |email: &'static str, name: &'static str, role: Role| {
         let db = app.db.clone();
         let hash = hash.clone();
-        async move { users::create(&db, email, name, role, &hash).await.expect("user") }
+        async move {
+            users::create(&db, email, name, role, &hash)
+                .await
+                .expect("user")
+        }
     };
     mk(COORDINATOR, "Cora Coordinator", Role::Coordinator).await;
     mk(MENTOR_A, "Mona Mentor", Role::Mentor).await;
@@ -261,18 +330,55 @@ pub async fn seed(app: &TestApp) -> Seed {
          P-0002;Yonas;Tesfay;male;Vantörskolan;Vantör;{MENTOR_B};2026-02-02;2\n"
     );
     let today = chrono::Local::now().date_naive();
-    let report = app::register::import::participants(&app.db, &csv, today, None, false).await.expect("import");
-    assert!(report.committed, "seed import: {:?}", app::register::import::report_lines(&report));
-    let p1 = participants::id_by_ref(&app.db, "P-0001").await.expect("db").expect("P-0001");
-    let p2 = participants::id_by_ref(&app.db, "P-0002").await.expect("db").expect("P-0002");
-    let group_a = groups::create(&app.db, "Group A", teacher_a).await.expect("group");
-    let group_b = groups::create(&app.db, "Group B", teacher_b).await.expect("group");
-    groups::add_member(&app.db, group_a, p1).await.expect("member");
-    groups::add_member(&app.db, group_b, p2).await.expect("member");
+    let report = app::register::import::participants(&app.db, &csv, today, None, false)
+        .await
+        .expect("import");
+    assert!(
+        report.committed,
+        "seed import: {:?}",
+        app::register::import::report_lines(&report)
+    );
+    let p1 = participants::id_by_ref(&app.db, "P-0001")
+        .await
+        .expect("db")
+        .expect("P-0001");
+    let p2 = participants::id_by_ref(&app.db, "P-0002")
+        .await
+        .expect("db")
+        .expect("P-0002");
+    let group_a = groups::create(&app.db, "Group A", teacher_a)
+        .await
+        .expect("group");
+    let group_b = groups::create(&app.db, "Group B", teacher_b)
+        .await
+        .expect("group");
+    groups::add_member(&app.db, group_a, p1)
+        .await
+        .expect("member");
+    groups::add_member(&app.db, group_b, p2)
+        .await
+        .expect("member");
     let pin = app::auth::password::hash(PIN.into()).await.expect("hash");
-    let by = ChangeSource { source: "demo", by: None };
-    participants::set_pin_hash(&app.db, p1, &pin, by).await.expect("pin");
-    participants::set_pin_hash(&app.db, p2, &pin, by).await.expect("pin");
-    let p1_code = participants::get(&app.db, p1).await.expect("p1").sign_in_code;
-    Seed { teacher_a, teacher_b, p1, p2, group_a, p1_code }
+    let by = ChangeSource {
+        source: "demo",
+        by: None,
+    };
+    participants::set_pin_hash(&app.db, p1, &pin, by)
+        .await
+        .expect("pin");
+    participants::set_pin_hash(&app.db, p2, &pin, by)
+        .await
+        .expect("pin");
+    let p1_code = participants::get(&app.db, p1)
+        .await
+        .expect("p1")
+        .sign_in_code;
+    Seed {
+        teacher_a,
+        teacher_b,
+        p1,
+        p2,
+        group_a,
+        p1_code,
+    }
 }

@@ -1,6 +1,9 @@
 //! Integration tests: every feature against a fresh migrated database, on SQLite and on
 //! PostgreSQL, through the real router.
-#![expect(clippy::expect_used, reason = "a test should stop at the first surprise, loudly")]
+#![expect(
+    clippy::expect_used,
+    reason = "a test should stop at the first surprise, loudly"
+)]
 
 mod common;
 

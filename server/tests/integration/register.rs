@@ -33,23 +33,39 @@ fn pairs(f: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 async fn count(app: &TestApp, session: &str) -> u64 {
-    let page: Page<ParticipantSummary> =
-        app.call("participants/list", Some(session), &[("filter[page]", "1")]).await.json();
+    let page: Page<ParticipantSummary> = app
+        .call("participants/list", Some(session), &[("filter[page]", "1")])
+        .await
+        .json();
     page.total
 }
 
 async fn a_coordinator_creates_a_participant_with_history(app: TestApp) {
     seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
-    let reply = app.call("participants/create", Some(&c), &pairs(&raw("P-0100", "1988", "2025-11-01"))).await;
+    let reply = app
+        .call(
+            "participants/create",
+            Some(&c),
+            &pairs(&raw("P-0100", "1988", "2025-11-01")),
+        )
+        .await;
     assert!(reply.status.is_success(), "{}", reply.body);
-    let id = app::db::participants::id_by_ref(&app.db, "P-0100").await.expect("db").expect("created");
-    let view: ParticipantView = app.call("participants/get", Some(&c), &[("id", &id.to_string())]).await.json();
+    let id = app::db::participants::id_by_ref(&app.db, "P-0100")
+        .await
+        .expect("db")
+        .expect("created");
+    let view: ParticipantView = app
+        .call("participants/get", Some(&c), &[("id", &id.to_string())])
+        .await
+        .json();
     assert_eq!(view.detail.family_name, "Noor");
     assert_eq!(view.detail.mentor_email.as_deref(), Some(MENTOR_A));
     assert_eq!(view.detail.sign_in_code.len(), 6);
     let history = view.history.expect("coordinators see history");
-    assert!(history.iter().any(|h| h.field == "family_name" && h.old_value.is_none() && h.new_value.as_deref() == Some("Noor")));
+    assert!(history.iter().any(|h| h.field == "family_name"
+        && h.old_value.is_none()
+        && h.new_value.as_deref() == Some("Noor")));
 }
 
 async fn invalid_input_names_every_field_and_stores_nothing(app: TestApp) {
@@ -58,7 +74,10 @@ async fn invalid_input_names_every_field_and_stores_nothing(app: TestApp) {
     let before = count(&app, &c).await;
     let mut f = raw("P-0101", "1850", "2026-05-01");
     f[1].1 = "  ".into();
-    let err = app.call("participants/create", Some(&c), &pairs(&f)).await.error();
+    let err = app
+        .call("participants/create", Some(&c), &pairs(&f))
+        .await
+        .error();
     let fields: Vec<&str> = err.problems().iter().map(|p| p.field.as_str()).collect();
     assert!(fields.contains(&"given_name"), "{fields:?}");
     assert!(fields.contains(&"birth_year"), "{fields:?}");
@@ -69,7 +88,14 @@ async fn invalid_input_names_every_field_and_stores_nothing(app: TestApp) {
 async fn an_existing_reference_is_refused(app: TestApp) {
     seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
-    let err = app.call("participants/create", Some(&c), &pairs(&raw("P-0001", "", ""))).await.error();
+    let err = app
+        .call(
+            "participants/create",
+            Some(&c),
+            &pairs(&raw("P-0001", "", "")),
+        )
+        .await
+        .error();
     assert_eq!(err.problems()[0].field, "participant_ref");
     assert_eq!(err.problems()[0].problem, Problem::AlreadyTaken);
 }
@@ -84,65 +110,139 @@ async fn an_edit_keeps_the_old_values_in_the_history(app: TestApp) {
     f.push(("id".into(), id.clone()));
     f.push(("status".into(), "completed".into()));
     f.push(("end_date".into(), String::new()));
-    let err = app.call("participants/update", Some(&c), &pairs(&f)).await.error();
-    assert_eq!(err.problems()[0].field, "end_date", "completing needs an end date");
+    let err = app
+        .call("participants/update", Some(&c), &pairs(&f))
+        .await
+        .error();
+    assert_eq!(
+        err.problems()[0].field,
+        "end_date",
+        "completing needs an end date"
+    );
     let last = f.len() - 1;
     f[last].1 = "2026-06-30".into();
     let ok = app.call("participants/update", Some(&c), &pairs(&f)).await;
     assert!(ok.status.is_success(), "{}", ok.body);
-    let view: ParticipantView = app.call("participants/get", Some(&c), &[("id", &id)]).await.json();
+    let view: ParticipantView = app
+        .call("participants/get", Some(&c), &[("id", &id)])
+        .await
+        .json();
     assert_eq!(view.detail.family_name, "Hassan-Ali");
     assert_eq!(view.detail.end_date.as_deref(), Some("2026-06-30"));
     let history = view.history.expect("history");
-    let change = history.iter().find(|h| h.field == "family_name" && h.old_value.is_some()).expect("a change");
+    let change = history
+        .iter()
+        .find(|h| h.field == "family_name" && h.old_value.is_some())
+        .expect("a change");
     assert_eq!(change.old_value.as_deref(), Some("Hassan"));
     assert_eq!(change.new_value.as_deref(), Some("Hassan-Ali"));
     assert_eq!(change.changed_by.as_deref(), Some("Cora Coordinator"));
-    assert!(history.iter().any(|h| h.field == "status" && h.new_value.as_deref() == Some("completed")));
+    assert!(history
+        .iter()
+        .any(|h| h.field == "status" && h.new_value.as_deref() == Some("completed")));
 }
 
 async fn the_list_filters_and_pages(app: TestApp) {
     seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
-    let mut csv = String::from("participant_ref;given_name;family_name;gender;school;district;start_date;planned_terms\n");
+    let mut csv = String::from(
+        "participant_ref;given_name;family_name;gender;school;district;start_date;planned_terms\n",
+    );
     for i in 0..30 {
-        csv.push_str(&format!("L-{i:03};Lista;Person{i:02};other;Listskolan;Älvsjö;2026-04-01;1\n"));
+        csv.push_str(&format!(
+            "L-{i:03};Lista;Person{i:02};other;Listskolan;Älvsjö;2026-04-01;1\n"
+        ));
     }
     let today = chrono::Local::now().date_naive();
-    let report = app::register::import::participants(&app.db, &csv, today, None, false).await.expect("import");
+    let report = app::register::import::participants(&app.db, &csv, today, None, false)
+        .await
+        .expect("import");
     assert!(report.committed);
     let page = |q: &'static str, n: &'static str| {
         let app = &app;
         let c = c.clone();
         async move {
-            let p: Page<ParticipantSummary> =
-                app.call("participants/list", Some(&c), &[("filter[q]", q), ("filter[page]", n)]).await.json();
+            let p: Page<ParticipantSummary> = app
+                .call(
+                    "participants/list",
+                    Some(&c),
+                    &[("filter[q]", q), ("filter[page]", n)],
+                )
+                .await
+                .json();
             p
         }
     };
     let first = page("lista", "1").await;
-    assert_eq!((first.total, first.items.len(), first.page_count()), (30, 25, 2));
+    assert_eq!(
+        (first.total, first.items.len(), first.page_count()),
+        (30, 25, 2)
+    );
     assert_eq!(page("lista", "2").await.items.len(), 5);
-    assert_eq!(page("person07", "1").await.items[0].participant_ref, "L-007");
+    assert_eq!(
+        page("person07", "1").await.items[0].participant_ref,
+        "L-007"
+    );
     let schools = app::db::schools::list(&app.db).await.expect("schools");
-    let farsta = schools.iter().find(|s| s.name == "Farstaskolan").expect("school").id.0.to_string();
+    let farsta = schools
+        .iter()
+        .find(|s| s.name == "Farstaskolan")
+        .expect("school")
+        .id
+        .0
+        .to_string();
     let by_school: Page<ParticipantSummary> = app
-        .call("participants/list", Some(&c), &[("filter[school]", &farsta), ("filter[page]", "1")])
+        .call(
+            "participants/list",
+            Some(&c),
+            &[("filter[school]", &farsta), ("filter[page]", "1")],
+        )
         .await
         .json();
-    assert_eq!(by_school.items.iter().map(|p| p.participant_ref.as_str()).collect::<Vec<_>>(), ["P-0001"]);
+    assert_eq!(
+        by_school
+            .items
+            .iter()
+            .map(|p| p.participant_ref.as_str())
+            .collect::<Vec<_>>(),
+        ["P-0001"]
+    );
 }
 
 async fn a_mentor_sets_a_pin_the_participant_can_use(app: TestApp) {
     let s = seed(&app).await;
     let m = app.sign_in(MENTOR_A).await;
-    let bad = app.call("participants/pin", Some(&m), &[("id", &s.p1.0.to_string()), ("pin", "12")]).await;
+    let bad = app
+        .call(
+            "participants/pin",
+            Some(&m),
+            &[("id", &s.p1.0.to_string()), ("pin", "12")],
+        )
+        .await;
     assert_eq!(bad.error().problems()[0].problem, Problem::BadPin);
-    let ok = app.call("participants/pin", Some(&m), &[("id", &s.p1.0.to_string()), ("pin", "86420")]).await;
+    let ok = app
+        .call(
+            "participants/pin",
+            Some(&m),
+            &[("id", &s.p1.0.to_string()), ("pin", "86420")],
+        )
+        .await;
     assert!(ok.status.is_success(), "{}", ok.body);
-    let signed_in = app.call("auth/tablet-sign-in", None, &[("code", &s.p1_code), ("pin", "86420")]).await;
+    let signed_in = app
+        .call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", "86420")],
+        )
+        .await;
     assert!(signed_in.status.is_success(), "{}", signed_in.body);
-    let forbidden = app.call("participants/pin", Some(&m), &[("id", &s.p2.0.to_string()), ("pin", "86420")]).await;
+    let forbidden = app
+        .call(
+            "participants/pin",
+            Some(&m),
+            &[("id", &s.p2.0.to_string()), ("pin", "86420")],
+        )
+        .await;
     assert_eq!(forbidden.error(), AppError::Forbidden);
 }
 

@@ -10,7 +10,7 @@ use super::failed;
 use crate::domain::ids::GroupId;
 use crate::domain::role::Role;
 use crate::register::api::{
-    get_group, list_groups, list_staff, get_register_options, AddGroupMember, CreateGroup,
+    get_group, get_register_options, list_groups, list_staff, AddGroupMember, CreateGroup,
     CreateSchool, CreateStaff, RemoveGroupMember,
 };
 use crate::ui::components::{problem_of, ErrorNotice, Field, Loading, SelectField};
@@ -67,7 +67,10 @@ pub fn StaffPage() -> impl IntoView {
     let data = Resource::new(move || action.version().get(), |_| list_staff());
     let result = Signal::derive(move || action.value().get());
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
-    let roles = Role::ALL.iter().map(|r| (r.as_str().to_owned(), role_label(*r))).collect::<Vec<_>>();
+    let roles = Role::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), role_label(*r)))
+        .collect::<Vec<_>>();
     view! {
         <Title text=t("nav-staff") />
         <h1>{t("nav-staff")}</h1>
@@ -159,7 +162,13 @@ pub fn GroupsPage() -> impl IntoView {
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|v| v.parse().ok()).map(GroupId));
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse().ok())
+            .map(GroupId)
+    });
     let add = ServerAction::<AddGroupMember>::new();
     let remove = ServerAction::<RemoveGroupMember>::new();
     let me = crate::app::use_me();

@@ -25,11 +25,23 @@ pub fn ParticipantFields(
         .into_iter()
         .map(|g| (g.to_owned(), t(&format!("gender-{g}"))))
         .collect::<Vec<_>>();
-    let terms = ["1", "2", "3"].into_iter().map(|n| (n.to_owned(), n.to_owned())).collect::<Vec<_>>();
+    let terms = ["1", "2", "3"]
+        .into_iter()
+        .map(|n| (n.to_owned(), n.to_owned()))
+        .collect::<Vec<_>>();
     let mut paths = vec![(String::new(), t("none"))];
-    paths.extend(["1", "2", "3"].into_iter().map(|n| (n.to_owned(), n.to_owned())));
+    paths.extend(
+        ["1", "2", "3"]
+            .into_iter()
+            .map(|n| (n.to_owned(), n.to_owned())),
+    );
     let mut mentors = vec![(String::new(), t("none"))];
-    mentors.extend(options.mentors.iter().map(|m| (m.email.clone(), format!("{} ({})", m.display_name, m.email))));
+    mentors.extend(
+        options
+            .mentors
+            .iter()
+            .map(|m| (m.email.clone(), format!("{} ({})", m.display_name, m.email))),
+    );
     let schools = options
         .schools
         .iter()

@@ -7,8 +7,8 @@ use leptos_router::components::{Redirect, A};
 use super::{failed, status_label};
 use crate::app::use_me;
 use crate::domain::role::Principal;
-use crate::register::api::{start_page, my_record, Home};
-use crate::ui::components::Loading;
+use crate::register::api::{my_record, start_page, Home};
+use crate::ui::components::{IdleSignOut, Loading};
 use crate::ui::{t, t_args};
 
 /// `/`: the start page of the signed-in staff member; participants go to `/me`, others sign in.
@@ -39,7 +39,12 @@ pub fn HomePage() -> impl IntoView {
 
 fn home_view(h: Home) -> impl IntoView {
     match h {
-        Home::Coordinator { active, completed, left_early, schools } => view! {
+        Home::Coordinator {
+            active,
+            completed,
+            left_early,
+            schools,
+        } => view! {
             <h1 data-test="start-coordinator">{t("home-coordinator-title")}</h1>
             <dl class="stats">
                 <div><dt>{t("status-active")}</dt><dd>{active}</dd></div>
@@ -120,6 +125,7 @@ pub fn MePage() -> impl IntoView {
                     Ok(p) => {
                         let hello = t_args("me-hello", &[("name", p.given_name.clone())]);
                         view! {
+                            <IdleSignOut />
                             <section class="tablet" data-test="start-participant">
                                 <h1>{hello}</h1>
                                 <dl class="facts">

@@ -99,11 +99,18 @@ fn report_view(report: ImportReport) -> impl IntoView {
 #[component]
 pub fn ImportReportPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|v| v.parse().ok()).map(PendingImportId));
-    let confirm = ServerAction::<ConfirmImport>::new();
-    let report = Resource::new(move || id.get(), |id| async move {
-        check_import(id.ok_or(crate::error::AppError::NotFound)?).await
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse().ok())
+            .map(PendingImportId)
     });
+    let confirm = ServerAction::<ConfirmImport>::new();
+    let report = Resource::new(
+        move || id.get(),
+        |id| async move { check_import(id.ok_or(crate::error::AppError::NotFound)?).await },
+    );
     view! {
         <Title text=t("import-report") />
         <h1>{t("import-report")}</h1>

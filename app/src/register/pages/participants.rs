@@ -9,11 +9,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::form::ParticipantFields;
 use super::{failed, status_label};
 use crate::domain::ids::{DistrictId, ParticipantId, SchoolId, UserId};
-use crate::domain::participant::Verdict;
 use crate::domain::participant::RawParticipant;
+use crate::domain::participant::Verdict;
 use crate::domain::status::ParticipantStatus;
 use crate::register::api::{
-    get_participant, list_participants, get_register_options, CreateParticipant, ParticipantFilter,
+    get_participant, get_register_options, list_participants, CreateParticipant, ParticipantFilter,
     ParticipantView, SetPin, UpdateParticipant,
 };
 use crate::ui::components::{problem_of, ErrorNotice, Field, Loading, SelectField};
@@ -21,7 +21,13 @@ use crate::ui::{t, t_args};
 
 fn id_param() -> Memo<Option<ParticipantId>> {
     let params = use_params_map();
-    Memo::new(move |_| params.read().get("id").and_then(|v| v.parse().ok()).map(ParticipantId))
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse().ok())
+            .map(ParticipantId)
+    })
 }
 
 /// `/participants`: search, filter and page through the register.
@@ -30,13 +36,19 @@ pub fn ParticipantsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
-        let num = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok()).filter(|n| *n > 0);
+        let num = |k: &str| {
+            q.get(k)
+                .and_then(|v| v.parse::<i64>().ok())
+                .filter(|n| *n > 0)
+        };
         ParticipantFilter {
             q: q.get("q").unwrap_or_default(),
             school: num("school").map(SchoolId),
             district: num("district").map(DistrictId),
             mentor: num("mentor").map(UserId),
-            status: q.get("status").and_then(|s| ParticipantStatus::parse(&s).ok()),
+            status: q
+                .get("status")
+                .and_then(|s| ParticipantStatus::parse(&s).ok()),
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
         }
     });
@@ -125,7 +137,9 @@ pub fn ParticipantsPage() -> impl IntoView {
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -161,10 +175,16 @@ pub fn NewParticipant() -> impl IntoView {
 pub fn EditParticipant() -> impl IntoView {
     let id = id_param();
     let action = ServerAction::<UpdateParticipant>::new();
-    let data = Resource::new(move || id.get(), |id| async move {
-        let id = id.ok_or(crate::error::AppError::NotFound)?;
-        Ok::<_, crate::error::AppError>((get_participant(id).await?, get_register_options().await?))
-    });
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let id = id.ok_or(crate::error::AppError::NotFound)?;
+            Ok::<_, crate::error::AppError>((
+                get_participant(id).await?,
+                get_register_options().await?,
+            ))
+        },
+    );
     let result = Signal::derive(move || action.value().get());
     view! {
         <Title text=t("participant-edit") />
@@ -223,9 +243,10 @@ fn verdict_text(v: Verdict) -> String {
 pub fn ParticipantPage() -> impl IntoView {
     let id = id_param();
     let pin_action = ServerAction::<SetPin>::new();
-    let data = Resource::new(move || (id.get(), pin_action.version().get()), |(id, _)| async move {
-        get_participant(id.ok_or(crate::error::AppError::NotFound)?).await
-    });
+    let data = Resource::new(
+        move || (id.get(), pin_action.version().get()),
+        |(id, _)| async move { get_participant(id.ok_or(crate::error::AppError::NotFound)?).await },
+    );
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -241,15 +262,23 @@ pub fn ParticipantPage() -> impl IntoView {
 fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> impl IntoView {
     let d = v.detail;
     let name = format!("{} {}", d.given_name, d.family_name);
-    let opt = |s: Option<String>| s.filter(|s| !s.is_empty()).unwrap_or_else(|| "–".to_owned());
+    let opt = |s: Option<String>| {
+        s.filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "–".to_owned())
+    };
     let edit = v.can_edit.then(|| {
         let href = format!("/participants/{}/edit", d.id);
         view! { <A href=href attr:class="button-secondary">{t("participant-edit")}</A> }
     });
-    let groups = d.groups.clone().into_iter().map(|(gid, gname, teacher)| {
-        let href = format!("/groups/{gid}");
-        view! { <li><A href=href>{gname}</A>" · "{teacher}</li> }
-    }).collect_view();
+    let groups = d
+        .groups
+        .clone()
+        .into_iter()
+        .map(|(gid, gname, teacher)| {
+            let href = format!("/groups/{gid}");
+            view! { <li><A href=href>{gname}</A>" · "{teacher}</li> }
+        })
+        .collect_view();
     let pin_result = Signal::derive(move || pin_action.value().get());
     let pin_problem = Signal::derive(move || problem_of(&pin_result.get(), "pin"));
     let pin = v.can_set_pin.then(|| {
