@@ -46,7 +46,7 @@ export E2E_PORT="${E2E_PORT:-3107}"
 DATABASE_URL="sqlite://$E2E_DIR/e2e.db" LISTEN_ADDR="127.0.0.1:$E2E_PORT" DEMO_DATA=1 \
   "$CARGO_TARGET_DIR/release/server" serve > "$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null || true; rc=$?; [ $rc -eq 0 ] || printf "\nFAILED in the step above (server log: %s)\n" "$E2E_DIR/server.log" >&2' EXIT
+trap 'rc=$?; kill $SERVER_PID 2>/dev/null || true; [ $rc -eq 0 ] || printf "\nFAILED (exit %s) in the step above; server log: %s\n" "$rc" "$E2E_DIR/server.log" >&2' EXIT
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break
   sleep 0.5

@@ -107,7 +107,6 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let fn_state = state.clone();
-    let page_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .route("/import/upload", post(app::register::files::upload))
@@ -122,10 +121,6 @@ pub fn router(state: AppState) -> Router {
             "/api/{*fn_name}",
             post(move |req| {
                 let s = fn_state.clone();
-                handle_server_fns_with_context(move || provide_context(s.clone()), req)
-            })
-            .get(move |req| {
-                let s = state_for_get(&page_state);
                 handle_server_fns_with_context(move || provide_context(s.clone()), req)
             }),
         )
@@ -144,10 +139,6 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
-}
-
-fn state_for_get(state: &AppState) -> AppState {
-    state.clone()
 }
 
 /// Serves until the process is stopped.

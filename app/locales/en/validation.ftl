@@ -35,3 +35,16 @@ file-bad-record = Line { $line } could not be read: { $detail }
 file-wrong-field-count = Line { $line } has { $found } fields, but the first line has { $expected } columns.
 problem-not-a-teacher = This user is not an SFI teacher. Choose a user with the teacher role.
 problem-end-before-start = The end date cannot be before the start date.
+
+time-not-a-week = Not a week. Write the week as YYYY-Www, for example 2026-W09.
+time-no-such-week = The year { $year } has weeks 1 to { $last }.
+time-end-not-after-start = The end time must be after the start time.
+time-not-same-day = Start and end must be on the same day.
+time-in-future = The time is in the future. Only time that has already ended can be recorded.
+time-overlaps = Overlaps time already recorded from { $start } to { $end }.
+time-over-daily-limit = At most { $max_hours } hours of one kind per day. With this entry the day would have { $hours } h { $minutes } min.
+time-plan-teaching-under-minimum = The plan has { $hours } h { $minutes } min too little teaching per week.
+time-plan-self-study-under-minimum = The plan has { $hours } h { $minutes } min too little self-study per week. Plan at least as much self-study as the teaching minimum.
+time-plan-blocks-overlap = Overlaps another teaching block on the same day ({ $start }–{ $end }).
+sfi-course-below-path-start = Study path { $path } starts at course { $first }. Choose course { $first } or higher.
+sfi-grade-not-in-scale = Not a grade of the scale { $scale }. Allowed grades: { $allowed }.

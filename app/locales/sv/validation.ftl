@@ -35,3 +35,16 @@ file-bad-record = Rad { $line } kunde inte läsas: { $detail }
 file-wrong-field-count = Rad { $line } har { $found } fält, men första raden har { $expected } kolumner.
 problem-not-a-teacher = Användaren är inte SFI-lärare. Välj en användare med rollen lärare.
 problem-end-before-start = Slutdatumet kan inte vara före startdatumet.
+
+time-not-a-week = Ingen vecka. Skriv veckan som ÅÅÅÅ-Wvv, till exempel 2026-W09.
+time-no-such-week = År { $year } har veckorna 1 till { $last }.
+time-end-not-after-start = Sluttiden måste vara efter starttiden.
+time-not-same-day = Start och slut måste vara samma dag.
+time-in-future = Tiden ligger i framtiden. Bara tid som redan är slut kan registreras.
+time-overlaps = Överlappar tid som redan är registrerad från { $start } till { $end }.
+time-over-daily-limit = Högst { $max_hours } timmar av samma slag per dag. Med den här posten blir det { $hours } tim { $minutes } min.
+time-plan-teaching-under-minimum = Planen har { $hours } tim { $minutes } min för lite undervisning per vecka.
+time-plan-self-study-under-minimum = Planen har { $hours } tim { $minutes } min för lite självstudier per vecka. Planera minst lika mycket självstudier som minimitiden för undervisning.
+time-plan-blocks-overlap = Överlappar ett annat undervisningspass samma dag ({ $start }–{ $end }).
+sfi-course-below-path-start = Studieväg { $path } börjar på kurs { $first }. Välj kurs { $first } eller högre.
+sfi-grade-not-in-scale = Inget betyg i skalan { $scale }. Tillåtna betyg: { $allowed }.

@@ -300,7 +300,7 @@ pub async fn save(
     record: &ParticipantRecord,
     who: ChangeSource,
     must_be_new: bool,
-    new_code: impl FnOnce() -> SignInCode,
+    new_code: impl FnMut() -> SignInCode,
 ) -> Result<SaveOutcome, DbError> {
     let fields = record.to_csv_fields();
     let participant_ref = fields[0].clone();
@@ -324,11 +324,9 @@ pub async fn save(
         }));
     }
     let old = existing.as_ref().map(csv_fields);
-    if let Some(old_fields) = &old {
+    if let (Some(e), Some(old_fields)) = (&existing, &old) {
         if *old_fields == fields {
-            return Ok(SaveOutcome::Unchanged(
-                existing.map_or(ParticipantId(0), |e| e.id),
-            ));
+            return Ok(SaveOutcome::Unchanged(e.id));
         }
     }
     let t = now();
@@ -382,25 +380,16 @@ async fn insert_with_fresh_code<F>(
     tx: &mut Tx,
     binds: F,
     participant_ref: &str,
-    new_code: impl FnOnce() -> SignInCode,
+    mut new_code: impl FnMut() -> SignInCode,
 ) -> Result<ParticipantId, DbError>
 where
     F: Fn(
         sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments<'static>>,
     ) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments<'static>>,
 {
-    // The first candidate comes from the caller; a clash (1 in 10^9) falls back to a
-    // deterministic suffix search rather than failing the whole import.
-    let first = new_code();
-    let mut candidates = vec![first.as_str().to_owned()];
-    for i in 0..50u32 {
-        candidates.push(
-            SignInCode::from_random([i, i / 31, 7, 11, 13, i * 17])
-                .as_str()
-                .to_owned(),
-        );
-    }
-    for code in candidates {
+    // 31^6 ≈ 887 million codes: a clash is rare, twenty in a row means the generator is broken.
+    for _ in 0..20 {
+        let code = new_code().as_str().to_owned();
         let taken: Option<i64> =
             sqlx::query_scalar("SELECT id FROM participants WHERE sign_in_code = $1")
                 .bind(code.clone())

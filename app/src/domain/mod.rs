@@ -4,13 +4,16 @@
 //! through a `parse` constructor, so a value of the type is valid by construction.
 
 pub mod access;
+pub mod cefr;
 pub mod credentials;
 pub mod ids;
 pub mod paging;
 pub mod participant;
 pub mod problem;
 pub mod role;
+pub mod sfi;
 pub mod status;
+pub mod weeks;
 
 #[cfg(feature = "ssr")]
 pub mod csvfile;

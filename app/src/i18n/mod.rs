@@ -202,11 +202,13 @@ mod tests {
         );
     }
 
-    /// Ids passed as string literals to `t("…")`, `t_args("…"`, or as `label="…"` / `hint="…"`
-    /// props of the form fields. A marker counts only at the start of an identifier.
+    /// Ids passed as string literals to `t("…")`, `t_args("…"`, as `label="…"` / `hint="…"`
+    /// props of the form fields, and returned as `=> "…"` by the `message_id()` of the domain's
+    /// error enums. A marker counts only at the start of an identifier.
     fn used_ids(text: &str) -> Vec<String> {
+        const FAMILIES: [&str; 5] = ["problem-", "file-", "time-", "sfi-", "error-"];
         let mut out = vec![];
-        for marker in ["t(\"", "t_args(\"", "label=\"", "hint=\""] {
+        for marker in ["t(\"", "t_args(\"", "label=\"", "hint=\"", "=> \""] {
             let mut from = 0;
             while let Some(pos) = text[from..].find(marker) {
                 let start = from + pos;
@@ -217,17 +219,64 @@ mod tests {
                 }
                 if let Some(end) = text[from..].find('"') {
                     let id = &text[from..from + end];
-                    if !id.is_empty()
+                    let is_id = !id.is_empty()
                         && id.bytes().all(|b| {
                             b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
-                        })
-                    {
+                        });
+                    let in_family = FAMILIES.iter().any(|f| id.starts_with(f));
+                    if is_id && (marker != "=> \"" || in_family) {
                         out.push(id.to_owned());
                     }
                 }
             }
         }
         out
+    }
+
+    /// Message ids built at run time (`field-{column}`, `gender-{…}`, …) must all exist.
+    #[test]
+    fn every_message_family_built_at_run_time_is_complete() {
+        use crate::domain::participant::{Gender, PARTICIPANT_COLUMNS};
+        use crate::domain::role::Role;
+        use crate::domain::status::ParticipantStatus;
+        use crate::error::AppError;
+        let known = ids(Locale::Sv);
+        let mut wanted: Vec<String> = vec![];
+        let history_only = ["status", "end_date", "pin"];
+        wanted.extend(
+            PARTICIPANT_COLUMNS
+                .iter()
+                .chain(history_only.iter())
+                .map(|c| format!("field-{c}")),
+        );
+        wanted.extend(Gender::ALL.iter().map(|g| format!("gender-{}", g.as_str())));
+        wanted.extend(
+            ParticipantStatus::ALL
+                .iter()
+                .map(|s| format!("status-{}", s.as_str())),
+        );
+        wanted.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
+        wanted.extend(
+            ["web", "import", "cli", "demo"]
+                .iter()
+                .map(|s| format!("source-{s}")),
+        );
+        let errors = [
+            AppError::NotSignedIn,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::Invalid(vec![]),
+            AppError::SignInFailed,
+            AppError::Throttled { minutes: 1 },
+            AppError::Internal,
+            AppError::Transport(String::new()),
+        ];
+        wanted.extend(errors.iter().map(|e| e.message_id().to_owned()));
+        let missing: Vec<&String> = wanted.iter().filter(|id| !known.contains(*id)).collect();
+        assert!(
+            missing.is_empty(),
+            "missing from the catalogue: {missing:?}"
+        );
     }
 
     #[test]

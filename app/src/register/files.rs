@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::auth::session::principal_from_headers;
 use crate::domain::access::{may, RegisterAction};
 use crate::domain::role::Principal;
-use crate::error::AppError;
 use crate::state::AppState;
 
 /// Largest accepted upload.
@@ -76,7 +75,7 @@ pub async fn upload(
     match crate::db::imports::create(&state.db, user, &kind, &file_name, &text).await {
         Ok(id) => Redirect::to(&format!("/import/{id}")).into_response(),
         Err(e) => {
-            let _ = AppError::from(e);
+            tracing::error!(error = %e, "file endpoint failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -100,7 +99,7 @@ pub async fn export_participants(State(state): State<AppState>, headers: HeaderM
         )
             .into_response(),
         Err(e) => {
-            let _ = AppError::from(e);
+            tracing::error!(error = %e, "file endpoint failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

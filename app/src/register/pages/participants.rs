@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::form::ParticipantFields;
 use super::{failed, status_label};
+use crate::domain::credentials::SignInCode;
 use crate::domain::ids::{DistrictId, ParticipantId, SchoolId, UserId};
 use crate::domain::participant::RawParticipant;
 use crate::domain::participant::Verdict;
@@ -110,6 +111,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                         <button type="submit" class="button-primary">{t("filter")}</button>
                     </Form>
                     <p aria-live="polite" data-test="result-count">{t_args("results-count", &[("count", total.to_string())])}</p>
+                    <div class="table-wrap">
                     <table class="list" data-test="participants">
                         <caption class="visually-hidden">{t("nav-participants")}</caption>
                         <thead><tr>
@@ -123,6 +125,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    </div>
                     <nav class="pager" aria-label=t("pages")>
                         {(current > 1).then(|| view! { <A href=link(current - 1)>{t("previous")}</A> })}
                         <span>{t_args("page-of", &[("page", current.to_string()), ("pages", pages.to_string())])}</span>
@@ -282,8 +285,9 @@ fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> imp
     let pin_result = Signal::derive(move || pin_action.value().get());
     let pin_problem = Signal::derive(move || problem_of(&pin_result.get(), "pin"));
     let pin = v.can_set_pin.then(|| {
-        let code = d.sign_in_code.clone();
-        let printable = format!("{}-{}", &code[..3.min(code.len())], &code[3.min(code.len())..]);
+        let printable = SignInCode::parse(&d.sign_in_code)
+            .map(|c| c.for_print())
+            .unwrap_or_else(|_| d.sign_in_code.clone());
         view! {
             <section class="card" aria-labelledby="tablet-h">
                 <h2 id="tablet-h">{t("tablet-access")}</h2>
