@@ -6,7 +6,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes, A},
     hooks::use_location,
-    path,
+    path, SsrMode,
 };
 
 use crate::auth::api::{who_am_i, SetLanguage, SignOut};
@@ -93,22 +93,25 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{t("skip-to-content")}</a>
             <Header />
+            // Every route renders completely on the server before it is sent (SsrMode::Async):
+            // streamed Suspense fragments would need JavaScript to be shown, and every page
+            // must work before (and without) the wasm.
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("/sign-in") view=StaffSignIn />
-                    <Route path=path!("/tablet") view=TabletSignIn />
-                    <Route path=path!("/me") view=MePage />
-                    <Route path=path!("/participants") view=ParticipantsPage />
-                    <Route path=path!("/participants/new") view=NewParticipant />
-                    <Route path=path!("/participants/:id") view=ParticipantPage />
-                    <Route path=path!("/participants/:id/edit") view=EditParticipant />
-                    <Route path=path!("/schools") view=SchoolsPage />
-                    <Route path=path!("/staff") view=StaffPage />
-                    <Route path=path!("/groups") view=GroupsPage />
-                    <Route path=path!("/groups/:id") view=GroupPage />
-                    <Route path=path!("/import") view=ImportPage />
-                    <Route path=path!("/import/:id") view=ImportReportPage />
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=StaffSignIn ssr=SsrMode::Async />
+                    <Route path=path!("/tablet") view=TabletSignIn ssr=SsrMode::Async />
+                    <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
+                    <Route path=path!("/participants") view=ParticipantsPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/new") view=NewParticipant ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/edit") view=EditParticipant ssr=SsrMode::Async />
+                    <Route path=path!("/schools") view=SchoolsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
+                    <Route path=path!("/groups/:id") view=GroupPage ssr=SsrMode::Async />
+                    <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>
