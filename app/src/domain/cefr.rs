@@ -13,25 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::problem::Problem;
-
-/// Finds the value of `all` whose file value equals `s` ignoring case; a `Required` or
-/// `NotOneOf` problem otherwise.
-fn parse_file_value<T: Copy, const N: usize>(
-    s: &str,
-    all: [T; N],
-    as_str: fn(T) -> &'static str,
-) -> Result<T, Problem> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(Problem::Required);
-    }
-    all.into_iter()
-        .find(|v| as_str(*v).eq_ignore_ascii_case(s))
-        .ok_or_else(|| Problem::NotOneOf {
-            allowed: all.map(as_str).join(", "),
-        })
-}
+use super::problem::{parse_one_of, Problem};
 
 /// A level of the Common European Framework, with the companion volume's Pre-A1 as the first
 /// step. Levels order from Pre-A1 (lowest) to C2.
@@ -109,7 +91,7 @@ impl CefrLevel {
     /// space may stand for `_` (so the label `Pre-A1` is read too).
     pub fn parse(s: &str) -> Result<Self, Problem> {
         let normalised = s.trim().replace(['-', ' '], "_");
-        parse_file_value(&normalised, CefrLevel::ALL, CefrLevel::as_str)
+        parse_one_of(&normalised, CefrLevel::ALL, CefrLevel::as_str)
     }
 }
 
@@ -159,7 +141,7 @@ impl Skill {
 
     /// Parses a file value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        parse_file_value(s, Skill::ALL, Skill::as_str)
+        parse_one_of(s, Skill::ALL, Skill::as_str)
     }
 }
 
@@ -196,7 +178,7 @@ impl Answer {
 
     /// Parses a stored value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        parse_file_value(s, Answer::ALL, Answer::as_str)
+        parse_one_of(s, Answer::ALL, Answer::as_str)
     }
 }
 
@@ -233,7 +215,7 @@ impl Occasion {
 
     /// Parses a file value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        parse_file_value(s, Occasion::ALL, Occasion::as_str)
+        parse_one_of(s, Occasion::ALL, Occasion::as_str)
     }
 }
 

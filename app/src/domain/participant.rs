@@ -8,7 +8,7 @@ use std::fmt;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::problem::{parse_one_of, FieldProblem, Problem};
 
 /// Trims, rejects empty text, control characters and text longer than `max` characters.
 fn plain_text(s: &str, max: usize) -> Result<String, Problem> {
@@ -278,16 +278,7 @@ impl Gender {
 
     /// Parses a file value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(Problem::Required);
-        }
-        Gender::ALL
-            .into_iter()
-            .find(|g| g.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Problem::NotOneOf {
-                allowed: Gender::ALL.map(Gender::as_str).join(", "),
-            })
+        parse_one_of(s, Gender::ALL, Gender::as_str)
     }
 }
 

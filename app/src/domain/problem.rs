@@ -169,6 +169,25 @@ impl Problem {
     }
 }
 
+/// Parses one of a closed set of file values (`female`, `teaching`, `ig_g_vg` …): surrounding
+/// whitespace and letter case are ignored; empty is [`Problem::Required`], anything else
+/// [`Problem::NotOneOf`] listing what is allowed.
+pub fn parse_one_of<T: Copy, const N: usize>(
+    s: &str,
+    all: [T; N],
+    as_str: fn(T) -> &'static str,
+) -> Result<T, Problem> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(Problem::Required);
+    }
+    all.into_iter()
+        .find(|v| as_str(*v).eq_ignore_ascii_case(s))
+        .ok_or_else(|| Problem::NotOneOf {
+            allowed: all.map(as_str).join(", "),
+        })
+}
+
 /// A problem tied to a named field (column / form field name, e.g. "birth_year").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cefr::{CefrLevel, Occasion};
 use super::participant::StudyPath;
-use super::problem::Problem;
+use super::problem::{parse_one_of, Problem};
 
 /// What is wrong with an SFI result; rendered through the Fluent catalogue (message id + args),
 /// like [`Problem`].
@@ -91,16 +91,7 @@ impl SfiCourse {
 
     /// Parses a file value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(Problem::Required);
-        }
-        SfiCourse::ALL
-            .into_iter()
-            .find(|c| c.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Problem::NotOneOf {
-                allowed: SfiCourse::ALL.map(SfiCourse::as_str).join(", "),
-            })
+        parse_one_of(s, SfiCourse::ALL, SfiCourse::as_str)
     }
 
     /// 0 for A … 3 for D.
@@ -229,16 +220,7 @@ impl GradeScale {
 
     /// Parses a file value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(Problem::Required);
-        }
-        GradeScale::ALL
-            .into_iter()
-            .find(|g| g.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Problem::NotOneOf {
-                allowed: GradeScale::ALL.map(GradeScale::as_str).join(", "),
-            })
+        parse_one_of(s, GradeScale::ALL, GradeScale::as_str)
     }
 
     /// The marks of the scale, lowest first.

@@ -13,7 +13,7 @@ use std::fmt;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::problem::Problem;
+use super::problem::{parse_one_of, Problem};
 
 /// What is wrong with a week, a weekly plan or a recorded time entry; rendered through the
 /// Fluent catalogue (message id + args), like [`Problem`].
@@ -516,16 +516,7 @@ impl WeekStatus {
 
     /// Parses a file value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(Problem::Required);
-        }
-        WeekStatus::ALL
-            .into_iter()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Problem::NotOneOf {
-                allowed: WeekStatus::ALL.map(WeekStatus::as_str).join(", "),
-            })
+        parse_one_of(s, WeekStatus::ALL, WeekStatus::as_str)
     }
 }
 
@@ -643,16 +634,7 @@ impl TimeKind {
 
     /// Parses a file value; surrounding whitespace and letter case are ignored.
     pub fn parse(s: &str) -> Result<Self, Problem> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(Problem::Required);
-        }
-        TimeKind::ALL
-            .into_iter()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Problem::NotOneOf {
-                allowed: TimeKind::ALL.map(TimeKind::as_str).join(", "),
-            })
+        parse_one_of(s, TimeKind::ALL, TimeKind::as_str)
     }
 }
 
