@@ -10,7 +10,9 @@ use crate::domain::csvfile;
 use crate::domain::ids::{ParticipantId, UserId};
 use crate::domain::participant::parse_date;
 use crate::domain::participant::RawParticipant;
-use crate::domain::participant_import::{parse_participants, ParticipantRecord, PARTICIPANT_SPEC};
+use crate::domain::participant_import::{
+    parse_participants, raw_from_row, ParticipantRecord, PARTICIPANT_SPEC,
+};
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::status::ParticipantStatus;
 use crate::error::AppError;
@@ -128,7 +130,17 @@ pub async fn participants(
         Ok(r) => r,
         Err(problems) => {
             report.rows = problems.into_iter().map(|p| (p.line, p.field)).collect();
-            return Ok(report);
+            // The rows that are valid on their own are still checked against the database
+            // below (mentor, school's district), so one report lists every problem at once.
+            table
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    ParticipantRecord::validate(&raw_from_row(row), today)
+                        .ok()
+                        .map(|r| (row.line, r))
+                })
+                .collect()
         }
     };
     let who = ChangeSource {
@@ -145,6 +157,7 @@ pub async fn participants(
             Err(e) => return Err(e),
         }
     }
+    report.rows.sort_by_key(|(line, _)| *line);
     if dry_run || !report.rows.is_empty() {
         tx.rollback().await?;
     } else {

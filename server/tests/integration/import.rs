@@ -137,6 +137,28 @@ async fn each_kind_of_invalid_row_stores_nothing(app: TestApp) {
     }
 }
 
+async fn one_report_lists_value_and_database_problems_together(app: TestApp) {
+    seed(&app).await;
+    let csv = file(&[
+        "P-0350;Bad;Gender;robot;;Farstaskolan;Farsta;;2026-01-12;2;;;;",
+        "P-0351;Unknown;Mentor;male;;Farstaskolan;Farsta;nobody@test.se;2026-01-12;2;;;;",
+    ]);
+    let report = import(&app.db, &csv, today(), None, false)
+        .await
+        .expect("import");
+    let found: Vec<(usize, &str)> = report
+        .rows
+        .iter()
+        .map(|(l, p)| (*l, p.field.as_str()))
+        .collect();
+    assert_eq!(found, [(2, "gender"), (3, "mentor_email")]);
+    assert!(!report.committed);
+    assert!(app::db::participants::id_by_ref(&app.db, "P-0351")
+        .await
+        .expect("db")
+        .is_none());
+}
+
 async fn a_file_with_wrong_columns_is_rejected_whole(app: TestApp) {
     seed(&app).await;
     let missing = "participant_ref;given_name\nP-0400;Solo\n";
@@ -297,6 +319,7 @@ crate::on_both_engines! {
     valid_file => super::a_valid_file_is_imported_and_exports_back_unchanged;
     invalid_rows => super::each_kind_of_invalid_row_stores_nothing;
     wrong_columns => super::a_file_with_wrong_columns_is_rejected_whole;
+    all_problems_at_once => super::one_report_lists_value_and_database_problems_together;
     idempotent => super::importing_twice_stores_nothing_new_and_a_change_keeps_history;
     dry_run => super::a_dry_run_reports_and_stores_nothing;
     windows_1252 => super::an_excel_file_in_windows_1252_with_commas_is_read;
