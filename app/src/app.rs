@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
                     <Route path=path!("/groups/:id") view=GroupPage ssr=SsrMode::Async />
+                    <Route path=path!("/groups/:id/results") view=crate::sfi::pages::SfiGridPage ssr=SsrMode::Async />
                     <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>

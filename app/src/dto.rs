@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{DistrictId, GroupId, ParticipantId, SchoolId, UserId};
+use crate::domain::ids::{DistrictId, GroupId, ParticipantId, SchoolId, SfiResultId, UserId};
 use crate::domain::role::Role;
 use crate::domain::status::ParticipantStatus;
 
@@ -177,4 +177,54 @@ pub struct HistoryEntry {
     pub old_value: Option<String>,
     /// Value after.
     pub new_value: Option<String>,
+}
+
+/// An SFI result as stored and shown (values as their file text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SfiResultRow {
+    /// Id.
+    pub id: SfiResultId,
+    /// Whose.
+    pub participant_id: ParticipantId,
+    /// Their reference.
+    pub participant_ref: String,
+    /// `YYYY-MM-DD`.
+    pub test_date: String,
+    /// `A`–`D`.
+    pub course: String,
+    /// `start`, `checkpoint`, `finish`.
+    pub occasion: String,
+    /// `ig_g_vg`, `f_a`, `pass_fail`.
+    pub grade_scale: String,
+    /// The course grade.
+    pub grade: String,
+    /// Part results: reading, listening, speaking, writing (empty = none).
+    pub parts: [String; 4],
+    /// The teacher's e-mail, if recorded.
+    pub teacher_email: Option<String>,
+    /// The teacher's name, if recorded.
+    pub teacher_name: Option<String>,
+    /// 1 when first saved, one more for each correction.
+    pub version: i64,
+    /// Last saved (Unix seconds).
+    pub updated_at: i64,
+}
+
+/// One version of an SFI result in its history: created, corrected or deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SfiVersion {
+    /// The result.
+    pub result_id: SfiResultId,
+    /// Its version number.
+    pub version: i64,
+    /// `create`, `update` or `delete`.
+    pub action: String,
+    /// When (Unix seconds).
+    pub changed_at: i64,
+    /// Who, if a staff member.
+    pub changed_by: Option<String>,
+    /// `web`, `import`, `cli`, `demo`.
+    pub source: String,
+    /// The values of this version (for `delete`: the last values).
+    pub values: SfiResultRow,
 }

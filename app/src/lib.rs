@@ -11,6 +11,7 @@ pub mod dto;
 pub mod error;
 pub mod i18n;
 pub mod register;
+pub mod sfi;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

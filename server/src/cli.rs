@@ -16,8 +16,8 @@ usage:
   server [serve]                     serve the app (DEMO_DATA=1 loads demo data into an empty database)
   server migrate                     create or update the database schema
   server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
-  server import KIND FILE [--dry-run]   KIND: participants; exit 1 with the row report on stderr
-  server export KIND                 KIND: participants; CSV on stdout
+  server import KIND FILE [--dry-run]   KIND: participants, sfi-results; exit 1 with the row report on stderr
+  server export KIND                 KIND: participants, sfi-results; CSV on stdout
 environment: DATABASE_URL (default sqlite://data/spraktrappan.db), LISTEN_ADDR (default 127.0.0.1:3000)";
 
 /// Runs the command in `args` (without the program name).
@@ -137,9 +137,9 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         ["--dry-run"] => true,
         _ => return usage_error("import takes only --dry-run after the file"),
     };
-    if kind != "participants" {
+    if !app::register::files::IMPORT_KINDS.contains(&kind) {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version imports: participants)"
+            "unknown kind {kind:?} (this version imports: participants, sfi-results)"
         ));
     }
     let bytes = match std::fs::read(file) {
@@ -152,7 +152,15 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
     };
     let text = app::domain::csvfile::decode(&bytes);
     let today = chrono::Local::now().date_naive();
-    match app::register::import::participants(&db, &text, today, None, dry_run).await {
+    let who = app::db::participants::ChangeSource {
+        source: "cli",
+        by: None,
+    };
+    let report = match kind {
+        "sfi-results" => app::sfi::save::import_file(&db, &text, today, who, dry_run).await,
+        _ => app::register::import::participants(&db, &text, today, None, dry_run).await,
+    };
+    match report {
         Ok(report) if report.is_valid() => {
             let verb = if dry_run { "would create" } else { "created" };
             eprintln!(
@@ -181,18 +189,22 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
 
 async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     if !rest.is_empty() {
-        return usage_error("export participants takes no options");
+        return usage_error(&format!("export {kind} takes no options"));
     }
-    if kind != "participants" {
+    if !["participants", "sfi-results"].contains(&kind) {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version exports: participants)"
+            "unknown kind {kind:?} (this version exports: participants, sfi-results)"
         ));
     }
     let db = match open(config).await {
         Ok(db) => db,
         Err(code) => return code,
     };
-    match app::register::import::export_participants(&db).await {
+    let csv = match kind {
+        "sfi-results" => app::sfi::save::export(&db).await,
+        _ => app::register::import::export_participants(&db).await,
+    };
+    match csv {
         Ok(csv) => {
             print!("{csv}");
             ExitCode::SUCCESS

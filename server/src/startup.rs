@@ -118,6 +118,10 @@ pub fn router(state: AppState) -> Router {
             get(app::register::files::export_participants),
         )
         .route(
+            "/export/sfi-results.csv",
+            get(app::register::files::export_sfi_results),
+        )
+        .route(
             "/api/{*fn_name}",
             post(move |req| {
                 let s = fn_state.clone();

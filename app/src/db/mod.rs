@@ -10,6 +10,7 @@ pub mod participants;
 pub mod schools;
 pub mod sessions;
 pub mod settings;
+pub mod sfi;
 pub mod throttle;
 pub mod users;
 

@@ -26,6 +26,12 @@ pub enum ParticipantAction {
     SetPin,
     /// See the change history of the record (staff only).
     ViewHistory,
+    /// Read the SFI results (and their history, for staff).
+    ViewResults,
+    /// Enter or correct an SFI result (coordinators, the participant's SFI teachers).
+    RecordResult,
+    /// Delete an SFI result (coordinators only; recorded in the history).
+    DeleteResult,
 }
 
 /// Actions on the register as a whole, not tied to one participant.
@@ -60,6 +66,7 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
                 ParticipantAction::View
                     | ParticipantAction::SetPin
                     | ParticipantAction::ViewHistory
+                    | ParticipantAction::ViewResults
             )
         }
         Principal::Staff {
@@ -69,10 +76,19 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
             links.teachers.contains(&user)
                 && matches!(
                     action,
-                    ParticipantAction::View | ParticipantAction::ViewHistory
+                    ParticipantAction::View
+                        | ParticipantAction::ViewHistory
+                        | ParticipantAction::ViewResults
+                        | ParticipantAction::RecordResult
                 )
         }
-        Principal::Participant(me) => me == links.participant && action == ParticipantAction::View,
+        Principal::Participant(me) => {
+            me == links.participant
+                && matches!(
+                    action,
+                    ParticipantAction::View | ParticipantAction::ViewResults
+                )
+        }
     }
 }
 
@@ -138,6 +154,21 @@ mod tests {
             (me, Edit, false),
             (me, SetPin, false),
             (me, ViewHistory, false),
+            (coordinator, ViewResults, true),
+            (coordinator, RecordResult, true),
+            (coordinator, DeleteResult, true),
+            (mentor, ViewResults, true),
+            (mentor, RecordResult, false),
+            (mentor, DeleteResult, false),
+            (other_mentor, ViewResults, false),
+            (teacher, ViewResults, true),
+            (teacher, RecordResult, true),
+            (teacher, DeleteResult, false),
+            (other_teacher, ViewResults, false),
+            (other_teacher, RecordResult, false),
+            (me, ViewResults, true),
+            (me, RecordResult, false),
+            (me, DeleteResult, false),
         ];
         for (who, action, allowed) in table {
             assert_eq!(

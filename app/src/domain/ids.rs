@@ -30,6 +30,8 @@ typed_id!(
     GroupId,
     /// An uploaded file waiting for confirmation.
     PendingImportId,
+    /// An SFI test result.
+    SfiResultId,
 );
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod participant;
 pub mod problem;
 pub mod role;
 pub mod sfi;
+pub mod sfi_record;
 pub mod status;
 pub mod weeks;
 
@@ -19,3 +20,5 @@ pub mod weeks;
 pub mod csvfile;
 #[cfg(feature = "ssr")]
 pub mod participant_import;
+#[cfg(feature = "ssr")]
+pub mod sfi_import;

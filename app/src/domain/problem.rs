@@ -105,6 +105,22 @@ pub enum Problem {
         /// The line where the key first appeared.
         first_line: usize,
     },
+    /// An SFI course below the first course of the participant's study path.
+    #[error("Study path {path} starts at course {first}. Choose course {first} or higher.")]
+    CourseBelowPathStart {
+        /// The study path, 1–3.
+        path: u8,
+        /// The first course of that path, `A`–`C`.
+        first: String,
+    },
+    /// A grade (or part result) that is not a grade of the result's scale.
+    #[error("Not a grade of the scale {scale}. Allowed grades: {allowed}.")]
+    GradeNotInScale {
+        /// The scale's file value, e.g. `ig_g_vg`.
+        scale: String,
+        /// The scale's grades, separated by ", ", e.g. "IG, G, VG".
+        allowed: String,
+    },
 }
 
 impl Problem {
@@ -134,6 +150,8 @@ impl Problem {
             Problem::BadSignInCode => "problem-bad-sign-in-code",
             Problem::PasswordTooShort { .. } => "problem-password-too-short",
             Problem::Duplicate { .. } => "problem-duplicate",
+            Problem::CourseBelowPathStart { .. } => "sfi-course-below-path-start",
+            Problem::GradeNotInScale { .. } => "sfi-grade-not-in-scale",
         }
     }
 
@@ -149,6 +167,12 @@ impl Problem {
             Problem::Duplicate { first_line } => vec![("first_line", first_line.to_string())],
             Problem::SchoolInOtherDistrict { district } => vec![("district", district.clone())],
             Problem::PasswordTooShort { min } => vec![("min", min.to_string())],
+            Problem::CourseBelowPathStart { path, first } => {
+                vec![("path", path.to_string()), ("first", first.clone())]
+            }
+            Problem::GradeNotInScale { scale, allowed } => {
+                vec![("scale", scale.clone()), ("allowed", allowed.clone())]
+            }
             Problem::Required
             | Problem::NotADate
             | Problem::DateInFuture
@@ -378,6 +402,14 @@ mod tests {
             Problem::Duplicate { first_line: 3 },
             Problem::NotATeacher,
             Problem::EndBeforeStart,
+            Problem::CourseBelowPathStart {
+                path: 3,
+                first: "C".into(),
+            },
+            Problem::GradeNotInScale {
+                scale: "f_a".into(),
+                allowed: "F, E, D, C, B, A".into(),
+            },
         ]
     }
 
@@ -407,6 +439,8 @@ mod tests {
             Problem::Duplicate { .. } => 20,
             Problem::NotATeacher => 21,
             Problem::EndBeforeStart => 22,
+            Problem::CourseBelowPathStart { .. } => 23,
+            Problem::GradeNotInScale { .. } => 24,
         }
     }
 

@@ -62,6 +62,22 @@ impl SfiProblem {
     }
 }
 
+impl From<SfiProblem> for Problem {
+    fn from(p: SfiProblem) -> Self {
+        match p {
+            SfiProblem::Common(problem) => problem,
+            SfiProblem::CourseBelowPathStart { path, first } => Problem::CourseBelowPathStart {
+                path,
+                first: first.to_string(),
+            },
+            SfiProblem::GradeNotInScale { scale, allowed } => Problem::GradeNotInScale {
+                scale: scale.to_string(),
+                allowed,
+            },
+        }
+    }
+}
+
 /// An SFI course; courses order A < B < C < D.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SfiCourse {

@@ -261,6 +261,26 @@ mod tests {
                 .iter()
                 .map(|s| format!("source-{s}")),
         );
+        wanted.extend(
+            crate::domain::sfi_record::SFI_COLUMNS
+                .iter()
+                .map(|c| format!("field-{c}")),
+        );
+        wanted.extend(
+            crate::domain::cefr::Occasion::ALL
+                .iter()
+                .map(|o| format!("occasion-{}", o.as_str())),
+        );
+        wanted.extend(
+            crate::domain::sfi::GradeScale::ALL
+                .iter()
+                .map(|s| format!("scale-{}", s.as_str())),
+        );
+        wanted.extend(
+            ["create", "update", "delete"]
+                .iter()
+                .map(|a| format!("sfi-action-{a}")),
+        );
         let errors = [
             AppError::NotSignedIn,
             AppError::Forbidden,

@@ -516,9 +516,7 @@ pub async fn check_import(id: PendingImportId) -> Result<ImportReport, AppError>
     guard::register(&who, RegisterAction::ManageParticipants)?;
     let user = guard::staff_user(&who)?;
     let pending = crate::db::imports::get(&state.db, id, user).await?;
-    let today = chrono::Local::now().date_naive();
-    let mut report =
-        super::import::participants(&state.db, &pending.content, today, Some(user), true).await?;
+    let mut report = run_import(&state.db, &pending, user, true).await?;
     report.file_name = pending.file_name;
     Ok(report)
 }
@@ -531,16 +529,41 @@ pub async fn confirm_import(id: PendingImportId) -> Result<ImportReport, AppErro
     guard::register(&who, RegisterAction::ManageParticipants)?;
     let user = guard::staff_user(&who)?;
     let pending = crate::db::imports::get(&state.db, id, user).await?;
-    let today = chrono::Local::now().date_naive();
-    let mut report =
-        super::import::participants(&state.db, &pending.content, today, Some(user), false).await?;
+    let mut report = run_import(&state.db, &pending, user, false).await?;
     report.file_name = pending.file_name;
     if report.committed {
         crate::db::imports::delete(&state.db, id).await?;
         leptos_axum::redirect(&format!(
-            "/import?created={}&updated={}&unchanged={}",
-            report.created, report.updated, report.unchanged
+            "/import?kind={}&created={}&updated={}&unchanged={}",
+            pending.kind, report.created, report.updated, report.unchanged
         ));
     }
     Ok(report)
+}
+
+/// Checks (`dry_run`) or imports an uploaded file of its kind.
+#[cfg(feature = "ssr")]
+async fn run_import(
+    db: &crate::db::Db,
+    pending: &crate::db::imports::PendingImport,
+    user: UserId,
+    dry_run: bool,
+) -> Result<ImportReport, AppError> {
+    let today = chrono::Local::now().date_naive();
+    let who = crate::db::participants::ChangeSource {
+        source: "import",
+        by: Some(user),
+    };
+    Ok(match pending.kind.as_str() {
+        "participants" => {
+            super::import::participants(db, &pending.content, today, Some(user), dry_run).await?
+        }
+        "sfi-results" => {
+            crate::sfi::save::import_file(db, &pending.content, today, who, dry_run).await?
+        }
+        other => {
+            tracing::warn!(kind = other, "pending import of an unknown kind");
+            return Err(AppError::NotFound);
+        }
+    })
 }

@@ -10,6 +10,9 @@ use crate::domain::access::{may, RegisterAction};
 use crate::domain::role::Principal;
 use crate::state::AppState;
 
+/// The file kinds that can be imported from the web.
+pub const IMPORT_KINDS: [&str; 2] = ["participants", "sfi-results"];
+
 /// Largest accepted upload.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 
@@ -65,7 +68,7 @@ pub async fn upload(
             }
         }
     }
-    if kind != "participants" {
+    if !IMPORT_KINDS.contains(&kind.as_str()) {
         return (StatusCode::BAD_REQUEST, "unknown kind").into_response();
     }
     let Some((file_name, bytes)) = file else {
@@ -87,20 +90,38 @@ pub async fn export_participants(State(state): State<AppState>, headers: HeaderM
         return r;
     }
     match super::import::export_participants(&state.db).await {
-        Ok(csv) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"participants.csv\"",
-                ),
-            ],
-            csv,
-        )
-            .into_response(),
+        Ok(csv) => csv_download("participants.csv", csv),
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// `GET /export/sfi-results.csv`: the `sfi-results` export.
+pub async fn export_sfi_results(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(r) = coordinator(&state, &headers).await {
+        return r;
+    }
+    match crate::sfi::save::export(&state.db).await {
+        Ok(csv) => csv_download("sfi-results.csv", csv),
+        Err(e) => {
+            tracing::error!(error = %e, "file endpoint failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn csv_download(name: &str, csv: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response()
 }

@@ -36,7 +36,16 @@ pub fn ErrorNotice(
         .problems()
         .iter()
         .map(|p| {
-            let label = translate(locale, &format!("field-{}", p.field), &[]);
+            // A field of one row of a grid is named `row/field`, e.g. `P-0042/grade`.
+            let label = match p.field.split_once('/') {
+                Some((row, field)) => {
+                    format!(
+                        "{row}, {}",
+                        translate(locale, &format!("field-{field}"), &[])
+                    )
+                }
+                None => translate(locale, &format!("field-{}", p.field), &[]),
+            };
             let text = problem_text(p);
             view! { <li>{label}": "{text}</li> }
         })

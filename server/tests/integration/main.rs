@@ -11,3 +11,4 @@ mod auth;
 mod authz;
 mod import;
 mod register;
+mod sfi;

@@ -100,7 +100,8 @@ fn home_view(h: Home) -> impl IntoView {
                 .map(|g| {
                     let href = format!("/groups/{}", g.id);
                     let count = t_args("group-members-count", &[("count", g.members.to_string())]);
-                    view! { <li><A href=href>{g.name}</A>" · "{count}</li> }
+                    let results = format!("/groups/{}/results", g.id);
+                    view! { <li><A href=href>{g.name}</A>" · "{count}" · "<A href=results>{t("sfi-grid")}</A></li> }
                 })
                 .collect_view();
             view! {
@@ -135,6 +136,7 @@ pub fn MePage() -> impl IntoView {
                                     <div><dt>{t("field-planned_terms")}</dt><dd>{p.planned_terms}</dd></div>
                                 </dl>
                             </section>
+                            <crate::sfi::pages::SfiSection participant=p.id />
                         }
                         .into_any()
                     }

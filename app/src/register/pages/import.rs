@@ -40,9 +40,24 @@ pub fn ImportPage() -> impl IntoView {
                 <button type="submit" class="button-primary">{t("import-check")}</button>
             </form>
         </section>
+        <section class="card" aria-labelledby="upload-sfi-h">
+            <h2 id="upload-sfi-h">{t("import-sfi-results")}</h2>
+            <p class="hint">{t("import-sfi-hint")}</p>
+            <form method="post" action="/import/upload" enctype="multipart/form-data" class="stack" data-test="upload-sfi-form">
+                <input type="hidden" name="kind" value="sfi-results" />
+                <div class="field">
+                    <label for="sfi-file">{t("import-file")}</label>
+                    <input id="sfi-file" name="file" type="file" accept=".csv,text/csv" required />
+                </div>
+                <button type="submit" class="button-primary">{t("import-check")}</button>
+            </form>
+        </section>
         <section class="card" aria-labelledby="export-h">
             <h2 id="export-h">{t("export")}</h2>
-            <p><a href="/export/participants.csv" download="participants.csv" data-test="export-participants">{t("export-participants")}</a></p>
+            <ul>
+                <li><a href="/export/participants.csv" download="participants.csv" data-test="export-participants">{t("export-participants")}</a></li>
+                <li><a href="/export/sfi-results.csv" download="sfi-results.csv" data-test="export-sfi-results">{t("export-sfi-results")}</a></li>
+            </ul>
         </section>
     }
 }

@@ -364,6 +364,7 @@ fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> imp
             {if d.groups.is_empty() { Some(view! { <p>{t("none")}</p> }) } else { None }}
             <ul>{groups}</ul>
         </section>
+        <crate::sfi::pages::SfiSection participant=d.id />
         {pin}
         {history}
     }

@@ -1,0 +1,474 @@
+//! Server functions of SFI results. Each one: who are you → may you → parse → database → DTO.
+#![expect(
+    missing_docs,
+    reason = "#[server] generates a struct per function whose fields are the documented arguments"
+)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ids::{GroupId, ParticipantId, SfiResultId};
+use crate::domain::sfi_record::RawSfiResult;
+pub use crate::dto::{Group, SfiResultRow, SfiVersion, StaffUser};
+use crate::error::AppError;
+
+/// What a participant's page shows about SFI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SfiOverview {
+    /// The participant's reference.
+    pub participant_ref: String,
+    /// Their study path.
+    pub study_path: Option<i64>,
+    /// Their results, by date then course.
+    pub results: Vec<SfiResultRow>,
+    /// Index (in `results`) of the start and, if any, the finish.
+    pub start_finish: Option<(usize, Option<usize>)>,
+    /// Courses moved from start to finish.
+    pub step: Option<i8>,
+    /// Every version of every result, newest first (staff only).
+    pub versions: Option<Vec<SfiVersion>>,
+    /// The viewer may enter and correct results.
+    pub can_record: bool,
+    /// The viewer may delete results.
+    pub can_delete: bool,
+    /// Teachers to choose from (when the viewer may record).
+    pub teachers: Vec<StaffUser>,
+    /// The viewer's e-mail when the viewer is a teacher (the form's default teacher).
+    pub my_email: Option<String>,
+    /// Today, `YYYY-MM-DD` (the form's default date and the latest allowed).
+    pub today: String,
+}
+
+/// One row of the group grid: a member with the values to start from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridMember {
+    /// Participant.
+    pub id: ParticipantId,
+    /// Reference.
+    pub participant_ref: String,
+    /// Name.
+    pub name: String,
+    /// Study path.
+    pub study_path: Option<i64>,
+    /// Prefilled occasion: `start` without earlier results, otherwise `checkpoint`.
+    pub occasion: String,
+    /// Prefilled course: the latest result's course, or the study path's first course.
+    pub course: String,
+    /// Prefilled scale: the latest result's scale, or `ig_g_vg`.
+    pub grade_scale: String,
+    /// The latest result, shown for reference.
+    pub latest: Option<SfiResultRow>,
+}
+
+/// The grid of a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SfiGrid {
+    /// The group.
+    pub group: Group,
+    /// One row per member.
+    pub members: Vec<GridMember>,
+    /// Teachers to choose from.
+    pub teachers: Vec<StaffUser>,
+    /// The prefilled teacher: the viewer if a teacher, otherwise the group's teacher.
+    pub teacher_email: String,
+    /// Today, the prefilled test date.
+    pub today: String,
+}
+
+/// One row of the grid as submitted (`rows[i][…]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GridRow {
+    /// Whose row.
+    pub participant_ref: String,
+    /// Occasion.
+    pub occasion: String,
+    /// Course.
+    pub course: String,
+    /// Grade scale.
+    pub grade_scale: String,
+    /// Grade; with no grade and no part result the row is skipped.
+    pub grade: String,
+    /// Reading.
+    pub reading: String,
+    /// Listening.
+    pub listening: String,
+    /// Speaking.
+    pub speaking: String,
+    /// Writing.
+    pub writing: String,
+}
+
+/// What saving the grid did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridSaved {
+    /// New results.
+    pub created: usize,
+    /// Corrected results.
+    pub updated: usize,
+    /// Results already stored with the same values.
+    pub unchanged: usize,
+}
+
+#[cfg(feature = "ssr")]
+mod guard {
+    use crate::db;
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::ids::{GroupId, ParticipantId, UserId};
+    use crate::domain::role::Principal;
+    use crate::dto::Group;
+    use crate::error::AppError;
+    use crate::state::AppState;
+
+    pub async fn participant(
+        state: &AppState,
+        who: &Principal,
+        id: ParticipantId,
+        action: ParticipantAction,
+    ) -> Result<crate::domain::access::ParticipantLinks, AppError> {
+        let links = db::participants::links(&state.db, id).await?;
+        if may_act_on(who, action, &links) {
+            Ok(links)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// The group, if the viewer is a coordinator or its teacher.
+    pub async fn group(state: &AppState, who: &Principal, id: GroupId) -> Result<Group, AppError> {
+        let group = db::groups::get(&state.db, id).await?;
+        let allowed = who.is_coordinator()
+            || matches!(who, Principal::Staff { user, .. } if *user == group.teacher_id);
+        if allowed {
+            Ok(group)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn staff_user(who: &Principal) -> Result<UserId, AppError> {
+        match who {
+            Principal::Staff { user, .. } => Ok(*user),
+            Principal::Participant(_) => Err(AppError::Forbidden),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Turns stored problems into the error the form shows; `prefix` names the grid row.
+#[cfg(feature = "ssr")]
+fn invalid(
+    problems: Vec<crate::domain::problem::RowProblem>,
+    prefix: impl Fn(usize) -> Option<String>,
+) -> AppError {
+    AppError::Invalid(
+        problems
+            .into_iter()
+            .map(|p| {
+                let mut field = p.field;
+                if let Some(row) = prefix(p.line) {
+                    field.field = format!("{row}/{}", field.field);
+                }
+                field
+            })
+            .collect(),
+    )
+}
+
+/// A participant's SFI results, start and finish, history (staff) and what the viewer may do.
+#[server(endpoint = "sfi/results")]
+pub async fn sfi_results(participant: ParticipantId) -> Result<SfiOverview, AppError> {
+    use crate::db;
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::role::{Principal, Role};
+    use crate::domain::sfi::{start_and_finish, SfiResult};
+    let (state, who) = crate::auth::session::require().await?;
+    let links =
+        guard::participant(&state, &who, participant, ParticipantAction::ViewResults).await?;
+    let detail = db::participants::get(&state.db, participant).await?;
+    let results = db::sfi::for_participant(&state.db, participant).await?;
+    let parsed: Vec<SfiResult> = results
+        .iter()
+        .filter_map(|r| {
+            crate::domain::sfi_record::SfiRecord::validate(
+                &db::sfi::raw_of(r),
+                chrono::NaiveDate::MAX,
+            )
+            .ok()
+            .map(|rec| SfiResult {
+                date: rec.test_date,
+                course: rec.course,
+                occasion: Some(rec.occasion),
+                grade: rec.grade,
+            })
+        })
+        .collect();
+    let sf = if parsed.len() == results.len() {
+        start_and_finish(&parsed)
+    } else {
+        None
+    };
+    let can_record = may_act_on(&who, ParticipantAction::RecordResult, &links);
+    let staff = matches!(who, Principal::Staff { .. });
+    let versions = if staff && may_act_on(&who, ParticipantAction::ViewHistory, &links) {
+        Some(db::sfi::versions(&state.db, participant).await?)
+    } else {
+        None
+    };
+    let my_email = match who {
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => Some(db::users::get(&state.db, user).await?.email),
+        _ => None,
+    };
+    Ok(SfiOverview {
+        participant_ref: detail.participant_ref,
+        study_path: detail.study_path,
+        start_finish: sf.map(|s| (s.start_index, s.finish_index)),
+        step: sf.and_then(|s| s.step()),
+        results,
+        versions,
+        can_record,
+        can_delete: may_act_on(&who, ParticipantAction::DeleteResult, &links),
+        teachers: if can_record {
+            db::users::list(&state.db, Some(Role::Teacher)).await?
+        } else {
+            vec![]
+        },
+        my_email,
+        today: today().format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// Enters one result for a participant (coordinators, the participant's teachers). A result
+/// with the same date and course is corrected instead; the same values twice store nothing new.
+#[server(endpoint = "sfi/create")]
+pub async fn create_sfi_result(
+    participant: ParticipantId,
+    raw: RawSfiResult,
+) -> Result<(), AppError> {
+    use crate::db::participants::ChangeSource;
+    use crate::domain::access::ParticipantAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
+    let by = guard::staff_user(&who)?;
+    let mut raw = raw;
+    raw.participant_ref = crate::db::participants::get(&state.db, participant)
+        .await?
+        .participant_ref;
+    let who = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    let stored = super::save::store_raw(&state.db, vec![(1, raw)], today(), who).await?;
+    if !stored.problems.is_empty() {
+        return Err(invalid(stored.problems, |_| None));
+    }
+    leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
+    Ok(())
+}
+
+/// Corrects a result; the earlier version stays in the history.
+#[server(endpoint = "sfi/correct")]
+pub async fn correct_sfi_result(id: SfiResultId, raw: RawSfiResult) -> Result<(), AppError> {
+    use crate::db::{self, participants::ChangeSource, DbError};
+    use crate::domain::access::ParticipantAction;
+    use crate::domain::problem::RowProblem;
+    use crate::domain::sfi_record::SfiRecord;
+    let (state, who) = crate::auth::session::require().await?;
+    let participant = db::sfi::owner_of(&state.db, id).await?;
+    guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
+    let by = guard::staff_user(&who)?;
+    let mut raw = raw;
+    raw.participant_ref = db::participants::get(&state.db, participant)
+        .await?
+        .participant_ref;
+    let record = SfiRecord::validate(&raw, today()).map_err(AppError::Invalid)?;
+    let mut tx = state.db.begin().await?;
+    let (owner, teacher) = match db::sfi::resolve(&mut tx, &record).await? {
+        Ok(found) => found,
+        Err(problems) => {
+            return Err(invalid(
+                problems
+                    .into_iter()
+                    .map(|field| RowProblem { line: 1, field })
+                    .collect(),
+                |_| None,
+            ))
+        }
+    };
+    let source = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    db::sfi::correct(&mut tx, id, owner.id, &record, teacher, source).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
+    Ok(())
+}
+
+/// Deletes a result (coordinators); the history keeps its last values and who deleted it.
+#[server(endpoint = "sfi/delete")]
+pub async fn delete_sfi_result(id: SfiResultId) -> Result<(), AppError> {
+    use crate::db::{self, participants::ChangeSource, DbError};
+    use crate::domain::access::ParticipantAction;
+    let (state, who) = crate::auth::session::require().await?;
+    let participant = match db::sfi::owner_of(&state.db, id).await {
+        Ok(p) => p,
+        // Only coordinators may delete at all; nobody else learns whether the id exists.
+        Err(DbError::NotFound) if !who.is_coordinator() => return Err(AppError::Forbidden),
+        Err(e) => return Err(e.into()),
+    };
+    guard::participant(&state, &who, participant, ParticipantAction::DeleteResult).await?;
+    let by = guard::staff_user(&who)?;
+    let mut tx = state.db.begin().await?;
+    let source = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    db::sfi::delete(&mut tx, id, participant, source).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
+    Ok(())
+}
+
+/// The grid of a group (coordinators, the group's teacher): one row per member, prefilled.
+#[server(endpoint = "sfi/grid")]
+pub async fn get_sfi_grid(group: GroupId) -> Result<SfiGrid, AppError> {
+    use crate::db;
+    use crate::domain::participant::StudyPath;
+    use crate::domain::role::{Principal, Role};
+    use crate::domain::sfi::{path_start, SfiCourse};
+    let (state, who) = crate::auth::session::require().await?;
+    let group = guard::group(&state, &who, group).await?;
+    let members = db::sfi::group_members(&state.db, group.id).await?;
+    let ids: Vec<ParticipantId> = members.iter().map(|m| m.0).collect();
+    let results = db::sfi::for_participants(&state.db, &ids).await?;
+    let members = members
+        .into_iter()
+        .map(|(id, participant_ref, name, study_path)| {
+            let latest = results
+                .iter()
+                .filter(|r| r.participant_id == id)
+                .max_by(|a, b| (&a.test_date, &a.course).cmp(&(&b.test_date, &b.course)))
+                .cloned();
+            let first = study_path
+                .and_then(|p| StudyPath::parse(&p.to_string()).ok())
+                .map_or(SfiCourse::A, path_start);
+            GridMember {
+                id,
+                participant_ref,
+                name,
+                study_path,
+                occasion: if latest.is_some() {
+                    "checkpoint"
+                } else {
+                    "start"
+                }
+                .to_owned(),
+                course: latest
+                    .as_ref()
+                    .map_or_else(|| first.as_str().to_owned(), |r| r.course.clone()),
+                grade_scale: latest
+                    .as_ref()
+                    .map_or_else(|| "ig_g_vg".to_owned(), |r| r.grade_scale.clone()),
+                latest,
+            }
+        })
+        .collect();
+    let teacher_email = match who {
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => db::users::get(&state.db, user).await?.email,
+        _ => db::users::get(&state.db, group.teacher_id).await?.email,
+    };
+    Ok(SfiGrid {
+        group,
+        members,
+        teachers: db::users::list(&state.db, Some(Role::Teacher)).await?,
+        teacher_email,
+        today: today().format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// Saves the grid of a test day in one transaction: every filled row, or — if any cell is
+/// invalid — none. Empty rows are skipped. Saving the same grid twice stores it once.
+#[server(endpoint = "sfi/grid/save")]
+pub async fn save_sfi_grid(
+    group: GroupId,
+    test_date: String,
+    teacher_email: String,
+    #[server(default)] rows: Vec<GridRow>,
+) -> Result<GridSaved, AppError> {
+    use crate::db::{self, participants::ChangeSource};
+    let (state, who) = crate::auth::session::require().await?;
+    let group = guard::group(&state, &who, group).await?;
+    let by = guard::staff_user(&who)?;
+    let members: Vec<String> = db::sfi::group_members(&state.db, group.id)
+        .await?
+        .into_iter()
+        .map(|m| m.1)
+        .collect();
+    let mut numbered = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        let raw = RawSfiResult {
+            participant_ref: row.participant_ref,
+            test_date: test_date.clone(),
+            occasion: row.occasion,
+            course: row.course,
+            grade_scale: row.grade_scale,
+            grade: row.grade,
+            reading: row.reading,
+            listening: row.listening,
+            speaking: row.speaking,
+            writing: row.writing,
+            teacher_email: teacher_email.clone(),
+        };
+        if !raw.is_blank() && !members.contains(&raw.participant_ref) {
+            return Err(AppError::Forbidden);
+        }
+        numbered.push((i, raw));
+    }
+    let refs: Vec<String> = numbered
+        .iter()
+        .map(|(_, r)| r.participant_ref.clone())
+        .collect();
+    let source = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    let stored = super::save::store_raw(&state.db, numbered, today(), source).await?;
+    if !stored.problems.is_empty() {
+        // Date and teacher are shared by all rows: report them once, as the form's own fields.
+        let mut shared = vec![];
+        let mut problems = vec![];
+        for p in stored.problems {
+            if p.field.field == "test_date" || p.field.field == "teacher_email" {
+                if !shared
+                    .iter()
+                    .any(|s: &crate::domain::problem::FieldProblem| s.field == p.field.field)
+                {
+                    shared.push(p.field);
+                }
+            } else {
+                problems.push(p);
+            }
+        }
+        let AppError::Invalid(rows) = invalid(problems, |i| refs.get(i).cloned()) else {
+            return Err(AppError::Internal);
+        };
+        shared.extend(rows);
+        return Err(AppError::Invalid(shared));
+    }
+    Ok(GridSaved {
+        created: stored.created,
+        updated: stored.updated,
+        unchanged: stored.unchanged,
+    })
+}

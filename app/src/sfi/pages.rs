@@ -1,0 +1,743 @@
+//! Pages of SFI results: the group grid (keyboard first), and the SFI section of a
+//! participant's page with start and finish, the single-result form, corrections and history.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{
+    get_sfi_grid, sfi_results, CorrectSfiResult, CreateSfiResult, DeleteSfiResult, GridMember,
+    GridSaved, SaveSfiGrid, SfiOverview, SfiResultRow, SfiVersion,
+};
+use crate::domain::ids::{GroupId, ParticipantId};
+use crate::domain::participant::StudyPath;
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::sfi::{course_allowed, Grade, GradeScale, SfiCourse};
+use crate::error::AppError;
+use crate::register::pages::failed;
+use crate::ui::components::{problem_of, problem_text, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::{t, t_args};
+
+/// The four part columns, in file order.
+const PARTS: [&str; 4] = ["reading", "listening", "speaking", "writing"];
+
+fn occasion_options() -> Vec<(String, String)> {
+    ["start", "checkpoint", "finish"]
+        .into_iter()
+        .map(|o| (o.to_owned(), t(&format!("occasion-{o}"))))
+        .collect()
+}
+
+fn course_options() -> Vec<(String, String)> {
+    SfiCourse::ALL
+        .into_iter()
+        .map(|c| (c.as_str().to_owned(), c.as_str().to_owned()))
+        .collect()
+}
+
+fn scale_options() -> Vec<(String, String)> {
+    GradeScale::ALL
+        .into_iter()
+        .map(|s| (s.as_str().to_owned(), t(&format!("scale-{}", s.as_str()))))
+        .collect()
+}
+
+/// The translated text of a problem without a field.
+fn problem_message(p: Problem) -> String {
+    problem_text(&FieldProblem::new("", "", p))
+}
+
+/// What is wrong with a grade typed into a cell of `scale`, checked as it is typed.
+fn grade_problem(scale: &str, value: &str, required: bool) -> Option<String> {
+    let scale = GradeScale::parse(scale).ok()?;
+    if value.trim().is_empty() {
+        return required.then(|| problem_message(Problem::Required));
+    }
+    Grade::parse(scale, value)
+        .err()
+        .map(|p| problem_message(p.into()))
+}
+
+/// What is wrong with a course for a participant on `path`.
+fn course_problem(path: Option<i64>, course: &str) -> Option<String> {
+    let course = SfiCourse::parse(course).ok()?;
+    let path = path.and_then(|p| StudyPath::parse(&p.to_string()).ok());
+    course_allowed(path, course)
+        .err()
+        .map(|p| problem_message(p.into()))
+}
+
+/// A server problem of `field`, but only while the cell still holds the value it was about.
+fn server_problem<T>(
+    result: &Option<Result<T, AppError>>,
+    field: &str,
+    current: &str,
+) -> Option<String> {
+    match result {
+        Some(Err(e)) => e
+            .problems()
+            .iter()
+            .find(|p| p.field == field && p.value.trim() == current.trim())
+            .map(problem_text),
+        _ => None,
+    }
+}
+
+fn occasion_label(o: &str) -> String {
+    t(&format!("occasion-{o}"))
+}
+
+/// "C: G" with the part results, e.g. "C: G (reading VG, speaking G)".
+fn result_text(r: &SfiResultRow) -> String {
+    let parts: Vec<String> = PARTS
+        .iter()
+        .zip(&r.parts)
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(name, v)| format!("{} {v}", t(&format!("field-{name}")).to_lowercase()))
+        .collect();
+    if parts.is_empty() {
+        format!("{}: {}", r.course, r.grade)
+    } else {
+        format!("{}: {} ({})", r.course, r.grade, parts.join(", "))
+    }
+}
+
+fn guide_text(course: &str) -> String {
+    SfiCourse::parse(course)
+        .map(|c| c.cefr_guide().label())
+        .unwrap_or_default()
+}
+
+/// Moves the focus through the grid like a spreadsheet: Enter and ↓ to the next row, Shift+Enter
+/// and ↑ back, ← → to the neighbouring cell when the caret is at the edge of the text. Enter on
+/// the last row goes to the save button. Select lists keep ↑ ↓ for choosing.
+#[cfg(feature = "hydrate")]
+fn grid_keydown(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let data = target.dataset();
+    let (Some(row), Some(col)) = (
+        data.get("row").and_then(|r| r.parse::<i32>().ok()),
+        data.get("col").and_then(|c| c.parse::<i32>().ok()),
+    ) else {
+        return;
+    };
+    let input = target.clone().dyn_into::<web_sys::HtmlInputElement>().ok();
+    let caret = input.as_ref().and_then(|i| {
+        Some((
+            i.selection_start().ok()??,
+            i.selection_end().ok()??,
+            i.value().chars().count(),
+        ))
+    });
+    let at_start = caret.is_none_or(|(s, e, _)| s == 0 && e == 0);
+    let at_end = caret.is_none_or(|(s, e, n)| s as usize == n && e as usize == n);
+    let key = ev.key();
+    let (dr, dc) = match key.as_str() {
+        "Enter" if ev.ctrl_key() || ev.meta_key() => return,
+        "Enter" if ev.shift_key() => (-1, 0),
+        "Enter" => (1, 0),
+        "ArrowDown" if input.is_some() => (1, 0),
+        "ArrowUp" if input.is_some() => (-1, 0),
+        "ArrowRight" if at_end => (0, 1),
+        "ArrowLeft" if at_start => (0, -1),
+        _ => return,
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let next = document
+        .query_selector(&format!(
+            "[data-row=\"{}\"][data-col=\"{}\"]",
+            row + dr,
+            col + dc
+        ))
+        .ok()
+        .flatten()
+        .or_else(|| {
+            (key == "Enter" && dr > 0)
+                .then(|| {
+                    document
+                        .query_selector("[data-test=\"grid-save\"]")
+                        .ok()
+                        .flatten()
+                })
+                .flatten()
+        });
+    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        ev.prevent_default();
+        let _ = next.focus();
+        if let Ok(i) = next.dyn_into::<web_sys::HtmlInputElement>() {
+            i.select();
+        }
+    } else if key == "Enter" {
+        ev.prevent_default();
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn grid_keydown(_: leptos::ev::KeyboardEvent) {}
+
+/// One row of the grid: a member's cells, each checked as it is typed.
+#[component]
+fn GridRowView(
+    /// Row number in the form (`rows[i]`).
+    index: usize,
+    /// The member and the values to start from.
+    member: GridMember,
+    /// The last result of the save action.
+    result: Signal<Option<Result<GridSaved, AppError>>>,
+) -> impl IntoView {
+    let r = member.participant_ref.clone();
+    let scale = RwSignal::new(member.grade_scale.clone());
+    let course = RwSignal::new(member.course.clone());
+    let cells: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let path = member.study_path;
+    let who = format!("{} ({})", member.name, member.participant_ref);
+    let latest = member
+        .latest
+        .as_ref()
+        .map(|l| format!("{} · {}", l.test_date, result_text(l)))
+        .unwrap_or_else(|| t("sfi-none-short"));
+    let names = ["grade", "reading", "listening", "speaking", "writing"];
+    let grade_cells = names
+        .into_iter()
+        .enumerate()
+        .map(|(c, name)| {
+            let value = cells[c];
+            let field = format!("{r}/{name}");
+            let problem = Memo::new(move |_| {
+                let v = value.get();
+                let required = c == 0 && cells[1..].iter().any(|s| !s.get().trim().is_empty());
+                grade_problem(&scale.get(), &v, required)
+                    .or_else(|| server_problem(&result.get(), &field, &v))
+            });
+            let err_id = format!("g{index}-{name}-error");
+            let err_id2 = err_id.clone();
+            let label = format!("{who}: {}", t(&format!("field-{name}")));
+            view! {
+                <td class:cell-invalid=move || problem.get().is_some()>
+                    <input
+                        class="cell"
+                        name=format!("rows[{index}][{name}]")
+                        aria-label=label
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        size="3"
+                        data-row=index
+                        data-col=c
+                        data-test=format!("cell-{}-{name}", member.participant_ref)
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                        aria-invalid=move || problem.get().is_some().then_some("true")
+                        aria-describedby=move || problem.get().is_some().then(|| err_id.clone())
+                    />
+                    {move || problem.get().map(|p| view! { <span class="cell-error" id=err_id2.clone()>{p}</span> })}
+                </td>
+            }
+        })
+        .collect_view();
+    let pref = member.participant_ref.clone();
+    let select_cell = move |c: usize,
+                            name: &'static str,
+                            options: Vec<(String, String)>,
+                            selected: String,
+                            signal: Option<RwSignal<String>>| {
+        let field = format!("{r}/{name}");
+        let problem = Memo::new(move |_| {
+            let current = signal.map(|s| s.get());
+            let client = match (name, current.as_deref()) {
+                ("course", Some(v)) => course_problem(path, v),
+                _ => None,
+            };
+            client.or_else(|| {
+                let v = current.unwrap_or_default();
+                match &result.get() {
+                    Some(Err(e)) => e
+                        .problems()
+                        .iter()
+                        .find(|p| {
+                            p.field == field && (signal.is_none() || p.value.trim() == v.trim())
+                        })
+                        .map(problem_text),
+                    _ => None,
+                }
+            })
+        });
+        let err_id = format!("g{index}-{name}-error");
+        let err_id2 = err_id.clone();
+        let label = format!("{who}: {}", t(&format!("field-{name}")));
+        let opts = options
+            .into_iter()
+            .map(|(v, text)| {
+                let sel = v == selected;
+                view! { <option value=v selected=sel>{text}</option> }
+            })
+            .collect_view();
+        view! {
+            <td class:cell-invalid=move || problem.get().is_some()>
+                <select
+                    class="cell"
+                    name=format!("rows[{index}][{name}]")
+                    aria-label=label
+                    data-row=index
+                    data-col=c
+                    data-test=format!("cell-{pref}-{name}")
+                    on:change=move |ev| if let Some(s) = signal { s.set(event_target_value(&ev)) }
+                    aria-describedby=move || problem.get().is_some().then(|| err_id.clone())
+                >{opts}</select>
+                {move || problem.get().map(|p| view! { <span class="cell-error" id=err_id2.clone()>{p}</span> })}
+            </td>
+        }
+    };
+    view! {
+        <tr data-test=format!("grid-row-{}", member.participant_ref)>
+            <th scope="row">
+                <input type="hidden" name=format!("rows[{index}][participant_ref]") value=member.participant_ref.clone() />
+                <span class="cell-name">{member.name.clone()}</span>
+                <span class="cell-sub">{member.participant_ref.clone()}{path.map(|p| format!(" · {} {p}", t("field-study_path")))}</span>
+                <span class="cell-sub">{t("sfi-latest")}": "{latest}</span>
+            </th>
+            {grade_cells}
+            {select_cell(5, "course", course_options(), member.course.clone(), Some(course))}
+            {select_cell(6, "grade_scale", scale_options(), member.grade_scale.clone(), Some(scale))}
+            {select_cell(7, "occasion", occasion_options(), member.occasion.clone(), None)}
+        </tr>
+    }
+}
+
+/// `/groups/:id/results`: the teacher enters a test day's results for the whole group.
+#[component]
+pub fn SfiGridPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse().ok())
+            .map(GroupId)
+    });
+    let action = ServerAction::<SaveSfiGrid>::new();
+    // Reload the grid (latest results, empty cells) only after a successful save, so that a
+    // refused grid keeps everything typed.
+    let saved = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            saved.update(|n| *n += 1);
+        }
+    });
+    let grid = Resource::new(
+        move || (id.get(), saved.get()),
+        |(id, _)| async move { get_sfi_grid(id.ok_or(AppError::NotFound)?).await },
+    );
+    let result = Signal::derive(move || action.value().get());
+    view! {
+        <Title text=t("sfi-grid") />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let g = match grid.await { Ok(g) => g, Err(e) => return failed(e) };
+                let heading = format!("{}: {}", t("sfi-grid"), g.group.name);
+                let back = format!("/groups/{}", g.group.id);
+                if g.members.is_empty() {
+                    return view! { <h1>{heading}</h1><p>{t("sfi-grid-empty")}</p><p><A href=back>{t("back")}</A></p> }.into_any();
+                }
+                let teachers = g.teachers.iter().map(|u| (u.email.clone(), u.display_name.clone())).collect::<Vec<_>>();
+                let date_problem = Signal::derive(move || problem_of(&result.get(), "test_date"));
+                let teacher_problem = Signal::derive(move || problem_of(&result.get(), "teacher_email"));
+                let rows = g.members.into_iter().enumerate().map(|(i, m)| view! { <GridRowView index=i member=m result=result /> }).collect_view();
+                view! {
+                    <h1>{heading}</h1>
+                    <p class="hint" id="grid-hint">{t("sfi-grid-hint")}</p>
+                    {move || match result.get() {
+                        Some(Ok(s)) => Some(view! {
+                            <p class="notice notice-ok" role="status" data-test="grid-saved">
+                                {t_args("sfi-grid-saved", &[("created", s.created.to_string()), ("updated", s.updated.to_string()), ("unchanged", s.unchanged.to_string())])}
+                            </p>
+                        }.into_any()),
+                        Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }.into_any()),
+                        None => None,
+                    }}
+                    <ActionForm action=action attr:class="stack" attr:data-test="sfi-grid">
+                        <input type="hidden" name="group" value=g.group.id.to_string() />
+                        <div class="row-fields">
+                            <Field name="test_date" label="field-test_date" kind="date" value=g.today.clone() required=true problem=date_problem />
+                            <SelectField name="teacher_email" label="field-teacher_email" options=teachers selected=g.teacher_email.clone() problem=teacher_problem />
+                        </div>
+                        <div class="table-wrap">
+                        <table class="list grid" on:keydown=grid_keydown aria-describedby="grid-hint">
+                            <caption class="visually-hidden">{t("sfi-grid")}</caption>
+                            <thead><tr>
+                                <th scope="col">{t("field-participant")}</th>
+                                <th scope="col">{t("field-grade")}</th>
+                                <th scope="col">{t("field-reading")}</th>
+                                <th scope="col">{t("field-listening")}</th>
+                                <th scope="col">{t("field-speaking")}</th>
+                                <th scope="col">{t("field-writing")}</th>
+                                <th scope="col">{t("field-course")}</th>
+                                <th scope="col">{t("field-grade_scale")}</th>
+                                <th scope="col">{t("field-occasion")}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                        </div>
+                        <button type="submit" class="button-primary" data-test="grid-save">{t("sfi-save-all")}</button>
+                    </ActionForm>
+                    <p><A href=back>{t("back")}</A></p>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// The fields of one result (new or correction), named `raw[…]`.
+#[component]
+fn ResultFields(
+    /// Prefix for element ids, unique on the page.
+    id_prefix: String,
+    /// Values to start from.
+    row: Option<SfiResultRow>,
+    /// Teachers to choose from.
+    teachers: Vec<(String, String)>,
+    /// Default teacher e-mail.
+    teacher: String,
+    /// Today.
+    today: String,
+    /// The action's last result.
+    result: Signal<Option<Result<(), AppError>>>,
+) -> impl IntoView {
+    let p = move |field: &'static str| Signal::derive(move || problem_of(&result.get(), field));
+    let get = |f: fn(&SfiResultRow) -> String, default: String| row.as_ref().map_or(default, f);
+    let date = get(|r| r.test_date.clone(), today);
+    let occasion = get(|r| r.occasion.clone(), "checkpoint".into());
+    let course = get(|r| r.course.clone(), String::new());
+    let scale = get(|r| r.grade_scale.clone(), "ig_g_vg".into());
+    let grade = get(|r| r.grade.clone(), String::new());
+    let teacher = row
+        .as_ref()
+        .map_or(teacher, |r| r.teacher_email.clone().unwrap_or_default());
+    let mut teacher_opts = vec![(String::new(), t("none"))];
+    teacher_opts.extend(teachers);
+    let parts = row.as_ref().map(|r| r.parts.clone()).unwrap_or_default();
+    let part_fields = PARTS
+        .iter()
+        .zip(parts)
+        .map(|(name, value)| {
+            let id = format!("{id_prefix}-{name}");
+            let field_name = format!("raw[{name}]");
+            let problem = p(name);
+            let err = format!("{id}-error");
+            let err2 = err.clone();
+            view! {
+                <div class="field field-narrow" class:field-invalid=move || problem.get().is_some()>
+                    <label for=id.clone()>{t(&format!("field-{name}"))}</label>
+                    <input id=id.clone() name=field_name value=value size="3" autocomplete="off"
+                        aria-describedby=move || problem.get().is_some().then(|| err.clone()) />
+                    {move || problem.get().map(|e| view! { <p class="field-error" id=err2.clone()>{e}</p> })}
+                </div>
+            }
+        })
+        .collect_view();
+    let mut courses = vec![(String::new(), "–".to_owned())];
+    courses.extend(course_options());
+    let prefix = id_prefix.clone();
+    let select = move |name: &'static str,
+                       label: &'static str,
+                       options: Vec<(String, String)>,
+                       selected: String| {
+        let id = format!("{prefix}-{name}");
+        let problem = p(name);
+        let err = format!("{id}-error");
+        let err2 = err.clone();
+        let opts = options
+            .into_iter()
+            .map(|(v, text)| {
+                let sel = v == selected;
+                view! { <option value=v selected=sel>{text}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field" class:field-invalid=move || problem.get().is_some()>
+                <label for=id.clone()>{t(label)}</label>
+                <select id=id.clone() name=format!("raw[{name}]") aria-describedby=move || problem.get().is_some().then(|| err.clone())>{opts}</select>
+                {move || problem.get().map(|e| view! { <p class="field-error" id=err2.clone()>{e}</p> })}
+            </div>
+        }
+    };
+    let date_id = format!("{}-test_date", id_prefix);
+    let grade_id = format!("{}-grade", id_prefix);
+    let date_problem = p("test_date");
+    let grade_problem = p("grade");
+    view! {
+        <div class="row-fields">
+            <div class="field" class:field-invalid=move || date_problem.get().is_some()>
+                <label for=date_id.clone()>{t("field-test_date")}</label>
+                <input id=date_id.clone() type="date" name="raw[test_date]" value=date required />
+                {move || date_problem.get().map(|e| view! { <p class="field-error">{e}</p> })}
+            </div>
+            {select("occasion", "field-occasion", occasion_options(), occasion)}
+            {select("course", "field-course", courses, course)}
+            {select("grade_scale", "field-grade_scale", scale_options(), scale)}
+            <div class="field field-narrow" class:field-invalid=move || grade_problem.get().is_some()>
+                <label for=grade_id.clone()>{t("field-grade")}</label>
+                <input id=grade_id.clone() name="raw[grade]" value=grade size="3" required autocomplete="off" />
+                {move || grade_problem.get().map(|e| view! { <p class="field-error">{e}</p> })}
+            </div>
+        </div>
+        <div class="row-fields">{part_fields}</div>
+        {select("teacher_email", "field-teacher_email", teacher_opts, teacher)}
+        <input type="hidden" name="raw[participant_ref]" value="" />
+    }
+}
+
+/// The SFI section of a participant's page: start and finish side by side, every result,
+/// the form for a new one, corrections, deletion and the history (as the viewer may).
+#[component]
+pub fn SfiSection(
+    /// Whose results.
+    participant: ParticipantId,
+) -> impl IntoView {
+    let create = ServerAction::<CreateSfiResult>::new();
+    let correct = ServerAction::<CorrectSfiResult>::new();
+    let delete = ServerAction::<DeleteSfiResult>::new();
+    let data = Resource::new(
+        move || {
+            (
+                participant,
+                create.version().get(),
+                correct.version().get(),
+                delete.version().get(),
+            )
+        },
+        |(p, ..)| sfi_results(p),
+    );
+    view! {
+        <section id="sfi" aria-labelledby="sfi-h" data-test="sfi">
+            <h2 id="sfi-h">{t("sfi-heading")}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(o) => sfi_view(o, participant, create, correct, delete).into_any(),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+fn sfi_view(
+    o: SfiOverview,
+    participant: ParticipantId,
+    create: ServerAction<CreateSfiResult>,
+    correct: ServerAction<CorrectSfiResult>,
+    delete: ServerAction<DeleteSfiResult>,
+) -> impl IntoView {
+    let start = o.start_finish.and_then(|(s, _)| o.results.get(s).cloned());
+    let finish = o
+        .start_finish
+        .and_then(|(_, f)| f)
+        .and_then(|f| o.results.get(f).cloned());
+    let cell = |r: &Option<SfiResultRow>, none: &str| {
+        r.as_ref().map_or_else(
+            || t(none),
+            |r| format!("{} · {}", r.test_date, result_text(r)),
+        )
+    };
+    let step = o.step.map_or_else(
+        || "–".to_owned(),
+        |s| t_args("sfi-step-value", &[("step", format!("{s:+}"))]),
+    );
+    let guide = |r: &Option<SfiResultRow>| {
+        r.as_ref()
+            .map(|r| guide_text(&r.course))
+            .unwrap_or_default()
+    };
+    let summary = (!o.results.is_empty()).then(|| {
+        view! {
+            <table class="list start-finish" data-test="sfi-start-finish">
+                <caption>{t("sfi-start-finish")}</caption>
+                <thead><tr>
+                    <th scope="col">{t("sfi-start")}</th>
+                    <th scope="col">{t("sfi-finish")}</th>
+                    <th scope="col">{t("sfi-step")}</th>
+                </tr></thead>
+                <tbody>
+                    <tr>
+                        <td data-test="sfi-start">{cell(&start, "sfi-none-short")}</td>
+                        <td data-test="sfi-finish">{cell(&finish, "sfi-no-finish")}</td>
+                        <td data-test="sfi-step">{step}</td>
+                    </tr>
+                    <tr class="guide-row">
+                        <td>{t("sfi-guide")}": "{guide(&start)}</td>
+                        <td>{t("sfi-guide")}": "{guide(&finish)}</td>
+                        <td></td>
+                    </tr>
+                </tbody>
+            </table>
+            <p class="hint">{t("sfi-guide-note")}</p>
+        }
+    });
+    let teachers: Vec<(String, String)> = o
+        .teachers
+        .iter()
+        .map(|u| (u.email.clone(), u.display_name.clone()))
+        .collect();
+    let my_email = o.my_email.clone().unwrap_or_default();
+    let correct_result = Signal::derive(move || correct.value().get());
+    let (can_record, can_delete, today) = (o.can_record, o.can_delete, o.today.clone());
+    let rows = o
+        .results
+        .clone()
+        .into_iter()
+        .map(|r| {
+            let teacher = r.teacher_name.clone().unwrap_or_else(|| "–".into());
+            let (teachers, my_email, today) = (teachers.clone(), my_email.clone(), today.clone());
+            let row = r.clone();
+            let fix = can_record.then(move || {
+                let rid = row.id.to_string();
+                let prefix = format!("fix{}", row.id);
+                view! {
+                    <details class="inline-details">
+                        <summary>{t("sfi-correct")}</summary>
+                        <ActionForm action=correct attr:class="stack" attr:data-test="sfi-correct-form">
+                            <input type="hidden" name="id" value=rid />
+                            <ResultFields id_prefix=prefix row=Some(row) teachers=teachers teacher=my_email today=today result=correct_result />
+                            <button type="submit" class="button-primary">{t("save")}</button>
+                        </ActionForm>
+                    </details>
+                }
+            });
+            let remove = can_delete.then(|| {
+                let rid = r.id.to_string();
+                view! {
+                    <ActionForm action=delete attr:class="inline-form">
+                        <input type="hidden" name="id" value=rid />
+                        <button type="submit" class="button-danger" data-test="sfi-delete">{t("sfi-delete")}</button>
+                    </ActionForm>
+                }
+            });
+            let actions = (can_record || can_delete).then(|| view! { <td>{fix}{remove}</td> });
+            view! {
+                <tr>
+                    <td>{r.test_date.clone()}</td>
+                    <td>{occasion_label(&r.occasion)}</td>
+                    <td>{r.course.clone()}</td>
+                    <td><strong>{r.grade.clone()}</strong></td>
+                    <td>{r.parts[0].clone()}</td>
+                    <td>{r.parts[1].clone()}</td>
+                    <td>{r.parts[2].clone()}</td>
+                    <td>{r.parts[3].clone()}</td>
+                    <td>{teacher}</td>
+                    {actions}
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_actions = o.can_record || o.can_delete;
+    let list = if o.results.is_empty() {
+        view! { <p data-test="sfi-none">{t("sfi-none")}</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-wrap">
+            <table class="list" data-test="sfi-results">
+                <caption>{t("sfi-all-results")}</caption>
+                <thead><tr>
+                    <th scope="col">{t("field-test_date")}</th>
+                    <th scope="col">{t("field-occasion")}</th>
+                    <th scope="col">{t("field-course")}</th>
+                    <th scope="col">{t("field-grade")}</th>
+                    <th scope="col">{t("field-reading")}</th>
+                    <th scope="col">{t("field-listening")}</th>
+                    <th scope="col">{t("field-speaking")}</th>
+                    <th scope="col">{t("field-writing")}</th>
+                    <th scope="col">{t("field-teacher_email")}</th>
+                    {has_actions.then(|| view! { <th scope="col">{t("actions")}</th> })}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            </div>
+        }
+        .into_any()
+    };
+    let create_result = Signal::derive(move || create.value().get());
+    let new_form = o.can_record.then(|| {
+        view! {
+            <details class="card" open=move || create_result.get().is_some_and(|r| r.is_err())>
+                <summary data-test="sfi-enter">{t("sfi-enter")}</summary>
+                {move || create_result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
+                <ActionForm action=create attr:class="stack" attr:data-test="sfi-form">
+                    <input type="hidden" name="participant" value=participant.to_string() />
+                    <ResultFields id_prefix="new".to_owned() row=None teachers=teachers.clone() teacher=my_email.clone() today=o.today.clone() result=create_result />
+                    <button type="submit" class="button-primary">{t("save")}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let errors = move || {
+        correct
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| delete.value().get().and_then(|r| r.err()))
+            .map(|e| view! { <ErrorNotice error=e /> })
+    };
+    let versions = o.versions.map(versions_view);
+    view! {
+        {errors}
+        {summary}
+        {list}
+        {new_form}
+        {versions}
+    }
+}
+
+fn versions_view(versions: Vec<SfiVersion>) -> impl IntoView {
+    let rows = versions
+        .into_iter()
+        .map(|v| {
+            let when = chrono::DateTime::from_timestamp(v.changed_at, 0)
+                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default();
+            let by = v
+                .changed_by
+                .clone()
+                .unwrap_or_else(|| t(&format!("source-{}", v.source)));
+            view! {
+                <tr>
+                    <td>{when}</td>
+                    <td>{by}</td>
+                    <td>{t(&format!("sfi-action-{}", v.action))}</td>
+                    <td>{v.version}</td>
+                    <td>{v.values.test_date.clone()}</td>
+                    <td>{occasion_label(&v.values.occasion)}</td>
+                    <td>{result_text(&v.values)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="card" data-test="sfi-history">
+            <summary>{t("sfi-history")}</summary>
+            <table class="list">
+                <caption class="visually-hidden">{t("sfi-history")}</caption>
+                <thead><tr>
+                    <th scope="col">{t("history-when")}</th>
+                    <th scope="col">{t("history-who")}</th>
+                    <th scope="col">{t("sfi-change")}</th>
+                    <th scope="col">{t("sfi-version")}</th>
+                    <th scope="col">{t("field-test_date")}</th>
+                    <th scope="col">{t("field-occasion")}</th>
+                    <th scope="col">{t("sfi-result")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
