@@ -57,8 +57,8 @@ test('a coordinator imports a CSV file after checking its report', async ({ page
   await signInStaff(page, STAFF.coordinator);
   await page.goto('/import');
   await expectAccessible(page);
-  await page.getByLabel('File').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByLabel('Participants file (CSV)').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('upload-form').getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('1 new');
   await expectAccessible(page);
   await page.getByTestId('import-confirm').click();
@@ -76,8 +76,8 @@ test('an invalid CSV file is reported row by row and nothing is imported', async
   ].join('\n');
   await signInStaff(page, STAFF.coordinator);
   await page.goto('/import');
-  await page.getByLabel('File').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByLabel('Participants file (CSV)').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('upload-form').getByRole('button', { name: 'Check the file' }).click();
   const problems = page.getByTestId('import-problems');
   await expect(problems).toContainText('gender');
   await expect(problems).toContainText('robot');

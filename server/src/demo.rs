@@ -109,6 +109,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
             app::register::import::report_lines(&report)
         )));
     }
+    load_sfi_results(db, today).await?;
     let teacher = ids[1];
     let teacher2 = ids[2];
     let g1 = groups::create(db, "SFI C tisdag", teacher).await?;
@@ -137,4 +138,46 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
     }
     tracing::info!("demo data loaded: sign in as samordnare@example.se / {DEMO_PASSWORD}");
     Ok(true)
+}
+
+/// SFI results for the first twelve participants: a start test shortly after their start,
+/// and for every other one with a long enough introduction a checkpoint one course up.
+async fn load_sfi_results(db: &Db, today: chrono::NaiveDate) -> Result<(), DbError> {
+    let mut csv = String::from(
+        "participant_ref;test_date;occasion;course;grade_scale;grade;reading;listening;speaking;writing;teacher_email\n",
+    );
+    for i in 0..12usize {
+        let start = today - chrono::Days::new(30 + 7 * i as u64);
+        let course = ["A", "B", "C"][i % 3];
+        let teacher = if i < 10 {
+            "larare@example.se"
+        } else {
+            "larare2@example.se"
+        };
+        csv.push_str(&format!(
+            "P-{:04};{};start;{course};ig_g_vg;G;G;;G;;{teacher}\n",
+            i + 1,
+            (start + chrono::Days::new(3)).format("%Y-%m-%d"),
+        ));
+        if i % 2 == 0 && i >= 4 {
+            let next = ["B", "C", "D"][i % 3];
+            csv.push_str(&format!(
+                "P-{:04};{};checkpoint;{next};ig_g_vg;VG;VG;;G;G;{teacher}\n",
+                i + 1,
+                (today - chrono::Days::new(5)).format("%Y-%m-%d"),
+            ));
+        }
+    }
+    let who = ChangeSource {
+        source: "demo",
+        by: None,
+    };
+    let report = app::sfi::save::import_file(db, &csv, today, who, false).await?;
+    if !report.is_valid() {
+        return Err(DbError::Other(format!(
+            "demo SFI results invalid: {:?}",
+            app::register::import::report_lines(&report)
+        )));
+    }
+    Ok(())
 }

@@ -89,18 +89,24 @@ fn occasion_label(o: &str) -> String {
     t(&format!("occasion-{o}"))
 }
 
-/// "C: G" with the part results, e.g. "C: G (reading VG, speaking G)".
-fn result_text(r: &SfiResultRow) -> String {
-    let parts: Vec<String> = PARTS
+/// The part results that were given, e.g. "reading VG, speaking G".
+fn parts_text(r: &SfiResultRow) -> String {
+    PARTS
         .iter()
         .zip(&r.parts)
         .filter(|(_, v)| !v.is_empty())
         .map(|(name, v)| format!("{} {v}", t(&format!("field-{name}")).to_lowercase()))
-        .collect();
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "C: G" with the part results, e.g. "C: G (reading VG, speaking G)".
+fn result_text(r: &SfiResultRow) -> String {
+    let parts = parts_text(r);
     if parts.is_empty() {
         format!("{}: {}", r.course, r.grade)
     } else {
-        format!("{}: {} ({})", r.course, r.grade, parts.join(", "))
+        format!("{}: {} ({parts})", r.course, r.grade)
     }
 }
 
@@ -630,10 +636,7 @@ fn sfi_view(
                     <td>{occasion_label(&r.occasion)}</td>
                     <td>{r.course.clone()}</td>
                     <td><strong>{r.grade.clone()}</strong></td>
-                    <td>{r.parts[0].clone()}</td>
-                    <td>{r.parts[1].clone()}</td>
-                    <td>{r.parts[2].clone()}</td>
-                    <td>{r.parts[3].clone()}</td>
+                    <td>{parts_text(&r)}</td>
                     <td>{teacher}</td>
                     {actions}
                 </tr>
@@ -645,18 +648,15 @@ fn sfi_view(
         view! { <p data-test="sfi-none">{t("sfi-none")}</p> }.into_any()
     } else {
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sfi-all-h">
             <table class="list" data-test="sfi-results">
-                <caption>{t("sfi-all-results")}</caption>
+                <caption id="sfi-all-h">{t("sfi-all-results")}</caption>
                 <thead><tr>
                     <th scope="col">{t("field-test_date")}</th>
                     <th scope="col">{t("field-occasion")}</th>
                     <th scope="col">{t("field-course")}</th>
                     <th scope="col">{t("field-grade")}</th>
-                    <th scope="col">{t("field-reading")}</th>
-                    <th scope="col">{t("field-listening")}</th>
-                    <th scope="col">{t("field-speaking")}</th>
-                    <th scope="col">{t("field-writing")}</th>
+                    <th scope="col">{t("sfi-parts")}</th>
                     <th scope="col">{t("field-teacher_email")}</th>
                     {has_actions.then(|| view! { <th scope="col">{t("actions")}</th> })}
                 </tr></thead>

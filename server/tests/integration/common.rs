@@ -29,6 +29,8 @@ pub struct TestApp {
     pub router: Router,
     /// The database.
     pub db: Db,
+    /// Its URL, for running the command line against it.
+    pub url: String,
 }
 
 /// The password of every seeded staff account.
@@ -92,7 +94,7 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
         }),
     };
     let router = server::startup::router(state);
-    Some(TestApp { router, db })
+    Some(TestApp { router, db, url })
 }
 
 /// Runs `case` on both engines.

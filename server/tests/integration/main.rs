@@ -9,6 +9,7 @@ mod common;
 
 mod auth;
 mod authz;
+mod cli;
 mod import;
 mod register;
 mod sfi;

@@ -34,7 +34,7 @@ pub fn ImportPage() -> impl IntoView {
             <form method="post" action="/import/upload" enctype="multipart/form-data" class="stack" data-test="upload-form">
                 <input type="hidden" name="kind" value="participants" />
                 <div class="field">
-                    <label for="file">{t("import-file")}</label>
+                    <label for="file">{t("import-file-participants")}</label>
                     <input id="file" name="file" type="file" accept=".csv,text/csv" required />
                 </div>
                 <button type="submit" class="button-primary">{t("import-check")}</button>
@@ -46,7 +46,7 @@ pub fn ImportPage() -> impl IntoView {
             <form method="post" action="/import/upload" enctype="multipart/form-data" class="stack" data-test="upload-sfi-form">
                 <input type="hidden" name="kind" value="sfi-results" />
                 <div class="field">
-                    <label for="sfi-file">{t("import-file")}</label>
+                    <label for="sfi-file">{t("import-file-sfi")}</label>
                     <input id="sfi-file" name="file" type="file" accept=".csv,text/csv" required />
                 </div>
                 <button type="submit" class="button-primary">{t("import-check")}</button>

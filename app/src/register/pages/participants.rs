@@ -111,7 +111,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                         <button type="submit" class="button-primary">{t("filter")}</button>
                     </Form>
                     <p aria-live="polite" data-test="result-count">{t_args("results-count", &[("count", total.to_string())])}</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=t("nav-participants")>
                     <table class="list" data-test="participants">
                         <caption class="visually-hidden">{t("nav-participants")}</caption>
                         <thead><tr>

@@ -1,0 +1,71 @@
+//! The command line of FORMATS.md, run as the real binary against a fresh database:
+//! `server import KIND FILE [--dry-run]` and `server export KIND`.
+
+use std::process::{Command, Output};
+
+use crate::common::{seed, TestApp, TEACHER_A};
+
+fn run(app: &TestApp, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(args)
+        .env("DATABASE_URL", &app.url)
+        .env_remove("DEMO_DATA")
+        .output()
+        .expect("run the server binary")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+async fn sfi_results_import_and_export_from_the_command_line(app: TestApp) {
+    seed(&app).await;
+    let dir = std::env::temp_dir().join(format!("spraktrappan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let header = "participant_ref;test_date;occasion;course;grade_scale;grade;reading;listening;speaking;writing;teacher_email";
+    let good = dir.join(format!("good-{}.csv", app.url.len()));
+    let content = format!(
+        "{header}\nP-0002;2026-03-02;start;B;ig_g_vg;G;;;;;\nP-0001;2026-03-02;start;B;f_a;C;B;;;;{TEACHER_A}\n"
+    );
+    std::fs::write(&good, &content).expect("write");
+    let bad = dir.join(format!("bad-{}.csv", app.url.len()));
+    std::fs::write(
+        &bad,
+        format!("{header}\nP-0001;2026-03-02;start;B;f_a;VG;;;;;\n"),
+    )
+    .expect("write");
+    let good = good.to_str().expect("path");
+    let bad = bad.to_str().expect("path");
+
+    // An invalid file: exit 1, the row report in English on stderr, nothing stored.
+    let out = run(&app, &["import", "sfi-results", bad]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 2, column grade, value \"VG\": Not a grade of the scale f_a. Allowed grades: F, E, D, C, B, A."),
+        "{err}"
+    );
+    // A dry run stores nothing.
+    let out = run(&app, &["import", "sfi-results", good, "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&app, &["export", "sfi-results"]);
+    assert_eq!(text(&out.stdout), format!("{header}\n"));
+    // The real import, then the export sorted by key.
+    let out = run(&app, &["import", "sfi-results", good]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&app, &["export", "sfi-results"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{header}\nP-0001;2026-03-02;start;B;f_a;C;B;;;;{TEACHER_A}\nP-0002;2026-03-02;start;B;ig_g_vg;G;;;;;\n"
+        )
+    );
+    // An unknown kind is a usage error.
+    let out = run(&app, &["import", "sfi_results", good]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+crate::on_both_engines! {
+    sfi_cli => super::sfi_results_import_and_export_from_the_command_line;
+}
