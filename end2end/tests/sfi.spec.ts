@@ -121,7 +121,8 @@ test('a coordinator enters, corrects and deletes one result, and the history kee
   await fix.getByRole('button', { name: 'Save' }).click();
   await expect(results.getByRole('row').filter({ hasText: today() })).toContainText('VG');
   // Delete it; the history shows entered, corrected and deleted.
-  await results.getByRole('button', { name: 'Delete' }).click();
+  await results.getByText('Delete', { exact: true }).click();
+  await results.getByRole('button', { name: 'Delete this result' }).click();
   await expect(page.getByTestId('sfi-none')).toBeVisible();
   await page.getByTestId('sfi-history').getByText('History of the results').click();
   const history = page.getByTestId('sfi-history');

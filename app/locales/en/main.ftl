@@ -217,3 +217,5 @@ sfi-save-all = Save all results
 sfi-parts = Part results
 import-file-participants = Participants file (CSV)
 import-file-sfi = SFI results file (CSV)
+sfi-delete-explain = The result disappears from the participant's results. The history keeps it, with who deleted it and when.
+sfi-delete-confirm = Delete this result

@@ -217,3 +217,5 @@ sfi-save-all = Spara alla resultat
 sfi-parts = Delresultat
 import-file-participants = Fil med deltagare (CSV)
 import-file-sfi = Fil med SFI-resultat (CSV)
+sfi-delete-explain = Resultatet försvinner från deltagarens resultat. Historiken behåller det, med vem som tog bort det och när.
+sfi-delete-confirm = Ta bort resultatet

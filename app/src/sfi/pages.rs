@@ -623,10 +623,14 @@ fn sfi_view(
             let remove = can_delete.then(|| {
                 let rid = r.id.to_string();
                 view! {
-                    <ActionForm action=delete attr:class="inline-form">
-                        <input type="hidden" name="id" value=rid />
-                        <button type="submit" class="button-danger" data-test="sfi-delete">{t("sfi-delete")}</button>
-                    </ActionForm>
+                    <details class="inline-details">
+                        <summary>{t("sfi-delete")}</summary>
+                        <p>{t("sfi-delete-explain")}</p>
+                        <ActionForm action=delete attr:class="inline-form">
+                            <input type="hidden" name="id" value=rid />
+                            <button type="submit" class="button-danger" data-test="sfi-delete">{t("sfi-delete-confirm")}</button>
+                        </ActionForm>
+                    </details>
                 }
             });
             let actions = (can_record || can_delete).then(|| view! { <td>{fix}{remove}</td> });
@@ -724,9 +728,8 @@ fn versions_view(versions: Vec<SfiVersion>) -> impl IntoView {
         .collect_view();
     view! {
         <details class="card" data-test="sfi-history">
-            <summary>{t("sfi-history")}</summary>
-            <table class="list">
-                <caption class="visually-hidden">{t("sfi-history")}</caption>
+            <summary id="sfi-history-h">{t("sfi-history")}</summary>
+            <table class="list" aria-labelledby="sfi-history-h">
                 <thead><tr>
                     <th scope="col">{t("history-when")}</th>
                     <th scope="col">{t("history-who")}</th>

@@ -1,0 +1,221 @@
+//! The product's own "I can …" statements for the ELP self-assessment (issue 4), kept as
+//! versioned data in `app/catalogue/cefr-vN.csv` and loaded into the database at start, so
+//! every assessment records which catalogue version it used.
+//!
+//! File format: UTF-8, `;`-separated, no quoting (texts never contain `;` or `"`), header
+//! `id;skill;level;sv;en`, one statement per line, grouped by skill and level.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::cefr::{CefrLevel, Skill};
+
+/// The catalogue the product ships with now.
+pub const CURRENT_VERSION: &str = "v1";
+
+/// The text of the current catalogue.
+pub const CURRENT_TEXT: &str = include_str!("../../catalogue/cefr-v1.csv");
+
+/// Fewest and most statements per skill and level.
+pub const STATEMENTS_PER_CELL: std::ops::RangeInclusive<usize> = 3..=8;
+
+/// One "I can …" statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Stable id within the catalogue, e.g. `SI-B1-3`.
+    pub id: String,
+    /// The skill it belongs to.
+    pub skill: Skill,
+    /// The level it describes.
+    pub level: CefrLevel,
+    /// Swedish text.
+    pub sv: String,
+    /// English text.
+    pub en: String,
+}
+
+/// A version of the catalogue: every statement, in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalogue {
+    /// Version name, e.g. `v1`.
+    pub version: String,
+    /// The statements, grouped by skill then level.
+    pub statements: Vec<Statement>,
+}
+
+/// Why a catalogue file cannot be used (a mistake in the repository, caught by its tests).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogueError {
+    /// The first line is not `id;skill;level;sv;en`.
+    #[error("the first line must be id;skill;level;sv;en")]
+    Header,
+    /// A line without exactly five fields, or with an empty one.
+    #[error("line {0}: five non-empty fields expected")]
+    Fields(usize),
+    /// An unknown skill or level.
+    #[error("line {0}: unknown skill or level")]
+    Value(usize),
+    /// An id used twice.
+    #[error("line {0}: the id is used twice")]
+    DuplicateId(usize),
+    /// A skill and level with too few or too many statements.
+    #[error("{skill:?} {level:?} has {count} statements, allowed 3 to 8")]
+    CellSize {
+        /// The skill.
+        skill: Skill,
+        /// The level.
+        level: CefrLevel,
+        /// How many it has.
+        count: usize,
+    },
+}
+
+impl Catalogue {
+    /// Parses and checks a catalogue file.
+    pub fn parse(version: &str, text: &str) -> Result<Self, CatalogueError> {
+        let mut lines = text.lines().enumerate();
+        match lines.next() {
+            Some((_, header))
+                if header.trim_start_matches('\u{feff}') == "id;skill;level;sv;en" => {}
+            _ => return Err(CatalogueError::Header),
+        }
+        let mut statements = vec![];
+        let mut ids = HashSet::new();
+        for (i, line) in lines {
+            let n = i + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split(';').map(str::trim).collect();
+            let [id, skill, level, sv, en] = fields.as_slice() else {
+                return Err(CatalogueError::Fields(n));
+            };
+            if [id, skill, level, sv, en].iter().any(|f| f.is_empty()) {
+                return Err(CatalogueError::Fields(n));
+            }
+            let (Ok(skill), Ok(level)) = (Skill::parse(skill), CefrLevel::parse(level)) else {
+                return Err(CatalogueError::Value(n));
+            };
+            if !ids.insert((*id).to_owned()) {
+                return Err(CatalogueError::DuplicateId(n));
+            }
+            statements.push(Statement {
+                id: (*id).to_owned(),
+                skill,
+                level,
+                sv: (*sv).to_owned(),
+                en: (*en).to_owned(),
+            });
+        }
+        let catalogue = Catalogue {
+            version: version.to_owned(),
+            statements,
+        };
+        for skill in Skill::ALL {
+            for level in CefrLevel::ALL {
+                let count = catalogue.cell(skill, level).count();
+                if !STATEMENTS_PER_CELL.contains(&count) {
+                    return Err(CatalogueError::CellSize {
+                        skill,
+                        level,
+                        count,
+                    });
+                }
+            }
+        }
+        Ok(catalogue)
+    }
+
+    /// The catalogue the product ships with.
+    pub fn current() -> Result<Self, CatalogueError> {
+        Catalogue::parse(CURRENT_VERSION, CURRENT_TEXT)
+    }
+
+    /// The statements of one skill and level, in file order.
+    pub fn cell(&self, skill: Skill, level: CefrLevel) -> impl Iterator<Item = &Statement> {
+        self.statements
+            .iter()
+            .filter(move |s| s.skill == skill && s.level == level)
+    }
+
+    /// The statements of one skill, lowest level first.
+    pub fn skill(&self, skill: Skill) -> Vec<&Statement> {
+        let mut out: Vec<&Statement> = self
+            .statements
+            .iter()
+            .filter(|s| s.skill == skill)
+            .collect();
+        out.sort_by_key(|s| s.level);
+        out
+    }
+
+    /// Number of statements per skill.
+    pub fn counts(&self) -> BTreeMap<Skill, usize> {
+        let mut out = BTreeMap::new();
+        for s in &self.statements {
+            *out.entry(s.skill).or_insert(0) += 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_catalogue_is_complete_and_valid() {
+        let c = Catalogue::current().unwrap();
+        assert_eq!(c.version, "v1");
+        for skill in Skill::ALL {
+            for level in CefrLevel::ALL {
+                let n = c.cell(skill, level).count();
+                assert!(STATEMENTS_PER_CELL.contains(&n), "{skill:?} {level:?}: {n}");
+            }
+        }
+        assert!(c
+            .statements
+            .iter()
+            .all(|s| s.sv.starts_with("Jag ") && s.en.starts_with("I ")));
+        assert!(c.statements.iter().all(|s| s.sv.chars().count() <= 120));
+    }
+
+    #[test]
+    fn a_skill_lists_its_statements_lowest_level_first() {
+        let c = Catalogue::current().unwrap();
+        let listening = c.skill(Skill::Listening);
+        assert_eq!(listening.first().unwrap().level, CefrLevel::PreA1);
+        assert_eq!(listening.last().unwrap().level, CefrLevel::C2);
+        assert!(listening.windows(2).all(|w| w[0].level <= w[1].level));
+        assert_eq!(c.counts()[&Skill::Listening], listening.len());
+    }
+
+    #[test]
+    fn broken_files_are_refused_with_the_line() {
+        let header = "id;skill;level;sv;en\n";
+        assert_eq!(
+            Catalogue::parse("x", "id;skill;sv\n"),
+            Err(CatalogueError::Header)
+        );
+        assert_eq!(
+            Catalogue::parse("x", &format!("{header}A;listening;a1;Jag\n")),
+            Err(CatalogueError::Fields(2))
+        );
+        assert_eq!(
+            Catalogue::parse("x", &format!("{header}A;hearing;a1;Jag;I\n")),
+            Err(CatalogueError::Value(2))
+        );
+        assert_eq!(
+            Catalogue::parse(
+                "x",
+                &format!("{header}A;listening;a1;Jag;I\nA;listening;a1;Jag;I\n")
+            ),
+            Err(CatalogueError::DuplicateId(3))
+        );
+        assert!(matches!(
+            Catalogue::parse("x", &format!("{header}A;listening;a1;Jag;I\n")),
+            Err(CatalogueError::CellSize { .. })
+        ));
+    }
+}
