@@ -228,3 +228,14 @@ pub struct SfiVersion {
     /// The values of this version (for `delete`: the last values).
     pub values: SfiResultRow,
 }
+
+/// A comment by a staff member on a self-assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// Who wrote it.
+    pub author: String,
+    /// When (Unix seconds).
+    pub created_at: i64,
+    /// The text.
+    pub body: String,
+}

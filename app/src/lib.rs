@@ -8,6 +8,7 @@ pub mod app;
 pub mod auth;
 pub mod domain;
 pub mod dto;
+pub mod elp;
 pub mod error;
 pub mod i18n;
 pub mod register;

@@ -24,6 +24,9 @@ pub enum StartError {
     /// A migration failed; the server refuses to run on a schema it does not know.
     #[error("migrating the database failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The shipped statement catalogue does not parse (a mistake in the repository).
+    #[error("the CEFR statement catalogue is broken: {0}")]
+    Catalogue(String),
     /// Leptos settings are broken.
     #[error("leptos configuration: {0}")]
     Leptos(String),
@@ -52,7 +55,18 @@ pub fn init_tracing() {
 pub async fn open_database(config: &Config) -> Result<Db, StartError> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
+    load_catalogue(&db).await?;
     Ok(db)
+}
+
+/// Loads the shipped CEFR statement catalogue into the database if its version is new.
+pub async fn load_catalogue(db: &Db) -> Result<(), StartError> {
+    let catalogue = app::domain::catalogue::Catalogue::current()
+        .map_err(|e| StartError::Catalogue(e.to_string()))?;
+    if app::db::assessments::load_catalogue(db, &catalogue).await? {
+        tracing::info!(version = %catalogue.version, "CEFR statement catalogue loaded");
+    }
+    Ok(())
 }
 
 /// Leptos options: from cargo-leptos' variables when present, else this project's defaults, so

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::cefr::{CefrLevel, Skill};
+use super::cefr::{Answer, CefrLevel, Skill, SkillTally, Threshold};
 
 /// The catalogue the product ships with now.
 pub const CURRENT_VERSION: &str = "v1";
@@ -150,6 +150,26 @@ impl Catalogue {
         out
     }
 
+    /// The level of every skill by the level rule, from the answers given so far (statement
+    /// id → answer; statements without an answer count as not "I can do this").
+    pub fn levels(
+        &self,
+        answers: &BTreeMap<String, Answer>,
+        threshold: Threshold,
+    ) -> Vec<(Skill, CefrLevel)> {
+        Skill::ALL
+            .into_iter()
+            .map(|skill| {
+                let tally = SkillTally::from_answers(
+                    self.skill(skill)
+                        .into_iter()
+                        .map(|s| (s.level, answers.get(&s.id).copied())),
+                );
+                (skill, tally.level(threshold))
+            })
+            .collect()
+    }
+
     /// Number of statements per skill.
     pub fn counts(&self) -> BTreeMap<Skill, usize> {
         let mut out = BTreeMap::new();
@@ -189,6 +209,28 @@ mod tests {
         assert_eq!(listening.last().unwrap().level, CefrLevel::C2);
         assert!(listening.windows(2).all(|w| w[0].level <= w[1].level));
         assert_eq!(c.counts()[&Skill::Listening], listening.len());
+    }
+
+    #[test]
+    fn levels_follow_the_rule_per_skill() {
+        let c = Catalogue::current().unwrap();
+        let mut answers = BTreeMap::new();
+        // Every listening statement up to A2 "I can do this"; nothing else answered.
+        for s in c.skill(Skill::Listening) {
+            if s.level <= CefrLevel::A2 {
+                answers.insert(s.id.clone(), Answer::CanDo);
+            }
+        }
+        let levels = c.levels(&answers, Threshold::default());
+        assert_eq!(levels[0], (Skill::Listening, CefrLevel::A2));
+        assert!(levels[1..].iter().all(|(_, l)| *l == CefrLevel::PreA1));
+        // One "with help" at A2 of five statements: 4/5 = 80 % still reaches the threshold.
+        let a2 = c.cell(Skill::Listening, CefrLevel::A2).next().unwrap();
+        answers.insert(a2.id.clone(), Answer::WithHelp);
+        assert_eq!(c.levels(&answers, Threshold::default())[0].1, CefrLevel::A2);
+        let second = c.cell(Skill::Listening, CefrLevel::A2).nth(1).unwrap();
+        answers.insert(second.id.clone(), Answer::NotYet);
+        assert_eq!(c.levels(&answers, Threshold::default())[0].1, CefrLevel::A1);
     }
 
     #[test]

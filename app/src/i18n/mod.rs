@@ -277,6 +277,16 @@ mod tests {
                 .map(|s| format!("scale-{}", s.as_str())),
         );
         wanted.extend(
+            crate::domain::cefr::Skill::ALL
+                .iter()
+                .map(|s| format!("skill-{}", s.as_str())),
+        );
+        wanted.extend(
+            crate::domain::cefr::Answer::ALL
+                .iter()
+                .map(|a| format!("answer-{}", a.as_str())),
+        );
+        wanted.extend(
             ["create", "update", "delete"]
                 .iter()
                 .map(|a| format!("sfi-action-{a}")),

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-const GUARDED: [&str; 24] = [
+const GUARDED: [&str; 31] = [
     "home",
     "participants/list",
     "participants/get",
@@ -36,6 +36,13 @@ const GUARDED: [&str; 24] = [
     "sfi/grid",
     "sfi/grid/save",
     "sfi/delete",
+    "assessment/home",
+    "assessment/start",
+    "assessment/skill",
+    "assessment/answer",
+    "assessment/submit",
+    "assessment/list",
+    "assessment/comment",
     "groups/list",
     "groups/get",
     "groups/create",
@@ -54,17 +61,33 @@ enum Who {
     Participant,
 }
 
+/// The participant's own self-assessment functions (no participant argument).
+fn is_tablet_only(endpoint: &str) -> bool {
+    matches!(
+        endpoint,
+        "assessment/home"
+            | "assessment/start"
+            | "assessment/skill"
+            | "assessment/answer"
+            | "assessment/submit"
+    )
+}
+
 /// The rule, written out: may `who` call `endpoint` on their own (or someone else's) participant?
 fn expected(endpoint: &str, who: Who, own: bool) -> bool {
     match who {
         Who::Anonymous => false,
-        Who::Coordinator => endpoint != "me",
+        Who::Coordinator => endpoint != "me" && !is_tablet_only(endpoint),
         Who::Mentor => {
             matches!(endpoint, "home" | "participants/list" | "register/options")
                 || (own
                     && matches!(
                         endpoint,
-                        "participants/get" | "participants/pin" | "sfi/results"
+                        "participants/get"
+                            | "participants/pin"
+                            | "sfi/results"
+                            | "assessment/list"
+                            | "assessment/comment"
                     ))
         }
         Who::Teacher => {
@@ -81,10 +104,19 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "sfi/correct"
                         | "sfi/grid"
                         | "sfi/grid/save"
+                        | "assessment/list"
+                        | "assessment/comment"
                 ))
         }
         Who::Participant => {
-            endpoint == "me" || (own && matches!(endpoint, "participants/get" | "sfi/results"))
+            // The tablet's own functions act on the signed-in participant only.
+            endpoint == "me"
+                || is_tablet_only(endpoint)
+                || (own
+                    && matches!(
+                        endpoint,
+                        "participants/get" | "sfi/results" | "assessment/list"
+                    ))
         }
     }
 }
@@ -95,11 +127,26 @@ fn form(
     own: bool,
     group_b: i64,
     results: (i64, i64),
+    assessments: (i64, i64),
 ) -> Vec<(String, String)> {
-    let (pid, pref, group, mentor, result) = if own {
-        (s.p1.0, "P-0001", s.group_a.0, MENTOR_A, results.0)
+    let (pid, pref, group, mentor, result, assessment) = if own {
+        (
+            s.p1.0,
+            "P-0001",
+            s.group_a.0,
+            MENTOR_A,
+            results.0,
+            assessments.0,
+        )
     } else {
-        (s.p2.0, "P-0002", group_b, MENTOR_B, results.1)
+        (
+            s.p2.0,
+            "P-0002",
+            group_b,
+            MENTOR_B,
+            results.1,
+            assessments.1,
+        )
     };
     let sfi = |prefix: &str| {
         [
@@ -185,6 +232,19 @@ fn form(
             f
         }
         "sfi/delete" => v(&[("id", result.to_string())]),
+        "assessment/start" => v(&[("occasion", "start".into())]),
+        "assessment/skill" => v(&[("skill", "listening".into()), ("lang", "en".into())]),
+        "assessment/answer" => v(&[
+            ("skill", "listening".into()),
+            ("index", "0".into()),
+            ("statement", "L-PA1-1".into()),
+            ("answer", "can_do".into()),
+        ]),
+        "assessment/list" => v(&[("participant", pid.to_string())]),
+        "assessment/comment" => v(&[
+            ("assessment", assessment.to_string()),
+            ("body", "Good progress".into()),
+        ]),
         "sfi/grid" => v(&[("group", group.to_string())]),
         "sfi/grid/save" => {
             let mut f = sfi("rows[0]");
@@ -236,6 +296,26 @@ async fn matrix(app: TestApp) {
         }
     };
     let results = (result_of(s.p1).await, result_of(s.p2).await);
+    let submitted = |p: app::domain::ids::ParticipantId| {
+        let db = app.db.clone();
+        async move {
+            let d = app::db::assessments::start_draft(
+                &db,
+                p,
+                app::domain::cefr::Occasion::Start,
+                "2026-03-02",
+                "v1",
+                "tablet",
+            )
+            .await
+            .expect("draft");
+            app::db::assessments::submit(&db, d.id, &[], "80 %", "2026-03-02")
+                .await
+                .expect("submit");
+            d.id
+        }
+    };
+    let assessments = (submitted(s.p1).await, submitted(s.p2).await);
     let sessions = [
         (Who::Anonymous, None),
         (Who::Coordinator, Some(app.sign_in(COORDINATOR).await)),
@@ -250,7 +330,7 @@ async fn matrix(app: TestApp) {
     for endpoint in GUARDED {
         for own in [true, false] {
             for (who, session) in &sessions {
-                let f = form(endpoint, &s, own, group_b, results);
+                let f = form(endpoint, &s, own, group_b, results, assessments);
                 let pairs: Vec<(&str, &str)> =
                     f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let reply = app.call(endpoint, session.as_deref(), &pairs).await;

@@ -81,6 +81,9 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     };
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
+    server::startup::load_catalogue(&db)
+        .await
+        .expect("load the statement catalogue");
     let state = AppState {
         leptos_options: leptos::prelude::LeptosOptions::builder()
             .output_name("spraktrappan")

@@ -7,6 +7,7 @@
 
 mod common;
 
+mod assessments;
 mod auth;
 mod authz;
 mod cli;

@@ -135,7 +135,9 @@ pub fn MePage() -> impl IntoView {
                                     <div><dt>{t("field-start_date")}</dt><dd>{p.start_date}</dd></div>
                                     <div><dt>{t("field-planned_terms")}</dt><dd>{p.planned_terms}</dd></div>
                                 </dl>
+                                <p><A href="/me/assessment" attr:class="button-primary big" attr:data-test="elp-open">{t("elp-open")}</A></p>
                             </section>
+                            <crate::elp::pages::AssessmentsSection participant=p.id />
                             <crate::sfi::pages::SfiSection participant=p.id />
                         }
                         .into_any()

@@ -365,6 +365,7 @@ fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> imp
             <ul>{groups}</ul>
         </section>
         <crate::sfi::pages::SfiSection participant=d.id />
+        <crate::elp::pages::AssessmentsSection participant=d.id />
         {pin}
         {history}
     }

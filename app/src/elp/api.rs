@@ -1,0 +1,397 @@
+//! Server functions of the self-assessment. Each one: who are you → may you → parse →
+//! database → DTO. The participant's own functions work only for a signed-in participant.
+#![expect(
+    missing_docs,
+    reason = "#[server] generates a struct per function whose fields are the documented arguments"
+)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::cefr::{Answer, CefrLevel, Occasion, Skill};
+use crate::domain::ids::ParticipantId;
+use crate::error::AppError;
+
+/// How far a skill of the draft is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillProgress {
+    /// The skill.
+    pub skill: Skill,
+    /// Statements answered.
+    pub answered: usize,
+    /// Statements in the skill.
+    pub total: usize,
+}
+
+/// The participant's self-assessment start page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentHome {
+    /// The draft, if one is under way: its occasion and the progress per skill.
+    pub draft: Option<(Occasion, Vec<SkillProgress>)>,
+    /// Where to continue: skill and statement index.
+    pub resume: Option<(Skill, usize)>,
+    /// The occasion to suggest for a new assessment.
+    pub suggested: Occasion,
+    /// The latest submitted assessment: date and level per skill.
+    pub latest: Option<(String, Vec<(Skill, CefrLevel)>)>,
+}
+
+/// One statement as the participant sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementView {
+    /// Id in the catalogue.
+    pub id: String,
+    /// Level.
+    pub level: CefrLevel,
+    /// Text in the page's language.
+    pub text: String,
+    /// The answer given, if any.
+    pub answer: Option<Answer>,
+    /// Marked as "my goal".
+    pub goal: bool,
+}
+
+/// The statements of one skill in the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillSheet {
+    /// The skill.
+    pub skill: Skill,
+    /// Its statements, lowest level first, with the answers given.
+    pub statements: Vec<StatementView>,
+}
+
+/// A submitted assessment as staff and the participant read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentView {
+    /// Id.
+    pub id: i64,
+    /// Start, checkpoint or finish.
+    pub occasion: Occasion,
+    /// Date.
+    pub assessed_on: String,
+    /// Tablet or paper portfolio (import).
+    pub source: String,
+    /// Catalogue version used (none for paper portfolios).
+    pub catalogue_version: Option<String>,
+    /// Threshold applied.
+    pub threshold: Option<String>,
+    /// Level per skill.
+    pub levels: Vec<(Skill, CefrLevel)>,
+    /// Statements marked as goals (texts), for the development talk.
+    pub goals: Vec<String>,
+    /// Staff comments.
+    pub comments: Vec<crate::dto::Comment>,
+}
+
+/// A participant's submitted assessments and whether the viewer may comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentList {
+    /// Oldest first.
+    pub assessments: Vec<AssessmentView>,
+    /// The viewer is staff with access to the participant.
+    pub can_comment: bool,
+}
+
+#[cfg(feature = "ssr")]
+fn participant_of(who: &crate::domain::role::Principal) -> Result<ParticipantId, AppError> {
+    match who {
+        crate::domain::role::Principal::Participant(id) => Ok(*id),
+        crate::domain::role::Principal::Staff { .. } => Err(AppError::Forbidden),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn today() -> String {
+    chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// The threshold setting (`cefr_threshold`, e.g. `80 %`), default 80 %.
+#[cfg(feature = "ssr")]
+async fn threshold(db: &crate::db::Db) -> Result<crate::domain::cefr::Threshold, AppError> {
+    use crate::domain::cefr::Threshold;
+    let stored = crate::db::settings::get(db, "cefr_threshold").await?;
+    Ok(stored
+        .and_then(|s| Threshold::parse(&s).ok())
+        .unwrap_or_default())
+}
+
+#[cfg(feature = "ssr")]
+fn parse_skill(s: &str) -> Result<Skill, AppError> {
+    Skill::parse(s).map_err(|p| AppError::field("skill", s, p))
+}
+
+/// The participant's start page of the self-assessment.
+#[server(endpoint = "assessment/home")]
+pub async fn get_assessment_home() -> Result<AssessmentHome, AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::catalogue::Catalogue;
+    let (state, who) = crate::auth::session::require().await?;
+    let me = participant_of(&who)?;
+    let done = store::submitted(&state.db, me).await?;
+    let latest = done
+        .last()
+        .map(|(h, levels)| (h.assessed_on.clone(), levels.clone()));
+    let suggested = if done.is_empty() {
+        Occasion::Start
+    } else {
+        Occasion::Checkpoint
+    };
+    let Some(draft) = store::draft(&state.db, me).await? else {
+        return Ok(AssessmentHome {
+            draft: None,
+            resume: None,
+            suggested,
+            latest,
+        });
+    };
+    let catalogue = Catalogue::current().map_err(|e| {
+        tracing::error!(error = %e, "catalogue");
+        AppError::Internal
+    })?;
+    let answers = store::answers(&state.db, draft.id).await?;
+    let progress = Skill::ALL
+        .into_iter()
+        .map(|skill| {
+            let statements = catalogue.skill(skill);
+            SkillProgress {
+                skill,
+                answered: statements
+                    .iter()
+                    .filter(|s| answers.get(&s.id).is_some_and(|(a, _)| a.is_some()))
+                    .count(),
+                total: statements.len(),
+            }
+        })
+        .collect();
+    Ok(AssessmentHome {
+        draft: Some((draft.occasion, progress)),
+        resume: draft
+            .resume
+            .map(|(s, i)| (s, usize::try_from(i).unwrap_or(0))),
+        suggested,
+        latest,
+    })
+}
+
+/// Starts (or continues) the participant's draft for `occasion`.
+#[server(endpoint = "assessment/start")]
+pub async fn start_assessment(occasion: String) -> Result<(), AppError> {
+    use crate::domain::catalogue::CURRENT_VERSION;
+    let (state, who) = crate::auth::session::require().await?;
+    let me = participant_of(&who)?;
+    let occasion =
+        Occasion::parse(&occasion).map_err(|p| AppError::field("occasion", &occasion, p))?;
+    crate::db::assessments::start_draft(
+        &state.db,
+        me,
+        occasion,
+        &today(),
+        CURRENT_VERSION,
+        "tablet",
+    )
+    .await?;
+    leptos_axum::redirect("/me/assessment");
+    Ok(())
+}
+
+/// The statements of one skill of the participant's draft, in `lang`.
+#[server(endpoint = "assessment/skill")]
+pub async fn get_assessment_skill(skill: String, lang: String) -> Result<SkillSheet, AppError> {
+    use crate::db::assessments as store;
+    let (state, who) = crate::auth::session::require().await?;
+    let me = participant_of(&who)?;
+    let skill = parse_skill(&skill)?;
+    let draft = store::draft(&state.db, me)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let version = draft.catalogue_version.clone().ok_or(AppError::NotFound)?;
+    let lang = crate::i18n::Locale::from_tag(&lang).unwrap_or_default();
+    let statements = store::statements(&state.db, &version, skill, lang.tag()).await?;
+    let answers = store::answers(&state.db, draft.id).await?;
+    Ok(SkillSheet {
+        skill,
+        statements: statements
+            .into_iter()
+            .map(|s| {
+                let (answer, goal) = answers.get(&s.id).cloned().unwrap_or((None, false));
+                StatementView {
+                    id: s.id,
+                    level: s.level,
+                    text: s.text,
+                    answer,
+                    goal,
+                }
+            })
+            .collect(),
+    })
+}
+
+/// Saves one answer of the draft at once (a reload or a dropped connection loses nothing) and
+/// goes to the next statement of the skill, or back to the skills after the last.
+#[server(endpoint = "assessment/answer")]
+pub async fn answer_statement(
+    skill: String,
+    index: usize,
+    statement: String,
+    answer: String,
+    #[server(default)] goal: Option<String>,
+) -> Result<(), AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::catalogue::Catalogue;
+    let (state, who) = crate::auth::session::require().await?;
+    let me = participant_of(&who)?;
+    let skill = parse_skill(&skill)?;
+    let answer = Answer::parse(&answer).map_err(|p| AppError::field("answer", &answer, p))?;
+    let draft = store::draft(&state.db, me)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let catalogue = Catalogue::current().map_err(|e| {
+        tracing::error!(error = %e, "catalogue");
+        AppError::Internal
+    })?;
+    let statements = catalogue.skill(skill);
+    if !statements.iter().any(|s| s.id == statement) {
+        return Err(AppError::NotFound);
+    }
+    let next = index + 1;
+    store::answer(
+        &state.db,
+        draft.id,
+        &statement,
+        Some(answer),
+        goal.is_some_and(|g| !g.is_empty()),
+        (skill, i64::try_from(next).unwrap_or(0)),
+    )
+    .await?;
+    if next < statements.len() {
+        leptos_axum::redirect(&format!("/me/assessment/{}?i={next}", skill.as_str()));
+    } else {
+        leptos_axum::redirect("/me/assessment");
+    }
+    Ok(())
+}
+
+/// Submits the draft: the level per skill is derived and stored with the answers, the date,
+/// the occasion, the catalogue version and the threshold. Never changed afterwards.
+#[server(endpoint = "assessment/submit")]
+pub async fn submit_assessment() -> Result<(), AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::catalogue::Catalogue;
+    use std::collections::BTreeMap;
+    let (state, who) = crate::auth::session::require().await?;
+    let me = participant_of(&who)?;
+    let Some(draft) = store::draft(&state.db, me).await? else {
+        // Already submitted (a double tap): show the result.
+        leptos_axum::redirect("/me/assessment");
+        return Ok(());
+    };
+    let catalogue = Catalogue::current().map_err(|e| {
+        tracing::error!(error = %e, "catalogue");
+        AppError::Internal
+    })?;
+    let answers: BTreeMap<String, Answer> = store::answers(&state.db, draft.id)
+        .await?
+        .into_iter()
+        .filter_map(|(k, (a, _))| a.map(|a| (k, a)))
+        .collect();
+    let threshold = threshold(&state.db).await?;
+    let levels = catalogue.levels(&answers, threshold);
+    store::submit(
+        &state.db,
+        draft.id,
+        &levels,
+        &threshold.to_string(),
+        &today(),
+    )
+    .await?;
+    leptos_axum::redirect("/me/assessment");
+    Ok(())
+}
+
+/// A participant's submitted assessments: the participant themself, their mentor, their
+/// teachers and coordinators.
+#[server(endpoint = "assessment/list")]
+pub async fn list_assessments(participant: ParticipantId) -> Result<AssessmentList, AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::role::Principal;
+    let (state, who) = crate::auth::session::require().await?;
+    let links = crate::db::participants::links(&state.db, participant).await?;
+    if !may_act_on(&who, ParticipantAction::ViewResults, &links) {
+        return Err(AppError::Forbidden);
+    }
+    let mut out = vec![];
+    for (head, levels) in store::submitted(&state.db, participant).await? {
+        let goals = match &head.catalogue_version {
+            Some(version) => {
+                let answers = store::answers(&state.db, head.id).await?;
+                let mut texts = vec![];
+                for skill in Skill::ALL {
+                    for s in store::statements(&state.db, version, skill, "sv").await? {
+                        if answers.get(&s.id).is_some_and(|(_, goal)| *goal) {
+                            texts.push(s.text);
+                        }
+                    }
+                }
+                texts
+            }
+            None => vec![],
+        };
+        out.push(AssessmentView {
+            id: head.id,
+            occasion: head.occasion,
+            assessed_on: head.assessed_on,
+            source: head.source,
+            catalogue_version: head.catalogue_version,
+            threshold: head.threshold,
+            levels,
+            goals,
+            comments: store::comments(&state.db, head.id).await?,
+        });
+    }
+    Ok(AssessmentList {
+        assessments: out,
+        can_comment: matches!(who, Principal::Staff { .. }),
+    })
+}
+
+/// Adds a staff comment to a submitted assessment (staff who may see the participant). The
+/// participant's answers and levels stay as they are.
+#[server(endpoint = "assessment/comment")]
+pub async fn comment_assessment(assessment: i64, body: String) -> Result<(), AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::problem::Problem;
+    use crate::domain::role::Principal;
+    let (state, who) = crate::auth::session::require().await?;
+    let Principal::Staff { user, .. } = who else {
+        return Err(AppError::Forbidden);
+    };
+    let head = match store::get(&state.db, assessment).await {
+        Ok(h) => h,
+        Err(crate::db::DbError::NotFound) if !who.is_coordinator() => {
+            return Err(AppError::Forbidden)
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let links = crate::db::participants::links(&state.db, head.participant_id).await?;
+    if !may_act_on(&who, ParticipantAction::ViewResults, &links) || !head.submitted {
+        return Err(AppError::Forbidden);
+    }
+    let text = body.trim();
+    if text.is_empty() {
+        return Err(AppError::field("body", &body, Problem::Required));
+    }
+    if text.chars().count() > 2000 {
+        return Err(AppError::field(
+            "body",
+            &body,
+            Problem::TooLong { max: 2000 },
+        ));
+    }
+    store::add_comment(&state.db, assessment, user, text).await?;
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! The European Language Portfolio self-assessment (issue 4): "I can …" checklists on the
+//! tablet, drafts saved answer by answer, submitted assessments with a level per skill, and
+//! staff comments.
+
+pub mod api;
+pub mod pages;

@@ -1,0 +1,350 @@
+//! The self-assessment on the tablet (one statement per screen, large buttons, read-aloud,
+//! answers saved as they are given) and the assessments section of a participant's page.
+//!
+//! The answer buttons are a plain form posted to the server function, so answering works
+//! before (and without) the wasm, and each answer is stored before the next screen shows.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::api::{
+    get_assessment_home, get_assessment_skill, list_assessments, AssessmentView, CommentAssessment,
+};
+use crate::domain::cefr::{Answer, Occasion, Skill};
+use crate::domain::ids::ParticipantId;
+use crate::error::AppError;
+use crate::register::pages::failed;
+use crate::ui::components::{problem_of, ErrorNotice, IdleSignOut, Loading};
+use crate::ui::{t, t_args, use_locale};
+
+fn skill_name(s: Skill) -> String {
+    t(&format!("skill-{}", s.as_str()))
+}
+
+/// A picture for each skill (decorative: the name is always written beside it).
+fn skill_icon(s: Skill) -> &'static str {
+    match s {
+        Skill::Listening => "👂",
+        Skill::Reading => "📖",
+        Skill::SpokenInteraction => "💬",
+        Skill::SpokenProduction => "🗣",
+        Skill::Writing => "✍",
+    }
+}
+
+fn occasion_name(o: Occasion) -> String {
+    t(&format!("occasion-{}", o.as_str()))
+}
+
+/// On the participant's own pages, a staff session or none goes to the tablet sign-in.
+fn tablet_failed(e: AppError) -> AnyView {
+    match e {
+        AppError::NotSignedIn => view! { <Redirect path="/tablet" /> }.into_any(),
+        other => failed(other),
+    }
+}
+
+/// `/me/assessment`: start or continue the self-assessment, choose a skill, submit.
+#[component]
+pub fn AssessmentHomePage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_assessment_home());
+    view! {
+        <Title text=t("elp-title") />
+        <IdleSignOut />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let home = match data.await { Ok(h) => h, Err(e) => return tablet_failed(e) };
+                let latest = home.latest.clone().map(|(date, levels)| {
+                    let rows = levels.into_iter().map(|(s, l)| view! {
+                        <tr><th scope="row">{skill_name(s)}</th><td class="level">{l.label()}</td></tr>
+                    }).collect_view();
+                    view! {
+                        <section class="card" aria-labelledby="latest-h" data-test="elp-latest">
+                            <h2 id="latest-h">{t_args("elp-latest", &[("date", date)])}</h2>
+                            <table class="list levels"><tbody>{rows}</tbody></table>
+                        </section>
+                    }
+                });
+                let body = match home.draft {
+                    None => {
+                        let others: Vec<Occasion> = Occasion::ALL.into_iter().filter(|o| *o != home.suggested).collect();
+                        let other_buttons = others.into_iter().map(|o| view! {
+                            <button type="submit" name="occasion" value=o.as_str() class="button-secondary big">{occasion_name(o)}</button>
+                        }).collect_view();
+                        view! {
+                            <p class="lead">{t("elp-intro")}</p>
+                            <form method="post" action="/api/assessment/start" class="stack">
+                                <button type="submit" name="occasion" value=home.suggested.as_str() class="button-primary big" data-test="elp-start">
+                                    {t("elp-start")}" ("{occasion_name(home.suggested)}")"
+                                </button>
+                                <details>
+                                    <summary>{t("elp-other-occasion")}</summary>
+                                    <div class="row-fields">{other_buttons}</div>
+                                </details>
+                            </form>
+                        }.into_any()
+                    }
+                    Some((occasion, progress)) => {
+                        let answered: usize = progress.iter().map(|p| p.answered).sum();
+                        let total: usize = progress.iter().map(|p| p.total).sum();
+                        let cards = progress.into_iter().map(|p| {
+                            let href = format!("/me/assessment/{}", p.skill.as_str());
+                            let count = t_args("elp-count", &[("answered", p.answered.to_string()), ("total", p.total.to_string())]);
+                            view! {
+                                <li>
+                                    <A href=href attr:class="skill-card" attr:data-test=format!("skill-{}", p.skill.as_str())>
+                                        <span class="skill-icon" aria-hidden="true">{skill_icon(p.skill)}</span>
+                                        <span class="skill-name">{skill_name(p.skill)}</span>
+                                        <span class="skill-count">{count}</span>
+                                    </A>
+                                </li>
+                            }
+                        }).collect_view();
+                        let resume = home.resume.map(|(s, i)| {
+                            let href = format!("/me/assessment/{}?i={i}", s.as_str());
+                            view! { <p><A href=href attr:class="button-primary big" attr:data-test="elp-continue">{t("elp-continue")}</A></p> }
+                        });
+                        let progress_text = t_args("elp-count", &[("answered", answered.to_string()), ("total", total.to_string())]);
+                        view! {
+                            <p class="lead">{t_args("elp-draft", &[("occasion", occasion_name(occasion))])}</p>
+                            <p data-test="elp-progress">{progress_text}</p>
+                            {resume}
+                            <h2>{t("elp-choose-skill")}</h2>
+                            <ul class="skill-cards">{cards}</ul>
+                            <form method="post" action="/api/assessment/submit" class="card stack">
+                                <p>{t("elp-submit-explain")}</p>
+                                <button type="submit" class="button-primary big" data-test="elp-submit">{t("elp-submit")}</button>
+                            </form>
+                        }.into_any()
+                    }
+                };
+                view! {
+                    <section class="tablet" data-test="elp-home">
+                        <h1>{t("elp-title")}</h1>
+                        {body}
+                        {latest}
+                        <p><A href="/me">{t("elp-back-me")}</A></p>
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// Speaks `text` in `lang` with the browser's speech synthesis.
+#[cfg(feature = "hydrate")]
+fn speak(text: &str, lang: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(synth) = window.speech_synthesis() else {
+        return;
+    };
+    if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
+        utterance.set_lang(lang);
+        utterance.set_rate(0.9);
+        synth.cancel();
+        synth.speak(&utterance);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn speak(_: &str, _: &str) {}
+
+/// Whether this browser can read aloud.
+#[cfg(feature = "hydrate")]
+fn can_speak() -> bool {
+    web_sys::window().is_some_and(|w| w.speech_synthesis().is_ok())
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn can_speak() -> bool {
+    false
+}
+
+/// `/me/assessment/:skill?i=N`: one statement per screen with the three answers.
+#[component]
+pub fn SkillPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let locale = use_locale();
+    let skill = Memo::new(move |_| params.read().get("skill").unwrap_or_default());
+    let sheet = Resource::new(
+        move || skill.get(),
+        move |s| get_assessment_skill(s, locale.tag().to_owned()),
+    );
+    let speech = RwSignal::new(false);
+    Effect::new(move |_| speech.set(can_speak()));
+    view! {
+        <IdleSignOut />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let sheet = match sheet.await { Ok(s) => s, Err(e) => return tablet_failed(e) };
+                let total = sheet.statements.len();
+                let first_open = sheet.statements.iter().position(|s| s.answer.is_none()).unwrap_or(0);
+                let index = query.read().get("i").and_then(|i| i.parse::<usize>().ok()).unwrap_or(first_open).min(total.saturating_sub(1));
+                let answered = sheet.statements.iter().filter(|s| s.answer.is_some()).count();
+                let Some(st) = sheet.statements.get(index).cloned() else {
+                    return view! { <p>{t("elp-no-statements")}</p> }.into_any();
+                };
+                let name = skill_name(sheet.skill);
+                let position = t_args("elp-position", &[("n", (index + 1).to_string()), ("total", total.to_string())]);
+                let count = t_args("elp-count", &[("answered", answered.to_string()), ("total", total.to_string())]);
+                let text = st.text.clone();
+                let lang = match locale.tag() { "sv" => "sv-SE", "en" => "en-GB", other => other }.to_owned();
+                let say = text.clone();
+                let answers = Answer::ALL.into_iter().map(|a| {
+                    let chosen = st.answer == Some(a);
+                    view! {
+                        <button type="submit" name="answer" value=a.as_str()
+                            class=format!("answer answer-{}", a.as_str())
+                            aria-pressed=if chosen { "true" } else { "false" }
+                            data-test=format!("answer-{}", a.as_str())>
+                            {t(&format!("answer-{}", a.as_str()))}
+                        </button>
+                    }
+                }).collect_view();
+                let prev = (index > 0).then(|| {
+                    let href = format!("/me/assessment/{}?i={}", sheet.skill.as_str(), index - 1);
+                    view! { <A href=href attr:class="button-secondary">{t("elp-previous")}</A> }
+                });
+                let next = (index + 1 < total).then(|| {
+                    let href = format!("/me/assessment/{}?i={}", sheet.skill.as_str(), index + 1);
+                    view! { <A href=href attr:class="button-secondary">{t("elp-skip")}</A> }
+                });
+                view! {
+                    <Title text=name.clone() />
+                    <section class="tablet statement-screen" data-test="elp-statement">
+                        <p class="skill-head"><span class="skill-icon" aria-hidden="true">{skill_icon(sheet.skill)}</span>" "<strong>{name}</strong></p>
+                        <p class="progress" data-test="elp-count">{position}" · "{count}</p>
+                        <progress max=total.to_string() value=answered.to_string() aria-label=t("elp-progress-label")></progress>
+                        <p class="level-badge">{st.level.label()}</p>
+                        <h1 class="statement" id="statement-text" data-test="statement-text">{text}</h1>
+                        <button type="button" class="button-secondary read-aloud" data-test="read-aloud"
+                            hidden=move || !speech.get()
+                            on:click=move |_| speak(&say, &lang)>
+                            <span aria-hidden="true">"🔊 "</span>{t("elp-read-aloud")}
+                        </button>
+                        <form method="post" action="/api/assessment/answer" class="answer-form" aria-labelledby="statement-text">
+                            <input type="hidden" name="skill" value=sheet.skill.as_str() />
+                            <input type="hidden" name="index" value=index.to_string() />
+                            <input type="hidden" name="statement" value=st.id.clone() />
+                            <label class="goal">
+                                <input type="checkbox" name="goal" value="on" checked=st.goal data-test="goal" />
+                                " "{t("elp-goal")}
+                            </label>
+                            <div class="answers">{answers}</div>
+                        </form>
+                        <nav class="statement-nav" aria-label=t("elp-nav")>
+                            {prev}
+                            <A href="/me/assessment" attr:class="button-secondary">{t("elp-skills")}</A>
+                            {next}
+                        </nav>
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+fn assessment_card(
+    a: AssessmentView,
+    can_comment: bool,
+    action: ServerAction<CommentAssessment>,
+) -> impl IntoView {
+    let levels = a
+        .levels
+        .iter()
+        .map(|(s, l)| view! { <tr><th scope="row">{skill_name(*s)}</th><td class="level">{l.label()}</td></tr> })
+        .collect_view();
+    let source = if a.catalogue_version.is_some() {
+        t_args(
+            "elp-source-tablet",
+            &[
+                ("version", a.catalogue_version.clone().unwrap_or_default()),
+                ("threshold", a.threshold.clone().unwrap_or_default()),
+            ],
+        )
+    } else {
+        t("elp-source-paper")
+    };
+    let goals = (!a.goals.is_empty()).then(|| {
+        let items = a
+            .goals
+            .iter()
+            .map(|g| view! { <li>{g.clone()}</li> })
+            .collect_view();
+        view! { <h4>{t("elp-goals")}</h4><ul>{items}</ul> }
+    });
+    let comments = a
+        .comments
+        .iter()
+        .map(|c| {
+            let when = chrono::DateTime::from_timestamp(c.created_at, 0)
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            view! { <li><strong>{c.author.clone()}</strong>" ("{when}"): "{c.body.clone()}</li> }
+        })
+        .collect_view();
+    let result = Signal::derive(move || action.value().get());
+    let field_id = format!("comment-{}", a.id);
+    let form = can_comment.then(|| {
+        let problem = Signal::derive(move || problem_of(&result.get(), "body"));
+        view! {
+            <ActionForm action=action attr:class="stack">
+                <input type="hidden" name="assessment" value=a.id.to_string() />
+                <div class="field" class:field-invalid=move || problem.get().is_some()>
+                    <label for=field_id.clone()>{t("elp-comment")}</label>
+                    <textarea id=field_id.clone() name="body" rows="2"></textarea>
+                    {move || problem.get().map(|p| view! { <p class="field-error">{p}</p> })}
+                </div>
+                <button type="submit" class="button-secondary">{t("elp-comment-add")}</button>
+            </ActionForm>
+        }
+    });
+    let heading = format!("{} · {}", a.assessed_on, occasion_name(a.occasion));
+    view! {
+        <article class="card" data-test="elp-assessment">
+            <h3>{heading}</h3>
+            <p class="hint">{source}</p>
+            <table class="list levels"><tbody>{levels}</tbody></table>
+            {goals}
+            <h4>{t("elp-comments")}</h4>
+            <ul>{comments}</ul>
+            {form}
+        </article>
+    }
+}
+
+/// The self-assessments of a participant, for their page (staff) or `/me`.
+#[component]
+pub fn AssessmentsSection(
+    /// Whose.
+    participant: ParticipantId,
+) -> impl IntoView {
+    let comment = ServerAction::<CommentAssessment>::new();
+    let data = Resource::new(
+        move || (participant, comment.version().get()),
+        |(p, _)| list_assessments(p),
+    );
+    view! {
+        <section aria-labelledby="elp-h" data-test="elp">
+            <h2 id="elp-h">{t("elp-heading")}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(list) if list.assessments.is_empty() => view! { <p>{t("elp-none")}</p> }.into_any(),
+                        Ok(list) => {
+                            let can = list.can_comment;
+                            list.assessments.into_iter().rev().map(|a| assessment_card(a, can, comment)).collect_view().into_any()
+                        }
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,156 @@
+//! CEFR self-assessment storage: the catalogue, drafts answer by answer, submission and the
+//! rule that a submitted assessment is never changed.
+
+use std::collections::BTreeMap;
+
+use app::db::assessments as store;
+use app::domain::catalogue::Catalogue;
+use app::domain::cefr::{Answer, CefrLevel, Occasion, Skill, Threshold};
+
+use crate::common::{seed, TestApp};
+
+async fn the_catalogue_is_loaded_once_with_both_languages(app: TestApp) {
+    let c = Catalogue::current().expect("catalogue");
+    // Loaded when the app started; loading again changes nothing.
+    assert!(!store::load_catalogue(&app.db, &c).await.expect("load"));
+    let sv = store::statements(&app.db, "v1", Skill::Reading, "sv")
+        .await
+        .expect("statements");
+    let en = store::statements(&app.db, "v1", Skill::Reading, "en")
+        .await
+        .expect("statements");
+    assert_eq!(sv.len(), c.skill(Skill::Reading).len());
+    assert_eq!(sv[0].level, CefrLevel::PreA1);
+    assert!(sv[0].text.starts_with("Jag "));
+    assert!(en[0].text.starts_with("I "));
+    // A language without texts falls back to Swedish.
+    let ar = store::statements(&app.db, "v1", Skill::Reading, "ar")
+        .await
+        .expect("statements");
+    assert_eq!(ar[0].text, sv[0].text);
+}
+
+async fn a_draft_keeps_every_answer_and_a_submitted_one_never_changes(app: TestApp) {
+    let s = seed(&app).await;
+    let c = Catalogue::current().expect("catalogue");
+    let draft = store::start_draft(&app.db, s.p1, Occasion::Start, "2026-11-20", "v1", "tablet")
+        .await
+        .expect("draft");
+    // A second start (a double tap, another tab) gives the same draft.
+    let again = store::start_draft(&app.db, s.p1, Occasion::Start, "2026-11-20", "v1", "tablet")
+        .await
+        .expect("draft");
+    assert_eq!(draft.id, again.id);
+    let listening = c.skill(Skill::Listening);
+    for (i, st) in listening.iter().enumerate().take(12) {
+        let answer = if st.level <= CefrLevel::A1 {
+            Answer::CanDo
+        } else {
+            Answer::NotYet
+        };
+        store::answer(
+            &app.db,
+            draft.id,
+            &st.id,
+            Some(answer),
+            i == 3,
+            (Skill::Listening, i as i64),
+        )
+        .await
+        .expect("answer");
+    }
+    // Changing an answer replaces it.
+    store::answer(
+        &app.db,
+        draft.id,
+        &listening[0].id,
+        Some(Answer::WithHelp),
+        false,
+        (Skill::Listening, 0),
+    )
+    .await
+    .expect("answer");
+    store::answer(
+        &app.db,
+        draft.id,
+        &listening[0].id,
+        Some(Answer::CanDo),
+        false,
+        (Skill::Listening, 11),
+    )
+    .await
+    .expect("answer");
+    // After a reload: the same draft, the answers and where to resume.
+    let resumed = store::draft(&app.db, s.p1)
+        .await
+        .expect("db")
+        .expect("draft");
+    assert_eq!(resumed.resume, Some((Skill::Listening, 11)));
+    let answers = store::answers(&app.db, draft.id).await.expect("answers");
+    assert_eq!(answers.len(), 12);
+    assert!(answers[&listening[3].id].1, "goal kept");
+    let given: BTreeMap<String, Answer> = answers
+        .iter()
+        .filter_map(|(k, (a, _))| a.map(|a| (k.clone(), a)))
+        .collect();
+    let levels = c.levels(&given, Threshold::default());
+    assert_eq!(levels[0], (Skill::Listening, CefrLevel::A1));
+    assert!(
+        store::submit(&app.db, draft.id, &levels, "80 %", "2026-11-21")
+            .await
+            .expect("submit")
+    );
+    // Submitting twice changes nothing.
+    assert!(
+        !store::submit(&app.db, draft.id, &levels, "80 %", "2026-11-21")
+            .await
+            .expect("submit")
+    );
+    let done = store::submitted(&app.db, s.p1).await.expect("list");
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].0.assessed_on, "2026-11-21");
+    assert_eq!(done[0].1.len(), 5);
+    assert!(store::draft(&app.db, s.p1).await.expect("db").is_none());
+    // A submitted assessment refuses answers, through the layer and below it.
+    let late = store::answer(
+        &app.db,
+        draft.id,
+        &listening[20].id,
+        Some(Answer::CanDo),
+        false,
+        (Skill::Listening, 20),
+    )
+    .await;
+    assert!(matches!(late, Err(app::db::DbError::NotFound)));
+    let raw =
+        sqlx::query("UPDATE assessment_answers SET answer = 'not_yet' WHERE assessment_id = $1")
+            .bind(draft.id)
+            .execute(&app.db.pool)
+            .await;
+    assert!(raw.is_err(), "answers of a submitted assessment are frozen");
+    let raw = sqlx::query("UPDATE assessment_levels SET level = 'c2' WHERE assessment_id = $1")
+        .bind(draft.id)
+        .execute(&app.db.pool)
+        .await;
+    assert!(
+        raw.is_err(),
+        "levels of a submitted tablet assessment are frozen"
+    );
+    // The next assessment is a new draft.
+    let next = store::start_draft(
+        &app.db,
+        s.p1,
+        Occasion::Checkpoint,
+        "2026-11-22",
+        "v1",
+        "tablet",
+    )
+    .await
+    .expect("draft");
+    assert_ne!(next.id, draft.id);
+}
+
+crate::on_both_engines! {
+    catalogue_loaded => super::the_catalogue_is_loaded_once_with_both_languages;
+    drafts_and_submission => super::a_draft_keeps_every_answer_and_a_submitted_one_never_changes;
+}
