@@ -16,8 +16,8 @@ usage:
   server [serve]                     serve the app (DEMO_DATA=1 loads demo data into an empty database)
   server migrate                     create or update the database schema
   server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
-  server import KIND FILE [--dry-run]   KIND: participants, sfi-results; exit 1 with the row report on stderr
-  server export KIND                 KIND: participants, sfi-results; CSV on stdout
+  server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments; exit 1 with the row report on stderr
+  server export KIND                 KIND: participants, sfi-results, assessments; CSV on stdout
 environment: DATABASE_URL (default sqlite://data/spraktrappan.db), LISTEN_ADDR (default 127.0.0.1:3000)";
 
 /// Runs the command in `args` (without the program name).
@@ -139,7 +139,7 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
     };
     if !app::register::files::IMPORT_KINDS.contains(&kind) {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version imports: participants, sfi-results)"
+            "unknown kind {kind:?} (this version imports: participants, sfi-results, assessments)"
         ));
     }
     let bytes = match std::fs::read(file) {
@@ -158,6 +158,7 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
     };
     let report = match kind {
         "sfi-results" => app::sfi::save::import_file(&db, &text, today, who, dry_run).await,
+        "assessments" => app::elp::files::import_file(&db, &text, today, who, dry_run).await,
         _ => app::register::import::participants(&db, &text, today, None, dry_run).await,
     };
     match report {
@@ -191,9 +192,9 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     if !rest.is_empty() {
         return usage_error(&format!("export {kind} takes no options"));
     }
-    if !["participants", "sfi-results"].contains(&kind) {
+    if !app::register::files::IMPORT_KINDS.contains(&kind) {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version exports: participants, sfi-results)"
+            "unknown kind {kind:?} (this version exports: participants, sfi-results, assessments)"
         ));
     }
     let db = match open(config).await {
@@ -202,6 +203,7 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     };
     let csv = match kind {
         "sfi-results" => app::sfi::save::export(&db).await,
+        "assessments" => app::elp::files::export(&db).await,
         _ => app::register::import::export_participants(&db).await,
     };
     match csv {

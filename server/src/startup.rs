@@ -136,6 +136,10 @@ pub fn router(state: AppState) -> Router {
             get(app::register::files::export_sfi_results),
         )
         .route(
+            "/export/assessments.csv",
+            get(app::register::files::export_assessments),
+        )
+        .route(
             "/api/{*fn_name}",
             post(move |req| {
                 let s = fn_state.clone();

@@ -259,3 +259,7 @@ elp-comments = Comments
 elp-comment = Comment for the development talk
 elp-comment-add = Add comment
 field-body = Comment
+import-assessments = Import self-assessed levels
+import-assessments-hint = A CSV file with the columns participant_ref, date, occasion, skill and level, e.g. from paper portfolios. You see a report before anything is stored. Assessments made on the tablet are never changed.
+import-file-assessments = Self-assessments file (CSV)
+export-assessments = Download all self-assessed levels (CSV)

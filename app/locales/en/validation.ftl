@@ -48,3 +48,4 @@ time-plan-self-study-under-minimum = The plan has { $hours } h { $minutes } min 
 time-plan-blocks-overlap = Overlaps another teaching block on the same day ({ $start }–{ $end }).
 sfi-course-below-path-start = Study path { $path } starts at course { $first }. Choose course { $first } or higher.
 sfi-grade-not-in-scale = Not a grade of the scale { $scale }. Allowed grades: { $allowed }.
+problem-frozen-assessment = A self-assessment made on the tablet is never changed; it has the level { $level } here.

@@ -259,3 +259,7 @@ elp-comments = Kommentarer
 elp-comment = Kommentar inför utvecklingssamtalet
 elp-comment-add = Lägg till kommentar
 field-body = Kommentar
+import-assessments = Importera självskattade nivåer
+import-assessments-hint = En CSV-fil med kolumnerna participant_ref, date, occasion, skill och level, till exempel från pappersportfolior. Du ser en rapport innan något sparas. Självskattningar från surfplattan ändras aldrig.
+import-file-assessments = Fil med självskattningar (CSV)
+export-assessments = Ladda ner alla självskattade nivåer (CSV)

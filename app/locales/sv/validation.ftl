@@ -48,3 +48,4 @@ time-plan-self-study-under-minimum = Planen har { $hours } tim { $minutes } min 
 time-plan-blocks-overlap = Överlappar ett annat undervisningspass samma dag ({ $start }–{ $end }).
 sfi-course-below-path-start = Studieväg { $path } börjar på kurs { $first }. Välj kurs { $first } eller högre.
 sfi-grade-not-in-scale = Inget betyg i skalan { $scale }. Tillåtna betyg: { $allowed }.
+problem-frozen-assessment = En självskattning från surfplattan ändras aldrig; den har nivån { $level } här.

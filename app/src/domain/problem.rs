@@ -121,6 +121,14 @@ pub enum Problem {
         /// The scale's grades, separated by ", ", e.g. "IG, G, VG".
         allowed: String,
     },
+    /// A level that would change a self-assessment submitted on the tablet.
+    #[error(
+        "A self-assessment made on the tablet is never changed; it has the level {level} here."
+    )]
+    FrozenAssessment {
+        /// The level the tablet assessment has, e.g. `a2`.
+        level: String,
+    },
 }
 
 impl Problem {
@@ -152,6 +160,7 @@ impl Problem {
             Problem::Duplicate { .. } => "problem-duplicate",
             Problem::CourseBelowPathStart { .. } => "sfi-course-below-path-start",
             Problem::GradeNotInScale { .. } => "sfi-grade-not-in-scale",
+            Problem::FrozenAssessment { .. } => "problem-frozen-assessment",
         }
     }
 
@@ -173,6 +182,7 @@ impl Problem {
             Problem::GradeNotInScale { scale, allowed } => {
                 vec![("scale", scale.clone()), ("allowed", allowed.clone())]
             }
+            Problem::FrozenAssessment { level } => vec![("level", level.clone())],
             Problem::Required
             | Problem::NotADate
             | Problem::DateInFuture
@@ -410,6 +420,7 @@ mod tests {
                 scale: "f_a".into(),
                 allowed: "F, E, D, C, B, A".into(),
             },
+            Problem::FrozenAssessment { level: "a2".into() },
         ]
     }
 
@@ -441,6 +452,7 @@ mod tests {
             Problem::EndBeforeStart => 22,
             Problem::CourseBelowPathStart { .. } => 23,
             Problem::GradeNotInScale { .. } => 24,
+            Problem::FrozenAssessment { .. } => 25,
         }
     }
 

@@ -3,4 +3,6 @@
 //! staff comments.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod files;
 pub mod pages;

@@ -561,6 +561,9 @@ async fn run_import(
         "sfi-results" => {
             crate::sfi::save::import_file(db, &pending.content, today, who, dry_run).await?
         }
+        "assessments" => {
+            crate::elp::files::import_file(db, &pending.content, today, who, dry_run).await?
+        }
         other => {
             tracing::warn!(kind = other, "pending import of an unknown kind");
             return Err(AppError::NotFound);

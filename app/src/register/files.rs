@@ -11,7 +11,7 @@ use crate::domain::role::Principal;
 use crate::state::AppState;
 
 /// The file kinds that can be imported from the web.
-pub const IMPORT_KINDS: [&str; 2] = ["participants", "sfi-results"];
+pub const IMPORT_KINDS: [&str; 3] = ["participants", "sfi-results", "assessments"];
 
 /// Largest accepted upload.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
@@ -124,4 +124,18 @@ fn csv_download(name: &str, csv: String) -> Response {
         csv,
     )
         .into_response()
+}
+
+/// `GET /export/assessments.csv`: the `assessments` export.
+pub async fn export_assessments(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(r) = coordinator(&state, &headers).await {
+        return r;
+    }
+    match crate::elp::files::export(&state.db).await {
+        Ok(csv) => csv_download("assessments.csv", csv),
+        Err(e) => {
+            tracing::error!(error = %e, "file endpoint failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }

@@ -150,7 +150,143 @@ async fn a_draft_keeps_every_answer_and_a_submitted_one_never_changes(app: TestA
     assert_ne!(next.id, draft.id);
 }
 
+const HEADER: &str = "participant_ref;date;occasion;skill;level";
+
+fn file(rows: &[&str]) -> String {
+    let mut s = String::from(HEADER);
+    for r in rows {
+        s.push('\n');
+        s.push_str(r);
+    }
+    s.push('\n');
+    s
+}
+
+const CLI: app::db::participants::ChangeSource = app::db::participants::ChangeSource {
+    source: "cli",
+    by: None,
+};
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+async fn count_levels(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM assessment_levels")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("count")
+}
+
+async fn paper_levels_import_all_or_nothing_and_never_touch_the_tablet(app: TestApp) {
+    use app::domain::problem::Problem;
+    use app::elp::files::{export, import_file};
+    let s = seed(&app).await;
+    // A tablet assessment of P-0001 on 2026-10-01 (start): listening A1, the rest Pre-A1.
+    let d = store::start_draft(&app.db, s.p1, Occasion::Start, "2026-10-01", "v1", "tablet")
+        .await
+        .expect("draft");
+    let levels: Vec<(Skill, CefrLevel)> = Skill::ALL
+        .iter()
+        .map(|sk| {
+            (
+                *sk,
+                if *sk == Skill::Listening {
+                    CefrLevel::A1
+                } else {
+                    CefrLevel::PreA1
+                },
+            )
+        })
+        .collect();
+    store::submit(&app.db, d.id, &levels, "80 %", "2026-10-01")
+        .await
+        .expect("submit");
+    let before = count_levels(&app).await;
+    let bad = file(&[
+        "P-0002;2026-09-01;start;reading;a2",
+        "P-0002;2026-09-01;start;reading;b1",
+        "P-0009;2026-09-01;start;reading;a2",
+        "P-0002;2026-09-01;start;reading_aloud;a2",
+        "P-0001;2026-10-01;start;listening;b2",
+    ]);
+    let report = import_file(&app.db, &bad, today(), CLI, false)
+        .await
+        .expect("import");
+    assert!(!report.committed);
+    let rows: Vec<(usize, &str, &Problem)> = report
+        .rows
+        .iter()
+        .map(|(l, p)| (*l, p.field.as_str(), &p.problem))
+        .collect();
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert_eq!((rows[0].0, rows[0].1), (3, "skill"));
+    assert_eq!(
+        rows[1],
+        (4, "participant_ref", &Problem::UnknownParticipant)
+    );
+    assert_eq!((rows[2].0, rows[2].1), (5, "skill"));
+    assert_eq!(
+        rows[3],
+        (
+            6,
+            "level",
+            &Problem::FrozenAssessment { level: "a1".into() }
+        )
+    );
+    assert_eq!(
+        count_levels(&app).await,
+        before,
+        "nothing of an invalid file is stored"
+    );
+    let good = file(&[
+        "P-0002;2026-09-01;start;reading;a2",
+        "P-0002;2026-09-01;start;writing;a1",
+        "P-0001;2026-10-01;start;listening;a1",
+    ]);
+    let report = import_file(&app.db, &good, today(), CLI, false)
+        .await
+        .expect("import");
+    assert!(report.committed, "{report:?}");
+    assert_eq!(
+        (report.created, report.updated, report.unchanged),
+        (2, 0, 1)
+    );
+    let again = import_file(&app.db, &good, today(), CLI, false)
+        .await
+        .expect("import");
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 3));
+    let changed = file(&["P-0002;2026-09-01;start;reading;b1"]);
+    let report = import_file(&app.db, &changed, today(), CLI, false)
+        .await
+        .expect("import");
+    assert_eq!(report.updated, 1);
+    let history: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assessment_level_history")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(history, 3);
+    let exported = export(&app.db).await.expect("export");
+    assert_eq!(
+        exported,
+        file(&[
+            "P-0001;2026-10-01;start;listening;a1",
+            "P-0001;2026-10-01;start;reading;pre_a1",
+            "P-0001;2026-10-01;start;spoken_interaction;pre_a1",
+            "P-0001;2026-10-01;start;spoken_production;pre_a1",
+            "P-0001;2026-10-01;start;writing;pre_a1",
+            "P-0002;2026-09-01;start;reading;b1",
+            "P-0002;2026-09-01;start;writing;a1",
+        ])
+    );
+    let back = import_file(&app.db, &exported, today(), CLI, false)
+        .await
+        .expect("import");
+    assert_eq!((back.created, back.updated, back.unchanged), (0, 0, 7));
+}
+
 crate::on_both_engines! {
+    paper_levels => super::paper_levels_import_all_or_nothing_and_never_touch_the_tablet;
     catalogue_loaded => super::the_catalogue_is_loaded_once_with_both_languages;
     drafts_and_submission => super::a_draft_keeps_every_answer_and_a_submitted_one_never_changes;
 }

@@ -52,11 +52,24 @@ pub fn ImportPage() -> impl IntoView {
                 <button type="submit" class="button-primary">{t("import-check")}</button>
             </form>
         </section>
+        <section class="card" aria-labelledby="upload-elp-h">
+            <h2 id="upload-elp-h">{t("import-assessments")}</h2>
+            <p class="hint">{t("import-assessments-hint")}</p>
+            <form method="post" action="/import/upload" enctype="multipart/form-data" class="stack" data-test="upload-assessments-form">
+                <input type="hidden" name="kind" value="assessments" />
+                <div class="field">
+                    <label for="elp-file">{t("import-file-assessments")}</label>
+                    <input id="elp-file" name="file" type="file" accept=".csv,text/csv" required />
+                </div>
+                <button type="submit" class="button-primary">{t("import-check")}</button>
+            </form>
+        </section>
         <section class="card" aria-labelledby="export-h">
             <h2 id="export-h">{t("export")}</h2>
             <ul>
                 <li><a href="/export/participants.csv" download="participants.csv" data-test="export-participants">{t("export-participants")}</a></li>
                 <li><a href="/export/sfi-results.csv" download="sfi-results.csv" data-test="export-sfi-results">{t("export-sfi-results")}</a></li>
+                <li><a href="/export/assessments.csv" download="assessments.csv" data-test="export-assessments">{t("export-assessments")}</a></li>
             </ul>
         </section>
     }

@@ -1,0 +1,118 @@
+//! The `assessments` file kind (levels from paper portfolios): import all or nothing, and
+//! export, sorted by participant_ref, date, occasion, skill.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::db::assessments::{self as store, LevelOutcome};
+use crate::db::participants::ChangeSource;
+use crate::db::{Db, DbError};
+use crate::domain::assessment_record::{
+    AssessmentLevelRecord, RawAssessmentLevel, ASSESSMENT_COLUMNS,
+};
+use crate::domain::csvfile::{self, ColumnSpec};
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::register::api::ImportReport;
+
+/// The header rules of the `assessments` kind: every column is required.
+pub const ASSESSMENT_SPEC: ColumnSpec = ColumnSpec {
+    required: &ASSESSMENT_COLUMNS,
+    optional: &[],
+};
+
+/// Checks (`dry_run`) or imports an `assessments` file, all or nothing.
+pub async fn import_file(
+    db: &Db,
+    text: &str,
+    today: NaiveDate,
+    who: ChangeSource,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
+    let mut report = ImportReport::default();
+    let table = match csvfile::read(text, &ASSESSMENT_SPEC) {
+        Ok(t) => t,
+        Err(fp) => {
+            let args = fp
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            report.file_problem = Some((fp.message_id().to_owned(), args));
+            return Ok(report);
+        }
+    };
+    let mut records = vec![];
+    let mut first_seen = HashMap::new();
+    for row in &table.rows {
+        let raw = RawAssessmentLevel::from_lookup(|c| row.get(c));
+        match AssessmentLevelRecord::validate(&raw, today) {
+            Ok(r) => {
+                if let Some(&first_line) = first_seen.get(&r.key()) {
+                    report.rows.push((
+                        row.line,
+                        FieldProblem::new(
+                            "skill",
+                            raw.skill.as_str(),
+                            Problem::Duplicate { first_line },
+                        ),
+                    ));
+                } else {
+                    first_seen.insert(r.key(), row.line);
+                    records.push((row.line, r));
+                }
+            }
+            Err(problems) => report
+                .rows
+                .extend(problems.into_iter().map(|p| (row.line, p))),
+        }
+    }
+    let mut tx = db.begin().await?;
+    for (line, record) in &records {
+        let Some(owner) =
+            crate::db::sfi::owner_by_ref(&mut tx, record.participant_ref.as_str()).await?
+        else {
+            report.rows.push((
+                *line,
+                FieldProblem::new(
+                    "participant_ref",
+                    record.participant_ref.as_str(),
+                    Problem::UnknownParticipant,
+                ),
+            ));
+            continue;
+        };
+        match store::import_level(&mut tx, owner.id, record, who).await? {
+            LevelOutcome::Created => report.created += 1,
+            LevelOutcome::Updated => report.updated += 1,
+            LevelOutcome::Unchanged => report.unchanged += 1,
+            LevelOutcome::Frozen(level) => report.rows.push((
+                *line,
+                FieldProblem::new(
+                    "level",
+                    record.level.as_str(),
+                    Problem::FrozenAssessment {
+                        level: level.as_str().to_owned(),
+                    },
+                ),
+            )),
+        }
+    }
+    report.rows.sort_by_key(|(line, _)| *line);
+    if dry_run || !report.rows.is_empty() {
+        tx.rollback().await?;
+    } else {
+        tx.commit().await?;
+        report.committed = true;
+    }
+    Ok(report)
+}
+
+/// The `assessments` export.
+pub async fn export(db: &Db) -> Result<String, DbError> {
+    let records = store::export_levels(db).await?;
+    Ok(csvfile::write(
+        &ASSESSMENT_COLUMNS,
+        records.iter().map(AssessmentLevelRecord::to_csv_fields),
+    ))
+}
