@@ -110,6 +110,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
         )));
     }
     load_sfi_results(db, today).await?;
+    load_paper_assessments(db, today).await?;
     let teacher = ids[1];
     let teacher2 = ids[2];
     let g1 = groups::create(db, "SFI C tisdag", teacher).await?;
@@ -176,6 +177,42 @@ async fn load_sfi_results(db: &Db, today: chrono::NaiveDate) -> Result<(), DbErr
     if !report.is_valid() {
         return Err(DbError::Other(format!(
             "demo SFI results invalid: {:?}",
+            app::register::import::report_lines(&report)
+        )));
+    }
+    Ok(())
+}
+
+/// Self-assessed levels from paper portfolios at the start, for the first eight participants.
+async fn load_paper_assessments(db: &Db, today: chrono::NaiveDate) -> Result<(), DbError> {
+    const LEVELS: [&str; 7] = ["pre_a1", "a1", "a2", "b1", "b2", "c1", "c2"];
+    const SKILLS: [&str; 5] = [
+        "listening",
+        "reading",
+        "spoken_interaction",
+        "spoken_production",
+        "writing",
+    ];
+    let mut csv = String::from("participant_ref;date;occasion;skill;level\n");
+    for i in 0..8usize {
+        let date = today - chrono::Days::new(28 + 7 * i as u64);
+        for (k, skill) in SKILLS.iter().enumerate() {
+            let level = LEVELS[(i % 3 + k % 2).min(LEVELS.len() - 1)];
+            csv.push_str(&format!(
+                "P-{:04};{};start;{skill};{level}\n",
+                i + 1,
+                date.format("%Y-%m-%d")
+            ));
+        }
+    }
+    let who = ChangeSource {
+        source: "demo",
+        by: None,
+    };
+    let report = app::elp::files::import_file(db, &csv, today, who, false).await?;
+    if !report.is_valid() {
+        return Err(DbError::Other(format!(
+            "demo assessments invalid: {:?}",
             app::register::import::report_lines(&report)
         )));
     }

@@ -24,16 +24,35 @@ fn skill_name(s: Skill) -> String {
     t(&format!("skill-{}", s.as_str()))
 }
 
-/// A picture for each skill (decorative: the name is always written beside it).
-fn skill_icon(s: Skill) -> &'static str {
+/// A picture for each skill (decorative: the name is always written beside it), as SVG
+/// paths on a 24×24 grid, so it looks the same on every tablet without an emoji font.
+fn skill_paths(s: Skill) -> &'static str {
     match s {
-        Skill::Listening => "👂",
-        Skill::Reading => "📖",
-        Skill::SpokenInteraction => "💬",
-        Skill::SpokenProduction => "🗣",
-        Skill::Writing => "✍",
+        Skill::Listening => {
+            r#"<path d="M4 15v-3a8 8 0 0 1 16 0v3"/><rect x="3" y="14" width="4" height="6" rx="1"/><rect x="17" y="14" width="4" height="6" rx="1"/>"#
+        }
+        Skill::Reading => {
+            r#"<path d="M2 5h7a3 3 0 0 1 3 3v12a2 2 0 0 0-2-2H2z"/><path d="M22 5h-7a3 3 0 0 0-3 3v12a2 2 0 0 1 2-2h8z"/>"#
+        }
+        Skill::SpokenInteraction => {
+            r#"<path d="M3 4h11v8H8l-3 3v-3H3z"/><path d="M17 8h4v8h-2v3l-3-3h-5v-2"/>"#
+        }
+        Skill::SpokenProduction => r#"<path d="M4 4h16v11H9l-5 4z"/><path d="M8 9h8"/>"#,
+        Skill::Writing => r#"<path d="M4 20l4-1 11-11-3-3L5 16z"/><path d="M14 6l3 3"/>"#,
     }
 }
+
+/// A decorative line icon from SVG `paths`.
+fn icon(paths: &'static str, size: u32) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width=size height=size fill="none" stroke="currentColor"
+            stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
+            focusable="false" inner_html=paths></svg>
+    }
+}
+
+/// The speaker of the read-aloud button.
+const SPEAKER: &str = r#"<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16 9a4 4 0 0 1 0 6"/><path d="M18.5 6.5a8 8 0 0 1 0 11"/>"#;
 
 fn occasion_name(o: Occasion) -> String {
     t(&format!("occasion-{}", o.as_str()))
@@ -96,7 +115,7 @@ pub fn AssessmentHomePage() -> impl IntoView {
                             view! {
                                 <li>
                                     <A href=href attr:class="skill-card" attr:data-test=format!("skill-{}", p.skill.as_str())>
-                                        <span class="skill-icon" aria-hidden="true">{skill_icon(p.skill)}</span>
+                                        <span class="skill-icon">{icon(skill_paths(p.skill), 40)}</span>
                                         <span class="skill-name">{skill_name(p.skill)}</span>
                                         <span class="skill-count">{count}</span>
                                     </A>
@@ -218,7 +237,7 @@ pub fn SkillPage() -> impl IntoView {
                 view! {
                     <Title text=name.clone() />
                     <section class="tablet statement-screen" data-test="elp-statement">
-                        <p class="skill-head"><span class="skill-icon" aria-hidden="true">{skill_icon(sheet.skill)}</span>" "<strong>{name}</strong></p>
+                        <p class="skill-head"><span class="skill-icon">{icon(skill_paths(sheet.skill), 32)}</span>" "<strong>{name}</strong></p>
                         <p class="progress" data-test="elp-count">{position}" · "{count}</p>
                         <progress max=total.to_string() value=answered.to_string() aria-label=t("elp-progress-label")></progress>
                         <p class="level-badge">{st.level.label()}</p>
@@ -226,7 +245,7 @@ pub fn SkillPage() -> impl IntoView {
                         <button type="button" class="button-secondary read-aloud" data-test="read-aloud"
                             hidden=move || !speech.get()
                             on:click=move |_| speak(&say, &lang)>
-                            <span aria-hidden="true">"🔊 "</span>{t("elp-read-aloud")}
+                            {icon(SPEAKER, 24)}" "{t("elp-read-aloud")}
                         </button>
                         <form method="post" action="/api/assessment/answer" class="answer-form" aria-labelledby="statement-text">
                             <input type="hidden" name="skill" value=sheet.skill.as_str() />
