@@ -16,6 +16,7 @@ usage:
   server [serve]                     serve the app (DEMO_DATA=1 loads demo data into an empty database)
   server migrate                     create or update the database schema
   server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
+  server setting cefr_threshold VALUE   share of \"I can do this\" a level needs, e.g. 80% or 4/5
   server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments; exit 1 with the row report on stderr
   server export KIND                 KIND: participants, sfi-results, assessments; CSV on stdout
 environment: DATABASE_URL (default sqlite://data/spraktrappan.db), LISTEN_ADDR (default 127.0.0.1:3000)";
@@ -40,6 +41,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         ["user", "add", rest @ ..] => user_add(&config, rest).await,
+        ["setting", key, value] => setting(&config, key, value).await,
         ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
         ["export", kind, rest @ ..] => export(&config, kind, rest).await,
         ["help" | "--help" | "-h"] => {
@@ -209,6 +211,28 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     match csv {
         Ok(csv) => {
             print!("{csv}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// `server setting KEY VALUE`: the settings a programme may change.
+async fn setting(config: &Config, key: &str, value: &str) -> ExitCode {
+    let value = match key {
+        "cefr_threshold" => match app::domain::cefr::Threshold::parse(value) {
+            Ok(t) => t.to_string(),
+            Err(p) => return fail(&format!("cefr_threshold {value:?}: {p}")),
+        },
+        _ => return usage_error(&format!("unknown setting {key:?} (known: cefr_threshold)")),
+    };
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    match app::db::settings::set(&db, key, &value).await {
+        Ok(()) => {
+            eprintln!("{key} = {value}");
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),

@@ -31,3 +31,15 @@ pub async fn get_or_insert(
         .await?
         .ok_or_else(|| DbError::Other(format!("setting {key} vanished")))
 }
+
+/// Sets `key` to `value`, replacing what was there.
+pub async fn set(db: &Db, key: &str, value: &str) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}

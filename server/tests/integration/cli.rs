@@ -66,6 +66,44 @@ async fn sfi_results_import_and_export_from_the_command_line(app: TestApp) {
     assert_eq!(out.status.code(), Some(2));
 }
 
+async fn assessments_and_the_threshold_setting_from_the_command_line(app: TestApp) {
+    seed(&app).await;
+    let dir = std::env::temp_dir().join(format!("spraktrappan-cli-a-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let header = "participant_ref;date;occasion;skill;level";
+    let path = dir.join(format!("levels-{}.csv", app.url.len()));
+    std::fs::write(
+        &path,
+        format!(
+            "{header}\nP-0002;2026-09-01;start;writing;a1\nP-0001;2026-09-01;start;reading;a2\n"
+        ),
+    )
+    .expect("write");
+    let path = path.to_str().expect("path");
+    let out = run(&app, &["import", "assessments", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&app, &["export", "assessments"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{header}\nP-0001;2026-09-01;start;reading;a2\nP-0002;2026-09-01;start;writing;a1\n"
+        )
+    );
+    let out = run(&app, &["setting", "cefr_threshold", "75%"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stored = app::db::settings::get(&app.db, "cefr_threshold")
+        .await
+        .expect("db")
+        .expect("set");
+    assert_eq!(
+        app::domain::cefr::Threshold::parse(&stored).expect("parses"),
+        app::domain::cefr::Threshold::percent(75).expect("75")
+    );
+    let out = run(&app, &["setting", "cefr_threshold", "180%"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
 crate::on_both_engines! {
     sfi_cli => super::sfi_results_import_and_export_from_the_command_line;
+    assessments_cli => super::assessments_and_the_threshold_setting_from_the_command_line;
 }
