@@ -113,6 +113,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
                     <Route path=path!("/groups/:id") view=GroupPage ssr=SsrMode::Async />
                     <Route path=path!("/groups/:id/results") view=crate::sfi::pages::SfiGridPage ssr=SsrMode::Async />
+                    <Route path=path!("/groups/:id/register") view=crate::hours::pages::RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/compliance") view=crate::hours::pages::CompliancePage ssr=SsrMode::Async />
                     <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>
@@ -147,6 +149,7 @@ pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
             ("/schools", "nav-schools"),
             ("/staff", "nav-staff"),
             ("/groups", "nav-groups"),
+            ("/compliance", "nav-compliance"),
             ("/import", "nav-import"),
         ],
         Principal::Staff { .. } => vec![("/", "nav-start"), ("/participants", "nav-participants")],

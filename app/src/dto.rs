@@ -239,3 +239,75 @@ pub struct Comment {
     /// The text.
     pub body: String,
 }
+
+/// One teaching block of a stored weekly plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanBlockRow {
+    /// 1 (Monday) … 7 (Sunday).
+    pub weekday: u32,
+    /// Start, `HH:MM`.
+    pub start: String,
+    /// End, `HH:MM`.
+    pub end: String,
+    /// The teacher's e-mail, if set.
+    pub teacher_email: Option<String>,
+    /// The teacher's name, if set.
+    pub teacher_name: Option<String>,
+}
+
+/// One version of a participant's weekly plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRow {
+    /// Id.
+    pub id: crate::domain::ids::PlanId,
+    /// In force from this day, `YYYY-MM-DD`, until a later plan's `valid_from`.
+    pub valid_from: String,
+    /// Planned self-study per week.
+    pub self_study_minutes: u32,
+    /// Planned teaching per week (sum of the blocks).
+    pub teaching_minutes: u32,
+    /// The blocks, by weekday and start.
+    pub blocks: Vec<PlanBlockRow>,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Who made it.
+    pub created_by: Option<String>,
+}
+
+/// One recorded time entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeRow {
+    /// Id.
+    pub id: crate::domain::ids::TimeEntryId,
+    /// Whose.
+    pub participant_id: ParticipantId,
+    /// `teaching` or `self_study`.
+    pub kind: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`.
+    pub start: String,
+    /// `HH:MM`.
+    pub end: String,
+    /// Length.
+    pub minutes: u32,
+    /// The teacher's name (teaching).
+    pub teacher_name: Option<String>,
+}
+
+/// One absence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AbsenceRow {
+    /// Id.
+    pub id: crate::domain::ids::AbsenceId,
+    /// Whose.
+    pub participant_id: ParticipantId,
+    /// First day, `YYYY-MM-DD`.
+    pub from_date: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub to_date: String,
+    /// `illness`, `parental_leave`, `holiday`, `closure` or `other`.
+    pub reason: String,
+    /// Note (may be empty).
+    pub note: String,
+}

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod dto;
 pub mod elp;
 pub mod error;
+pub mod hours;
 pub mod i18n;
 pub mod register;
 pub mod sfi;

@@ -17,8 +17,13 @@ usage:
   server migrate                     create or update the database schema
   server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
   server setting cefr_threshold VALUE   share of \"I can do this\" a level needs, e.g. 80% or 4/5
-  server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments; exit 1 with the row report on stderr
-  server export KIND                 KIND: participants, sfi-results, assessments; CSV on stdout
+  server setting weekly_minimum MINUTES teaching (and self-study) minutes per week, default 300
+  server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments, teaching, absences;
+                                     exit 1 with the row report on stderr
+  server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences; CSV on stdout
+  server export compliance [--from 2026-W01 --to 2026-W12]   default: the last twelve weeks
+  server bench generate [--participants N] [--weeks W]   a synthetic city for the benchmark (empty database)
+  server bench compliance            times the compliance export (one school and week; all, one term)
 environment: DATABASE_URL (default sqlite://data/spraktrappan.db), LISTEN_ADDR (default 127.0.0.1:3000)";
 
 /// Runs the command in `args` (without the program name).
@@ -44,6 +49,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         ["setting", key, value] => setting(&config, key, value).await,
         ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
         ["export", kind, rest @ ..] => export(&config, kind, rest).await,
+        ["bench", rest @ ..] => crate::bench::run(&config, rest).await,
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -141,7 +147,7 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
     };
     if !app::register::files::IMPORT_KINDS.contains(&kind) {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version imports: participants, sfi-results, assessments)"
+            "unknown kind {kind:?} (this version imports: participants, sfi-results, assessments, teaching, absences)"
         ));
     }
     let bytes = match std::fs::read(file) {
@@ -161,6 +167,11 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
     let report = match kind {
         "sfi-results" => app::sfi::save::import_file(&db, &text, today, who, dry_run).await,
         "assessments" => app::elp::files::import_file(&db, &text, today, who, dry_run).await,
+        "teaching" => {
+            let now = chrono::Local::now().naive_local();
+            app::hours::files::import_teaching(&db, &text, now, who.into(), dry_run).await
+        }
+        "absences" => app::hours::files::import_absences(&db, &text, who.into(), dry_run).await,
         _ => app::register::import::participants(&db, &text, today, None, dry_run).await,
     };
     match report {
@@ -191,12 +202,15 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
 }
 
 async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
+    if kind == "compliance" {
+        return export_compliance(config, rest).await;
+    }
     if !rest.is_empty() {
         return usage_error(&format!("export {kind} takes no options"));
     }
     if !app::register::files::IMPORT_KINDS.contains(&kind) {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version exports: participants, sfi-results, assessments)"
+            "unknown kind {kind:?} (this version exports: participants, sfi-results, assessments, teaching, absences, compliance)"
         ));
     }
     let db = match open(config).await {
@@ -206,6 +220,8 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     let csv = match kind {
         "sfi-results" => app::sfi::save::export(&db).await,
         "assessments" => app::elp::files::export(&db).await,
+        "teaching" => app::hours::files::export_teaching(&db).await,
+        "absences" => app::hours::files::export_absences(&db).await,
         _ => app::register::import::export_participants(&db).await,
     };
     match csv {
@@ -224,7 +240,15 @@ async fn setting(config: &Config, key: &str, value: &str) -> ExitCode {
             Ok(t) => t.to_string(),
             Err(p) => return fail(&format!("cefr_threshold {value:?}: {p}")),
         },
-        _ => return usage_error(&format!("unknown setting {key:?} (known: cefr_threshold)")),
+        "weekly_minimum" => match app::domain::weeks::WeeklyMinimum::parse(value) {
+            Ok(m) => m.minutes().to_string(),
+            Err(p) => return fail(&format!("weekly_minimum {value:?}: {p}")),
+        },
+        _ => {
+            return usage_error(&format!(
+                "unknown setting {key:?} (known: cefr_threshold, weekly_minimum)"
+            ))
+        }
     };
     let db = match open(config).await {
         Ok(db) => db,
@@ -233,6 +257,43 @@ async fn setting(config: &Config, key: &str, value: &str) -> ExitCode {
     match app::db::settings::set(&db, key, &value).await {
         Ok(()) => {
             eprintln!("{key} = {value}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// `server export compliance [--from W --to W]`.
+async fn export_compliance(config: &Config, rest: &[&str]) -> ExitCode {
+    use app::domain::weeks::IsoWeek;
+    let allowed = rest
+        .chunks(2)
+        .all(|c| c.len() == 2 && (c[0] == "--from" || c[0] == "--to"));
+    if !allowed {
+        return usage_error(
+            "export compliance takes --from WEEK and --to WEEK, e.g. --from 2026-W01 --to 2026-W12",
+        );
+    }
+    let (default_from, default_to) =
+        app::hours::files::default_range(chrono::Local::now().date_naive());
+    let week = |name: &str, default: IsoWeek| match option(rest, name) {
+        None => Ok(default),
+        Some(s) => IsoWeek::parse(s).map_err(|p| format!("{name} {s:?}: {p}")),
+    };
+    let (from, to) = match (week("--from", default_from), week("--to", default_to)) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(e), _) | (_, Err(e)) => return usage_error(&e),
+    };
+    if to < from {
+        return usage_error("--to must not be before --from");
+    }
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    match app::hours::files::export_compliance(&db, app::db::hours::Scope::All, from, to).await {
+        Ok(csv) => {
+            print!("{csv}");
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),

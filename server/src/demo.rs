@@ -120,6 +120,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
             groups::add_member(db, if n <= 10 { g1 } else { g2 }, pid).await?;
         }
     }
+    load_hours(db, today, [teacher, teacher2]).await?;
     if let Some(pid) = participants::id_by_ref(db, "P-0001").await? {
         let code = SignInCode::parse(DEMO_CODE).map_err(|p| DbError::Other(p.to_string()))?;
         participants::set_sign_in_code(db, pid, &code).await?;
@@ -213,6 +214,94 @@ async fn load_paper_assessments(db: &Db, today: chrono::NaiveDate) -> Result<(),
     if !report.is_valid() {
         return Err(DbError::Other(format!(
             "demo assessments invalid: {:?}",
+            app::register::import::report_lines(&report)
+        )));
+    }
+    Ok(())
+}
+
+/// Weekly plans (Monday, Wednesday, Friday 08:30–10:10 taught; 300 minutes of self-study) and
+/// the time of every day since each participant's start up to yesterday: taught lessons on
+/// the plan's days, self-study on Tuesday, Thursday and Saturday evenings. Every fourth
+/// participant skipped last Thursday's self-study (a short week for the mentor to see), and
+/// P-0002 had a week of holiday two weeks ago.
+async fn load_hours(
+    db: &Db,
+    today: chrono::NaiveDate,
+    teachers: [app::domain::ids::UserId; 2],
+) -> Result<(), DbError> {
+    use app::domain::weeks::{IsoWeek, TeachingBlock, WeeklyPlan};
+    use chrono::{Datelike, NaiveTime, Weekday};
+    let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+    let plan = WeeklyPlan {
+        blocks: [Weekday::Mon, Weekday::Wed, Weekday::Fri]
+            .into_iter()
+            .map(|weekday| TeachingBlock {
+                weekday,
+                start: time(8, 30),
+                end: time(10, 10),
+            })
+            .collect(),
+        self_study_minutes: 300,
+    };
+    let who = app::db::hours::Recorder {
+        source: "demo",
+        user: None,
+        participant: None,
+    };
+    let last_week = IsoWeek::containing(today).prev();
+    let skipped = last_week.monday() + chrono::Days::new(3);
+    let mut csv = String::from("participant_ref;date;start;end;kind;teacher_email\n");
+    let mut tx = db.begin().await?;
+    for i in 0..NAMES.len() {
+        let r = format!("P-{:04}", i + 1);
+        let Some(pid) = participants::id_by_ref(db, &r).await? else {
+            continue;
+        };
+        let start = today - chrono::Days::new(30 + 7 * i as u64);
+        let teacher = teachers[usize::from(i >= 10)];
+        app::db::hours::save_plan(&mut tx, pid, start, &plan, &[Some(teacher); 3], who).await?;
+        let email = if i >= 10 {
+            "larare2@example.se"
+        } else {
+            "larare@example.se"
+        };
+        let mut day = start;
+        while day < today {
+            let line = match day.weekday() {
+                Weekday::Mon | Weekday::Wed | Weekday::Fri => {
+                    Some(format!("{r};{day};08:30;10:10;teaching;{email}\n"))
+                }
+                Weekday::Tue | Weekday::Thu | Weekday::Sat if !(i % 4 == 0 && day == skipped) => {
+                    Some(format!("{r};{day};18:00;19:40;self_study;\n"))
+                }
+                _ => None,
+            };
+            if let Some(line) = line {
+                csv.push_str(&line);
+            }
+            day = day + chrono::Days::new(1);
+        }
+    }
+    tx.commit().await?;
+    let now = chrono::Local::now().naive_local();
+    let report = app::hours::files::import_teaching(db, &csv, now, who, false).await?;
+    if !report.is_valid() {
+        return Err(DbError::Other(format!(
+            "demo time invalid: {:?}",
+            app::register::import::report_lines(&report)
+        )));
+    }
+    let holiday = IsoWeek::containing(today).prev().prev();
+    let absences = format!(
+        "participant_ref;from_date;to_date;reason;note\nP-0002;{};{};holiday;\n",
+        holiday.monday(),
+        holiday.monday() + chrono::Days::new(4)
+    );
+    let report = app::hours::files::import_absences(db, &absences, who, false).await?;
+    if !report.is_valid() {
+        return Err(DbError::Other(format!(
+            "demo absences invalid: {:?}",
             app::register::import::report_lines(&report)
         )));
     }

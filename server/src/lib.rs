@@ -1,5 +1,6 @@
 //! The Språktrappan server: configuration, router, command line, demo data.
 
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -140,6 +140,18 @@ pub fn router(state: AppState) -> Router {
             get(app::register::files::export_assessments),
         )
         .route(
+            "/export/teaching.csv",
+            get(app::register::files::export_teaching),
+        )
+        .route(
+            "/export/absences.csv",
+            get(app::register::files::export_absences),
+        )
+        .route(
+            "/export/compliance.csv",
+            get(app::register::files::export_compliance),
+        )
+        .route(
             "/api/{*fn_name}",
             post(move |req| {
                 let s = fn_state.clone();

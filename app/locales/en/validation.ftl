@@ -49,3 +49,5 @@ time-plan-blocks-overlap = Overlaps another teaching block on the same day ({ $s
 sfi-course-below-path-start = Study path { $path } starts at course { $first }. Choose course { $first } or higher.
 sfi-grade-not-in-scale = Not a grade of the scale { $scale }. Allowed grades: { $allowed }.
 problem-frozen-assessment = A self-assessment made on the tablet is never changed; it has the level { $level } here.
+problem-not-a-time = Not a time. Write the time as HH:MM, for example 08:30.
+problem-teacher-only-for-teaching = Only taught time has a teacher. Leave the teacher empty for self-study.

@@ -49,3 +49,5 @@ time-plan-blocks-overlap = Överlappar ett annat undervisningspass samma dag ({ 
 sfi-course-below-path-start = Studieväg { $path } börjar på kurs { $first }. Välj kurs { $first } eller högre.
 sfi-grade-not-in-scale = Inget betyg i skalan { $scale }. Tillåtna betyg: { $allowed }.
 problem-frozen-assessment = En självskattning från surfplattan ändras aldrig; den har nivån { $level } här.
+problem-not-a-time = Ingen tid. Skriv tiden som TT:MM, till exempel 08:30.
+problem-teacher-only-for-teaching = Bara undervisning har en lärare. Lämna läraren tom för självstudier.

@@ -6,6 +6,7 @@
 
 pub mod assessments;
 pub mod groups;
+pub mod hours;
 pub mod imports;
 pub mod participants;
 pub mod schools;

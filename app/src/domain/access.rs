@@ -32,6 +32,16 @@ pub enum ParticipantAction {
     RecordResult,
     /// Delete an SFI result (coordinators only; recorded in the history).
     DeleteResult,
+    /// Read the weekly hours: plan, recorded time, absences, the weeks against the minimum.
+    ViewHours,
+    /// Record (or remove) taught time: coordinators and the participant's teachers.
+    RecordTeaching,
+    /// Record (or remove) self-study: coordinators, the mentor and the participant.
+    RecordSelfStudy,
+    /// Set a new weekly plan: coordinators and the mentor.
+    ManagePlan,
+    /// Record (or remove) absences: coordinators and the mentor.
+    ManageAbsence,
 }
 
 /// Actions on the register as a whole, not tied to one participant.
@@ -67,6 +77,10 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
                     | ParticipantAction::SetPin
                     | ParticipantAction::ViewHistory
                     | ParticipantAction::ViewResults
+                    | ParticipantAction::ViewHours
+                    | ParticipantAction::RecordSelfStudy
+                    | ParticipantAction::ManagePlan
+                    | ParticipantAction::ManageAbsence
             )
         }
         Principal::Staff {
@@ -80,13 +94,18 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
                         | ParticipantAction::ViewHistory
                         | ParticipantAction::ViewResults
                         | ParticipantAction::RecordResult
+                        | ParticipantAction::ViewHours
+                        | ParticipantAction::RecordTeaching
                 )
         }
         Principal::Participant(me) => {
             me == links.participant
                 && matches!(
                     action,
-                    ParticipantAction::View | ParticipantAction::ViewResults
+                    ParticipantAction::View
+                        | ParticipantAction::ViewResults
+                        | ParticipantAction::ViewHours
+                        | ParticipantAction::RecordSelfStudy
                 )
         }
     }
@@ -169,6 +188,31 @@ mod tests {
             (me, ViewResults, true),
             (me, RecordResult, false),
             (me, DeleteResult, false),
+            (coordinator, ViewHours, true),
+            (coordinator, RecordTeaching, true),
+            (coordinator, RecordSelfStudy, true),
+            (coordinator, ManagePlan, true),
+            (coordinator, ManageAbsence, true),
+            (mentor, ViewHours, true),
+            (mentor, RecordTeaching, false),
+            (mentor, RecordSelfStudy, true),
+            (mentor, ManagePlan, true),
+            (mentor, ManageAbsence, true),
+            (other_mentor, ViewHours, false),
+            (other_mentor, RecordSelfStudy, false),
+            (other_mentor, ManagePlan, false),
+            (teacher, ViewHours, true),
+            (teacher, RecordTeaching, true),
+            (teacher, RecordSelfStudy, false),
+            (teacher, ManagePlan, false),
+            (teacher, ManageAbsence, false),
+            (other_teacher, ViewHours, false),
+            (other_teacher, RecordTeaching, false),
+            (me, ViewHours, true),
+            (me, RecordTeaching, false),
+            (me, RecordSelfStudy, true),
+            (me, ManagePlan, false),
+            (me, ManageAbsence, false),
         ];
         for (who, action, allowed) in table {
             assert_eq!(

@@ -32,6 +32,12 @@ typed_id!(
     PendingImportId,
     /// An SFI test result.
     SfiResultId,
+    /// A recorded time entry (a taught lesson or self-study).
+    TimeEntryId,
+    /// An absence.
+    AbsenceId,
+    /// A weekly plan (one version of a participant's plan).
+    PlanId,
 );
 
 #[cfg(test)]

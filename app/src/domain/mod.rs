@@ -16,6 +16,7 @@ pub mod role;
 pub mod sfi;
 pub mod sfi_record;
 pub mod status;
+pub mod time_record;
 pub mod weeks;
 
 #[cfg(feature = "ssr")]

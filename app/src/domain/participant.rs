@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::problem::{parse_one_of, FieldProblem, Problem};
 
 /// Trims, rejects empty text, control characters and text longer than `max` characters.
-fn plain_text(s: &str, max: usize) -> Result<String, Problem> {
+pub(crate) fn plain_text(s: &str, max: usize) -> Result<String, Problem> {
     let s = s.trim();
     if s.is_empty() {
         return Err(Problem::Required);

@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::weeks::TimeProblem;
+
 /// What is wrong with one value; rendered through the Fluent catalogue (message id + args).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum Problem {
@@ -129,6 +131,24 @@ pub enum Problem {
         /// The level the tablet assessment has, e.g. `a2`.
         level: String,
     },
+    /// Not a clock time `HH:MM` (24 hours).
+    #[error("Not a time. Write the time as HH:MM, for example 08:30.")]
+    NotATime,
+    /// A teacher given for self-study, which has none.
+    #[error("Only taught time has a teacher. Leave the teacher empty for self-study.")]
+    TeacherOnlyForTeaching,
+    /// A problem with weeks, plans or recorded time (see [`TimeProblem`]).
+    #[error("{0}")]
+    Time(Box<TimeProblem>),
+}
+
+impl From<TimeProblem> for Problem {
+    fn from(problem: TimeProblem) -> Self {
+        match problem {
+            TimeProblem::Common(p) => p,
+            other => Problem::Time(Box::new(other)),
+        }
+    }
 }
 
 impl Problem {
@@ -161,6 +181,9 @@ impl Problem {
             Problem::CourseBelowPathStart { .. } => "sfi-course-below-path-start",
             Problem::GradeNotInScale { .. } => "sfi-grade-not-in-scale",
             Problem::FrozenAssessment { .. } => "problem-frozen-assessment",
+            Problem::NotATime => "problem-not-a-time",
+            Problem::TeacherOnlyForTeaching => "problem-teacher-only-for-teaching",
+            Problem::Time(t) => t.message_id(),
         }
     }
 
@@ -183,6 +206,7 @@ impl Problem {
                 vec![("scale", scale.clone()), ("allowed", allowed.clone())]
             }
             Problem::FrozenAssessment { level } => vec![("level", level.clone())],
+            Problem::Time(t) => t.args(),
             Problem::Required
             | Problem::NotADate
             | Problem::DateInFuture
@@ -198,7 +222,9 @@ impl Problem {
             | Problem::UnknownParticipant
             | Problem::AlreadyTaken
             | Problem::BadPin
-            | Problem::BadSignInCode => Vec::new(),
+            | Problem::BadSignInCode
+            | Problem::NotATime
+            | Problem::TeacherOnlyForTeaching => Vec::new(),
         }
     }
 }
@@ -421,6 +447,12 @@ mod tests {
                 allowed: "F, E, D, C, B, A".into(),
             },
             Problem::FrozenAssessment { level: "a2".into() },
+            Problem::NotATime,
+            Problem::TeacherOnlyForTeaching,
+            Problem::Time(Box::new(TimeProblem::TeachingUnderMinimum {
+                hours: 1,
+                minutes: 30,
+            })),
         ]
     }
 
@@ -453,6 +485,9 @@ mod tests {
             Problem::CourseBelowPathStart { .. } => 23,
             Problem::GradeNotInScale { .. } => 24,
             Problem::FrozenAssessment { .. } => 25,
+            Problem::NotATime => 26,
+            Problem::TeacherOnlyForTeaching => 27,
+            Problem::Time(_) => 28,
         }
     }
 

@@ -564,6 +564,14 @@ async fn run_import(
         "assessments" => {
             crate::elp::files::import_file(db, &pending.content, today, who, dry_run).await?
         }
+        "teaching" => {
+            let now = chrono::Local::now().naive_local();
+            crate::hours::files::import_teaching(db, &pending.content, now, who.into(), dry_run)
+                .await?
+        }
+        "absences" => {
+            crate::hours::files::import_absences(db, &pending.content, who.into(), dry_run).await?
+        }
         other => {
             tracing::warn!(kind = other, "pending import of an unknown kind");
             return Err(AppError::NotFound);

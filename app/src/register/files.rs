@@ -11,7 +11,13 @@ use crate::domain::role::Principal;
 use crate::state::AppState;
 
 /// The file kinds that can be imported from the web.
-pub const IMPORT_KINDS: [&str; 3] = ["participants", "sfi-results", "assessments"];
+pub const IMPORT_KINDS: [&str; 5] = [
+    "participants",
+    "sfi-results",
+    "assessments",
+    "teaching",
+    "absences",
+];
 
 /// Largest accepted upload.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
@@ -133,6 +139,85 @@ pub async fn export_assessments(State(state): State<AppState>, headers: HeaderMa
     }
     match crate::elp::files::export(&state.db).await {
         Ok(csv) => csv_download("assessments.csv", csv),
+        Err(e) => {
+            tracing::error!(error = %e, "file endpoint failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `GET /export/teaching.csv`: the `teaching` export.
+pub async fn export_teaching(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(r) = coordinator(&state, &headers).await {
+        return r;
+    }
+    match crate::hours::files::export_teaching(&state.db).await {
+        Ok(csv) => csv_download("teaching.csv", csv),
+        Err(e) => {
+            tracing::error!(error = %e, "file endpoint failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `GET /export/absences.csv`: the `absences` export.
+pub async fn export_absences(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(r) = coordinator(&state, &headers).await {
+        return r;
+    }
+    match crate::hours::files::export_absences(&state.db).await {
+        Ok(csv) => csv_download("absences.csv", csv),
+        Err(e) => {
+            tracing::error!(error = %e, "file endpoint failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The week range of the compliance export, `?from=2026-W01&to=2026-W12`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct WeekRange {
+    /// First week (default: eleven weeks before the current one).
+    #[serde(default)]
+    pub from: String,
+    /// Last week (default: the current week).
+    #[serde(default)]
+    pub to: String,
+}
+
+/// `GET /export/compliance.csv?from=…&to=…`: the `compliance` export.
+pub async fn export_compliance(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(range): axum::extract::Query<WeekRange>,
+) -> Response {
+    use crate::domain::weeks::IsoWeek;
+    if let Err(r) = coordinator(&state, &headers).await {
+        return r;
+    }
+    let (default_from, default_to) =
+        crate::hours::files::default_range(chrono::Local::now().date_naive());
+    let parse = |s: &str, default: IsoWeek| {
+        if s.trim().is_empty() {
+            Ok(default)
+        } else {
+            IsoWeek::parse(s)
+        }
+    };
+    let (Ok(from), Ok(to)) = (
+        parse(&range.from, default_from),
+        parse(&range.to, default_to),
+    ) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "from and to must be weeks such as 2026-W09",
+        )
+            .into_response();
+    };
+    match crate::hours::files::export_compliance(&state.db, crate::db::hours::Scope::All, from, to)
+        .await
+    {
+        Ok(csv) => csv_download("compliance.csv", csv),
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

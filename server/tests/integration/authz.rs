@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-const GUARDED: [&str; 31] = [
+const GUARDED: [&str; 41] = [
     "home",
     "participants/list",
     "participants/get",
@@ -43,6 +43,16 @@ const GUARDED: [&str; 31] = [
     "assessment/submit",
     "assessment/list",
     "assessment/comment",
+    "hours/overview",
+    "hours/plan",
+    "hours/time",
+    "hours/time/delete",
+    "hours/absence",
+    "hours/absence/delete",
+    "hours/register",
+    "hours/register/save",
+    "hours/short",
+    "hours/report",
     "groups/list",
     "groups/get",
     "groups/create",
@@ -79,16 +89,24 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
         Who::Anonymous => false,
         Who::Coordinator => endpoint != "me" && !is_tablet_only(endpoint),
         Who::Mentor => {
-            matches!(endpoint, "home" | "participants/list" | "register/options")
-                || (own
-                    && matches!(
-                        endpoint,
-                        "participants/get"
-                            | "participants/pin"
-                            | "sfi/results"
-                            | "assessment/list"
-                            | "assessment/comment"
-                    ))
+            matches!(
+                endpoint,
+                "home" | "participants/list" | "register/options" | "hours/short"
+            ) || (own
+                && matches!(
+                    endpoint,
+                    "participants/get"
+                        | "participants/pin"
+                        | "sfi/results"
+                        | "assessment/list"
+                        | "assessment/comment"
+                        | "hours/overview"
+                        | "hours/plan"
+                        | "hours/time"
+                        | "hours/time/delete"
+                        | "hours/absence"
+                        | "hours/absence/delete"
+                ))
         }
         Who::Teacher => {
             matches!(
@@ -106,6 +124,9 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "sfi/grid/save"
                         | "assessment/list"
                         | "assessment/comment"
+                        | "hours/overview"
+                        | "hours/register"
+                        | "hours/register/save"
                 ))
         }
         Who::Participant => {
@@ -115,7 +136,12 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                 || (own
                     && matches!(
                         endpoint,
-                        "participants/get" | "sfi/results" | "assessment/list"
+                        "participants/get"
+                            | "sfi/results"
+                            | "assessment/list"
+                            | "hours/overview"
+                            | "hours/time"
+                            | "hours/time/delete"
                     ))
         }
     }
@@ -128,6 +154,7 @@ fn form(
     group_b: i64,
     results: (i64, i64),
     assessments: (i64, i64),
+    fixture: i64,
 ) -> Vec<(String, String)> {
     let (pid, pref, group, mentor, result, assessment) = if own {
         (
@@ -246,6 +273,43 @@ fn form(
             ("body", "Good progress".into()),
         ]),
         "sfi/grid" => v(&[("group", group.to_string())]),
+        "hours/overview" => v(&[("participant", pid.to_string())]),
+        "hours/plan" => {
+            let mut f = v(&[
+                ("participant", pid.to_string()),
+                ("valid_from", "2026-03-02".into()),
+                ("self_study_minutes", "300".into()),
+            ]);
+            for (i, day) in ["1", "3", "5"].iter().enumerate() {
+                f.push((format!("blocks[{i}][weekday]"), (*day).to_owned()));
+                f.push((format!("blocks[{i}][start]"), "08:30".to_owned()));
+                f.push((format!("blocks[{i}][end]"), "10:10".to_owned()));
+                f.push((format!("blocks[{i}][teacher_email]"), String::new()));
+            }
+            f
+        }
+        "hours/time" => v(&[
+            ("participant", pid.to_string()),
+            ("kind", "self_study".into()),
+            ("date", "2026-03-04".into()),
+            ("start", "18:00".into()),
+            ("end", "19:00".into()),
+        ]),
+        "hours/time/delete" | "hours/absence/delete" => v(&[("id", fixture.to_string())]),
+        "hours/absence" => v(&[
+            ("participant", pid.to_string()),
+            ("from_date", "2026-04-06".into()),
+            ("to_date", "2026-04-10".into()),
+            ("reason", "illness".into()),
+        ]),
+        "hours/register" => v(&[("group", group.to_string()), ("date", "2026-03-02".into())]),
+        "hours/register/save" => v(&[
+            ("group", group.to_string()),
+            ("date", "2026-03-02".into()),
+            ("start", "08:30".into()),
+            ("end", "10:10".into()),
+            ("present[0]", pref.into()),
+        ]),
         "sfi/grid/save" => {
             let mut f = sfi("rows[0]");
             f[0].1 = pref.to_owned();
@@ -255,6 +319,66 @@ fn form(
             f
         }
         _ => vec![],
+    }
+}
+
+/// Records (again) a self-study entry of `p` on 2026-03-03 and returns its id.
+async fn time_fixture(app: &TestApp, p: app::domain::ids::ParticipantId) -> i64 {
+    use app::domain::time_record::{RawTimeEntry, TimeRecord};
+    let r = app::db::participants::get(&app.db, p).await.expect("p");
+    let raw = RawTimeEntry {
+        participant_ref: r.participant_ref,
+        date: "2026-03-03".into(),
+        start: "18:00".into(),
+        end: "19:00".into(),
+        kind: "self_study".into(),
+        teacher_email: String::new(),
+    };
+    let now = chrono::Local::now().naive_local();
+    let record = TimeRecord::validate(&raw, now).expect("valid");
+    let mut tx = app.db.begin().await.expect("tx");
+    let who = app::db::hours::Recorder {
+        source: "cli",
+        user: None,
+        participant: None,
+    };
+    let saved = app::db::hours::save_time(&mut tx, p, &record, None, who)
+        .await
+        .expect("save");
+    tx.commit().await.expect("commit");
+    match saved {
+        app::db::hours::Saved::Created(id)
+        | app::db::hours::Saved::Updated(id)
+        | app::db::hours::Saved::Unchanged(id) => id.0,
+    }
+}
+
+/// Records (again) an absence of `p` from 2026-05-04 and returns its id.
+async fn absence_fixture(app: &TestApp, p: app::domain::ids::ParticipantId) -> i64 {
+    use app::domain::time_record::{AbsenceRecord, RawAbsence};
+    let r = app::db::participants::get(&app.db, p).await.expect("p");
+    let record = AbsenceRecord::validate(&RawAbsence {
+        participant_ref: r.participant_ref,
+        from_date: "2026-05-04".into(),
+        to_date: "2026-05-05".into(),
+        reason: "other".into(),
+        note: String::new(),
+    })
+    .expect("valid");
+    let mut tx = app.db.begin().await.expect("tx");
+    let who = app::db::hours::Recorder {
+        source: "cli",
+        user: None,
+        participant: None,
+    };
+    let saved = app::db::hours::save_absence(&mut tx, p, &record, who)
+        .await
+        .expect("save");
+    tx.commit().await.expect("commit");
+    match saved {
+        app::db::hours::Saved::Created(id)
+        | app::db::hours::Saved::Updated(id)
+        | app::db::hours::Saved::Unchanged(id) => id.0,
     }
 }
 
@@ -330,7 +454,15 @@ async fn matrix(app: TestApp) {
     for endpoint in GUARDED {
         for own in [true, false] {
             for (who, session) in &sessions {
-                let f = form(endpoint, &s, own, group_b, results, assessments);
+                let p = if own { s.p1 } else { s.p2 };
+                // Deleting needs something to delete each time: the same entry (or absence) is
+                // recorded again before every call.
+                let fixture = match endpoint {
+                    "hours/time/delete" => time_fixture(&app, p).await,
+                    "hours/absence/delete" => absence_fixture(&app, p).await,
+                    _ => 0,
+                };
+                let f = form(endpoint, &s, own, group_b, results, assessments, fixture);
                 let pairs: Vec<(&str, &str)> =
                     f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let reply = app.call(endpoint, session.as_deref(), &pairs).await;

@@ -207,7 +207,7 @@ pub fn GroupPage() -> impl IntoView {
                     <Title text=group.name.clone() />
                     <h1>{group.name.clone()}</h1>
                     <p>{t("field-teacher")}": "{group.teacher_name.clone()}</p>
-                    <p><A href=format!("/groups/{}/results", group.id) attr:class="button-primary" attr:data-test="sfi-grid-link">{t("sfi-grid")}</A></p>
+                    <p><A href=format!("/groups/{}/results", group.id) attr:class="button-primary" attr:data-test="sfi-grid-link">{t("sfi-grid")}</A>" "<A href=format!("/groups/{}/register", group.id) attr:class="button-primary" attr:data-test="register-link">{t("register-title")}</A></p>
                     <table class="list" data-test="members">
                         <thead><tr>
                             <th scope="col">{t("field-name")}</th>

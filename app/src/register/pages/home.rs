@@ -56,7 +56,9 @@ fn home_view(h: Home) -> impl IntoView {
                 <li><A href="/participants/new">{t("participant-new")}</A></li>
                 <li><A href="/participants">{t("nav-participants")}</A></li>
                 <li><A href="/import">{t("nav-import")}</A></li>
+                <li><A href="/compliance">{t("nav-compliance")}</A></li>
             </ul>
+            <crate::hours::pages::ShortWeeksSection />
         }
         .into_any(),
         Home::Mentor(list) => {
@@ -78,6 +80,7 @@ fn home_view(h: Home) -> impl IntoView {
                 .collect_view();
             view! {
                 <h1 data-test="start-mentor">{t("home-mentor-title")}</h1>
+                <crate::hours::pages::ShortWeeksSection />
                 {empty.then(|| view! { <p>{t("home-mentor-empty")}</p> })}
                 <table class="list">
                     <caption class="visually-hidden">{t("home-mentor-title")}</caption>
@@ -101,7 +104,8 @@ fn home_view(h: Home) -> impl IntoView {
                     let href = format!("/groups/{}", g.id);
                     let count = t_args("group-members-count", &[("count", g.members.to_string())]);
                     let results = format!("/groups/{}/results", g.id);
-                    view! { <li><A href=href>{g.name}</A>" · "{count}" · "<A href=results>{t("sfi-grid")}</A></li> }
+                    let register = format!("/groups/{}/register", g.id);
+                    view! { <li><A href=href>{g.name}</A>" · "{count}" · "<A href=results>{t("sfi-grid")}</A>" · "<A href=register>{t("register-title")}</A></li> }
                 })
                 .collect_view();
             view! {
@@ -139,6 +143,7 @@ pub fn MePage() -> impl IntoView {
                             </section>
                             <crate::elp::pages::AssessmentsSection participant=p.id />
                             <crate::sfi::pages::SfiSection participant=p.id />
+                            <crate::hours::pages::HoursSection participant=p.id />
                         }
                         .into_any()
                     }

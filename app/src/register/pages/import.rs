@@ -64,12 +64,37 @@ pub fn ImportPage() -> impl IntoView {
                 <button type="submit" class="button-primary">{t("import-check")}</button>
             </form>
         </section>
+        <section class="card" aria-labelledby="upload-teaching-h">
+            <h2 id="upload-teaching-h">{t("import-teaching")}</h2>
+            <form method="post" action="/import/upload" enctype="multipart/form-data" class="stack" data-test="upload-teaching-form">
+                <input type="hidden" name="kind" value="teaching" />
+                <div class="field">
+                    <label for="teaching-file">{t("import-file-teaching")}</label>
+                    <input id="teaching-file" name="file" type="file" accept=".csv,text/csv" required />
+                </div>
+                <button type="submit" class="button-primary">{t("import-check")}</button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="upload-absences-h">
+            <h2 id="upload-absences-h">{t("import-absences")}</h2>
+            <form method="post" action="/import/upload" enctype="multipart/form-data" class="stack" data-test="upload-absences-form">
+                <input type="hidden" name="kind" value="absences" />
+                <div class="field">
+                    <label for="absences-file">{t("import-file-absences")}</label>
+                    <input id="absences-file" name="file" type="file" accept=".csv,text/csv" required />
+                </div>
+                <button type="submit" class="button-primary">{t("import-check")}</button>
+            </form>
+        </section>
         <section class="card" aria-labelledby="export-h">
             <h2 id="export-h">{t("export")}</h2>
             <ul>
                 <li><a href="/export/participants.csv" download="participants.csv" data-test="export-participants">{t("export-participants")}</a></li>
                 <li><a href="/export/sfi-results.csv" download="sfi-results.csv" data-test="export-sfi-results">{t("export-sfi-results")}</a></li>
                 <li><a href="/export/assessments.csv" download="assessments.csv" data-test="export-assessments">{t("export-assessments")}</a></li>
+                <li><a href="/export/teaching.csv" download="teaching.csv" data-test="export-teaching">{t("export-teaching")}</a></li>
+                <li><a href="/export/absences.csv" download="absences.csv" data-test="export-absences">{t("export-absences")}</a></li>
+                <li><a href="/compliance" data-test="compliance-link">{t("compliance-title")}</a></li>
             </ul>
         </section>
     }

@@ -1,0 +1,291 @@
+//! The `teaching` and `absences` file kinds (import all or nothing, idempotent, with history)
+//! and the `compliance` export for a week range.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::db::hours::{self as store, Recorder, Saved, Scope};
+use crate::db::{Db, DbError};
+use crate::domain::csvfile::{self, ColumnSpec, CsvTable};
+use crate::domain::ids::ParticipantId;
+use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::time_record::{
+    weeks_of, AbsenceRecord, RawAbsence, RawTimeEntry, TimeRecord, ABSENCE_COLUMNS,
+    TEACHING_COLUMNS,
+};
+use crate::domain::weeks::{IsoWeek, TimeKind, WeeklyMinimum, COMPLIANCE_COLUMNS};
+use crate::register::api::ImportReport;
+
+/// The header rules of the `teaching` kind.
+pub const TEACHING_SPEC: ColumnSpec = ColumnSpec {
+    required: &["participant_ref", "date", "start", "end", "kind"],
+    optional: &["teacher_email"],
+};
+
+/// The header rules of the `absences` kind.
+pub const ABSENCE_SPEC: ColumnSpec = ColumnSpec {
+    required: &["participant_ref", "from_date", "to_date", "reason"],
+    optional: &["note"],
+};
+
+fn read(text: &str, spec: &ColumnSpec, report: &mut ImportReport) -> Option<CsvTable> {
+    match csvfile::read(text, spec) {
+        Ok(t) => Some(t),
+        Err(fp) => {
+            let args = fp
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            report.file_problem = Some((fp.message_id().to_owned(), args));
+            None
+        }
+    }
+}
+
+/// Entries of one participant, kind and day: `(start, end)` of the file's earlier rows.
+type DayKey = (ParticipantId, TimeKind, NaiveDate);
+
+/// Checks time entries against each other and the database, and saves them in `tx`; the
+/// problems are returned with their line numbers (rows with problems are not saved, and the
+/// caller rolls back when there are any).
+pub async fn save_entries(
+    tx: &mut crate::db::Tx,
+    records: &[(usize, TimeRecord)],
+    now: NaiveDateTime,
+    who: Recorder,
+    report: &mut ImportReport,
+) -> Result<(), DbError> {
+    let mut people: HashMap<String, Option<ParticipantId>> = HashMap::new();
+    let mut teachers: HashMap<String, Option<crate::domain::ids::UserId>> = HashMap::new();
+    let mut in_file: HashMap<DayKey, Vec<(NaiveTime, NaiveDateTime, NaiveDateTime)>> =
+        HashMap::new();
+    for (line, record) in records {
+        let r = record.participant_ref.as_str().to_owned();
+        let id = match people.get(&r) {
+            Some(id) => *id,
+            None => {
+                let id = store::participant_by_ref(tx, &r).await?;
+                people.insert(r.clone(), id);
+                id
+            }
+        };
+        let Some(id) = id else {
+            report.rows.push((
+                *line,
+                FieldProblem::new("participant_ref", r, Problem::UnknownParticipant),
+            ));
+            continue;
+        };
+        let teacher = match &record.teacher_email {
+            None => None,
+            Some(email) => {
+                let t = match teachers.get(email.as_str()) {
+                    Some(t) => *t,
+                    None => {
+                        let t = crate::db::sfi::teacher_id(tx, email.as_str()).await?;
+                        teachers.insert(email.as_str().to_owned(), t);
+                        t
+                    }
+                };
+                if t.is_none() {
+                    report.rows.push((
+                        *line,
+                        FieldProblem::new("teacher_email", email.as_str(), Problem::NotATeacher),
+                    ));
+                    continue;
+                }
+                t
+            }
+        };
+        let day: DayKey = (id, record.kind, record.date);
+        let mut existing =
+            store::day_entries(tx, id, record.kind, record.date, Some(record.start)).await?;
+        // Earlier rows of the file for the same day; an earlier row with the same start would
+        // be a duplicate key, refused before this point.
+        if let Some(earlier) = in_file.get(&day) {
+            existing.retain(|(s, _)| !earlier.iter().any(|(start, _, _)| s.time() == *start));
+            existing.extend(earlier.iter().map(|&(_, s, e)| (s, e)));
+        }
+        if let Err(problems) = record.check_against(&existing, now) {
+            report.rows.extend(problems.into_iter().map(|p| (*line, p)));
+            continue;
+        }
+        in_file
+            .entry(day)
+            .or_default()
+            .push((record.start, record.start_at(), record.end_at()));
+        match store::save_time(tx, id, record, teacher, who).await? {
+            Saved::Created(_) => report.created += 1,
+            Saved::Updated(_) => report.updated += 1,
+            Saved::Unchanged(_) => report.unchanged += 1,
+        }
+    }
+    Ok(())
+}
+
+/// Checks (`dry_run`) or imports a `teaching` file, all or nothing.
+pub async fn import_teaching(
+    db: &Db,
+    text: &str,
+    now: NaiveDateTime,
+    who: Recorder,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
+    let mut report = ImportReport::default();
+    let Some(table) = read(text, &TEACHING_SPEC, &mut report) else {
+        return Ok(report);
+    };
+    let mut records = vec![];
+    let mut first_seen = HashMap::new();
+    for row in &table.rows {
+        let raw = RawTimeEntry::from_lookup(|c| row.get(c));
+        match TimeRecord::validate(&raw, now) {
+            Ok(r) => {
+                if let Some(&first_line) = first_seen.get(&r.key()) {
+                    report.rows.push((
+                        row.line,
+                        FieldProblem::new(
+                            "start",
+                            raw.start.as_str(),
+                            Problem::Duplicate { first_line },
+                        ),
+                    ));
+                } else {
+                    first_seen.insert(r.key(), row.line);
+                    records.push((row.line, r));
+                }
+            }
+            Err(problems) => report
+                .rows
+                .extend(problems.into_iter().map(|p| (row.line, p))),
+        }
+    }
+    let mut tx = db.begin().await?;
+    save_entries(&mut tx, &records, now, who, &mut report).await?;
+    finish(tx, report, dry_run).await
+}
+
+async fn finish(
+    tx: crate::db::Tx,
+    mut report: ImportReport,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
+    report.rows.sort_by_key(|(line, _)| *line);
+    if dry_run || !report.rows.is_empty() {
+        tx.rollback().await?;
+    } else {
+        tx.commit().await?;
+        report.committed = true;
+    }
+    Ok(report)
+}
+
+/// Checks (`dry_run`) or imports an `absences` file, all or nothing.
+pub async fn import_absences(
+    db: &Db,
+    text: &str,
+    who: Recorder,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
+    let mut report = ImportReport::default();
+    let Some(table) = read(text, &ABSENCE_SPEC, &mut report) else {
+        return Ok(report);
+    };
+    let mut records = vec![];
+    let mut first_seen = HashMap::new();
+    for row in &table.rows {
+        let raw = RawAbsence::from_lookup(|c| row.get(c));
+        match AbsenceRecord::validate(&raw) {
+            Ok(r) => {
+                if let Some(&first_line) = first_seen.get(&r.key()) {
+                    report.rows.push((
+                        row.line,
+                        FieldProblem::new(
+                            "from_date",
+                            raw.from_date.as_str(),
+                            Problem::Duplicate { first_line },
+                        ),
+                    ));
+                } else {
+                    first_seen.insert(r.key(), row.line);
+                    records.push((row.line, r));
+                }
+            }
+            Err(problems) => report
+                .rows
+                .extend(problems.into_iter().map(|p| (row.line, p))),
+        }
+    }
+    let mut tx = db.begin().await?;
+    for (line, record) in &records {
+        let Some(id) = store::participant_by_ref(&mut tx, record.participant_ref.as_str()).await?
+        else {
+            report.rows.push((
+                *line,
+                FieldProblem::new(
+                    "participant_ref",
+                    record.participant_ref.as_str(),
+                    Problem::UnknownParticipant,
+                ),
+            ));
+            continue;
+        };
+        match store::save_absence(&mut tx, id, record, who).await? {
+            Saved::Created(_) => report.created += 1,
+            Saved::Updated(_) => report.updated += 1,
+            Saved::Unchanged(_) => report.unchanged += 1,
+        }
+    }
+    finish(tx, report, dry_run).await
+}
+
+/// The `teaching` export.
+pub async fn export_teaching(db: &Db) -> Result<String, DbError> {
+    let records = store::export_time(db).await?;
+    Ok(csvfile::write(
+        &TEACHING_COLUMNS,
+        records.iter().map(TimeRecord::to_csv_fields),
+    ))
+}
+
+/// The `absences` export.
+pub async fn export_absences(db: &Db) -> Result<String, DbError> {
+    let records = store::export_absences(db).await?;
+    Ok(csvfile::write(
+        &ABSENCE_COLUMNS,
+        records.iter().map(AbsenceRecord::to_csv_fields),
+    ))
+}
+
+/// The default week range of the `compliance` export: the twelve weeks up to and including the
+/// week of `today`.
+pub fn default_range(today: NaiveDate) -> (IsoWeek, IsoWeek) {
+    let to = IsoWeek::containing(today);
+    let mut from = to;
+    for _ in 0..11 {
+        from = from.prev();
+    }
+    (from, to)
+}
+
+/// The `compliance` export for `scope` and `from`–`to`: participant × week in which they were
+/// enrolled, sorted by participant_ref (byte order), then week.
+pub async fn export_compliance(
+    db: &Db,
+    scope: Scope,
+    from: IsoWeek,
+    to: IsoWeek,
+) -> Result<String, DbError> {
+    let minimum: WeeklyMinimum = store::minimum(db).await?;
+    let mut people = store::measured(db, scope, from, to).await?;
+    people.sort_by(|a, b| a.participant_ref.cmp(&b.participant_ref));
+    let mut rows = Vec::new();
+    for p in &people {
+        for week in weeks_of(&p.enrolment, from, to, minimum, &p.minutes) {
+            rows.push(week.to_csv_fields(&p.participant_ref));
+        }
+    }
+    Ok(csvfile::write(&COMPLIANCE_COLUMNS, rows))
+}

@@ -1,0 +1,680 @@
+//! Pages of the weekly minimum: the hours section of a participant's page (weeks strip, plan,
+//! recorded time, absences), the group register, the mentor's short weeks and the
+//! coordinator's compliance report. Every form is a plain form post that works without wasm.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::api::{
+    get_compliance_report, get_hours, get_register, get_short_weeks, ComplianceLine, DeleteAbsence,
+    DeleteTime, HoursOverview, PlanRow, RecordTime, SaveAbsence, SavePlan, SaveRegister, WeekRow,
+};
+use crate::domain::ids::{GroupId, ParticipantId};
+use crate::domain::weeks::HoursMinutes;
+use crate::error::AppError;
+use crate::register::pages::failed;
+use crate::ui::components::{problem_of, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::{t, t_args};
+
+/// "5 h 30 min" (or "45 min").
+pub fn hm(minutes: u32) -> String {
+    let h = HoursMinutes::from_minutes(minutes);
+    if h.hours == 0 {
+        t_args("minutes-short", &[("minutes", h.minutes.to_string())])
+    } else {
+        t_args(
+            "hours-minutes-short",
+            &[
+                ("hours", h.hours.to_string()),
+                ("minutes", h.minutes.to_string()),
+            ],
+        )
+    }
+}
+
+fn weekday_name(n: u32) -> String {
+    t(&format!("weekday-{n}"))
+}
+
+fn weekday_options() -> Vec<(String, String)> {
+    (1..=7).map(|n| (n.to_string(), weekday_name(n))).collect()
+}
+
+fn status_text(status: &str) -> String {
+    t(&format!("week-status-{status}"))
+}
+
+/// The week number alone, "v. 9" / "W9".
+fn week_label(week: &str) -> String {
+    let n = week
+        .rsplit_once('W')
+        .and_then(|(_, n)| n.parse::<u32>().ok())
+        .unwrap_or_default();
+    t_args("week-short", &[("week", n.to_string())])
+}
+
+/// The strip of weeks: one tile per week, status in words (not only colour), minutes as text.
+#[component]
+pub fn WeekStrip(
+    /// Weeks, oldest first.
+    weeks: Vec<WeekRow>,
+) -> impl IntoView {
+    if weeks.is_empty() {
+        return view! { <p>{t("hours-no-weeks")}</p> }.into_any();
+    }
+    let tiles = weeks
+        .into_iter()
+        .map(|w| {
+            let title = format!("{} ({})", w.week, w.monday);
+            let detail = t_args(
+                "week-detail",
+                &[
+                    ("teaching", hm(w.teaching)),
+                    ("self_study", hm(w.self_study)),
+                    ("required", hm(w.required)),
+                ],
+            );
+            let short = (w.status == "short" || w.status == "current")
+                .then(|| {
+                    let mut parts = vec![];
+                    if w.teaching_short > 0 {
+                        parts.push(t_args("week-short-teaching", &[("time", hm(w.teaching_short))]));
+                    }
+                    if w.self_study_short > 0 {
+                        parts.push(t_args("week-short-self-study", &[("time", hm(w.self_study_short))]));
+                    }
+                    parts.join(" · ")
+                })
+                .filter(|s| !s.is_empty());
+            view! {
+                <li class=format!("week week-{}", w.status) data-test=format!("week-{}", w.week) title=title>
+                    <span class="week-name">{week_label(&w.week)}</span>
+                    <span class="week-status">{status_text(&w.status)}</span>
+                    <span class="week-minutes">{detail}</span>
+                    {short.map(|s| view! { <span class="week-shortfall">{s}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="week-strip" aria-label=t("hours-weeks")>{tiles}</ol> }.into_any()
+}
+
+fn plan_view(p: &PlanRow) -> impl IntoView {
+    let blocks = p
+        .blocks
+        .iter()
+        .map(|b| {
+            let teacher = b.teacher_name.clone().unwrap_or_default();
+            view! { <tr><td>{weekday_name(b.weekday)}</td><td>{format!("{}–{}", b.start, b.end)}</td><td>{teacher}</td></tr> }
+        })
+        .collect_view();
+    let summary = t_args(
+        "plan-summary",
+        &[
+            ("from", p.valid_from.clone()),
+            ("teaching", hm(p.teaching_minutes)),
+            ("self_study", hm(p.self_study_minutes)),
+        ],
+    );
+    view! {
+        <p data-test="plan-summary">{summary}</p>
+        <table class="list">
+            <caption class="visually-hidden">{t("plan-blocks")}</caption>
+            <thead><tr><th scope="col">{t("field-weekday")}</th><th scope="col">{t("field-time")}</th><th scope="col">{t("field-teacher")}</th></tr></thead>
+            <tbody>{blocks}</tbody>
+        </table>
+    }
+}
+
+/// The form for a new plan: five block rows (prefilled from the plan in force) and self-study.
+#[component]
+fn PlanForm(h: HoursOverview) -> impl IntoView {
+    let action = ServerAction::<SavePlan>::new();
+    let result = Signal::derive(move || action.value().get());
+    let current = h.plans.first().cloned();
+    let teachers: Vec<(String, String)> = std::iter::once((String::new(), t("none")))
+        .chain(
+            h.teachers
+                .iter()
+                .map(|u| (u.email.clone(), u.display_name.clone())),
+        )
+        .collect();
+    let rows = (0..6)
+        .map(|i| {
+            let b = current.as_ref().and_then(|p| p.blocks.get(i)).cloned();
+            let weekday = b.as_ref().map(|b| b.weekday).unwrap_or((i as u32 % 5) + 1);
+            let (start, end) = b
+                .as_ref()
+                .map(|b| (b.start.clone(), b.end.clone()))
+                .unwrap_or_default();
+            let teacher = b
+                .as_ref()
+                .and_then(|b| b.teacher_email.clone())
+                .or_else(|| h.my_email.clone())
+                .unwrap_or_default();
+            let row = format!("#{}", i + 1);
+            let problem = move |name: &'static str| {
+                let field = format!("{row}/{name}");
+                Signal::derive(move || problem_of(&result.get(), &field))
+            };
+            let day_opts = weekday_options()
+                .into_iter()
+                .map(|(v, l)| {
+                    let sel = v == weekday.to_string();
+                    view! { <option value=v selected=sel>{l}</option> }
+                })
+                .collect_view();
+            let teacher_opts = teachers
+                .iter()
+                .map(|(v, l)| {
+                    let sel = *v == teacher;
+                    view! { <option value=v.clone() selected=sel>{l.clone()}</option> }
+                })
+                .collect_view();
+            let label = |f: &str| format!("{} {}: {}", t("plan-block"), i + 1, t(f));
+            let (ps, pe) = (problem("start"), problem("end"));
+            view! {
+                <tr>
+                    <td><select name=format!("blocks[{i}][weekday]") aria-label=label("field-weekday")>{day_opts}</select></td>
+                    <td class:cell-invalid=move || ps.get().is_some()>
+                        <input name=format!("blocks[{i}][start]") type="time" value=start aria-label=label("field-start") data-test=format!("block-{i}-start") />
+                        {move || ps.get().map(|p| view! { <span class="cell-error">{p}</span> })}
+                    </td>
+                    <td class:cell-invalid=move || pe.get().is_some()>
+                        <input name=format!("blocks[{i}][end]") type="time" value=end aria-label=label("field-end") data-test=format!("block-{i}-end") />
+                        {move || pe.get().map(|p| view! { <span class="cell-error">{p}</span> })}
+                    </td>
+                    <td><select name=format!("blocks[{i}][teacher_email]") aria-label=label("field-teacher")>{teacher_opts}</select></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let self_study = current
+        .as_ref()
+        .map(|p| p.self_study_minutes)
+        .unwrap_or(h.minimum)
+        .to_string();
+    let teaching_problem = Signal::derive(move || problem_of(&result.get(), "plan_teaching"));
+    let minimum = t_args("plan-minimum", &[("time", hm(h.minimum))]);
+    view! {
+        <details class="form-card" open=h.plans.is_empty()>
+            <summary>{t("plan-new")}</summary>
+            <p class="hint">{minimum}</p>
+            {move || match result.get() {
+                Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }),
+                _ => None,
+            }}
+            <ActionForm action=action attr:class="stack" attr:data-test="plan-form">
+                <input type="hidden" name="participant" value=h.participant.to_string() />
+                <Field name="valid_from" label="field-valid_from" kind="date" value=h.today.clone() required=true problem=Signal::derive(move || problem_of(&result.get(), "valid_from")) />
+                <div class="table-wrap">
+                    <table class="list grid">
+                        <caption>{t("plan-blocks")}</caption>
+                        <thead><tr>
+                            <th scope="col">{t("field-weekday")}</th>
+                            <th scope="col">{t("field-start")}</th>
+                            <th scope="col">{t("field-end")}</th>
+                            <th scope="col">{t("field-teacher")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {move || teaching_problem.get().map(|p| view! { <p class="field-error" data-test="plan-teaching-error">{p}</p> })}
+                <Field name="self_study_minutes" label="field-self_study_minutes" kind="number" inputmode="numeric" value=self_study required=true problem=Signal::derive(move || problem_of(&result.get(), "self_study_minutes")) />
+                <button type="submit" class="button-primary" data-test="plan-save">{t("plan-save")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The form to record time.
+#[component]
+fn TimeForm(h: HoursOverview) -> impl IntoView {
+    let action = ServerAction::<RecordTime>::new();
+    let result = Signal::derive(move || action.value().get());
+    let mut kinds = vec![];
+    if h.can_teaching {
+        kinds.push(("teaching".to_owned(), t("kind-teaching")));
+    }
+    if h.can_self_study {
+        kinds.push(("self_study".to_owned(), t("kind-self_study")));
+    }
+    let first = kinds.first().map(|k| k.0.clone()).unwrap_or_default();
+    let teachers: Vec<(String, String)> = std::iter::once((String::new(), t("none")))
+        .chain(
+            h.teachers
+                .iter()
+                .map(|u| (u.email.clone(), u.display_name.clone())),
+        )
+        .collect();
+    let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
+    view! {
+        <details class="form-card">
+            <summary>{t("time-record")}</summary>
+            {move || match result.get() {
+                Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }),
+                _ => None,
+            }}
+            <ActionForm action=action attr:class="stack" attr:data-test="time-form">
+                <input type="hidden" name="participant" value=h.participant.to_string() />
+                <SelectField name="kind" label="field-kind" options=kinds selected=first problem=p("kind") />
+                <Field name="date" label="field-date" kind="date" value=h.today.clone() required=true problem=p("date") />
+                <div class="row-fields">
+                    <Field name="start" label="field-start" kind="time" required=true problem=p("start") />
+                    <Field name="end" label="field-end" kind="time" required=true problem=p("end") />
+                </div>
+                {h.can_teaching.then(|| view! {
+                    <SelectField name="teacher_email" label="field-teacher_email" options=teachers.clone() selected=h.my_email.clone().unwrap_or_default() problem=p("teacher_email") />
+                    <p class="hint">{t("time-teacher-hint")}</p>
+                })}
+                <button type="submit" class="button-primary" data-test="time-save">{t("time-save")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The form to record an absence.
+#[component]
+fn AbsenceForm(h: HoursOverview) -> impl IntoView {
+    let action = ServerAction::<SaveAbsence>::new();
+    let result = Signal::derive(move || action.value().get());
+    let reasons: Vec<(String, String)> = crate::domain::time_record::AbsenceReason::ALL
+        .into_iter()
+        .map(|r| (r.as_str().to_owned(), t(&format!("reason-{}", r.as_str()))))
+        .collect();
+    let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
+    view! {
+        <details class="form-card">
+            <summary>{t("absence-new")}</summary>
+            {move || match result.get() {
+                Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }),
+                _ => None,
+            }}
+            <ActionForm action=action attr:class="stack" attr:data-test="absence-form">
+                <input type="hidden" name="participant" value=h.participant.to_string() />
+                <div class="row-fields">
+                    <Field name="from_date" label="field-from_date" kind="date" value=h.today.clone() required=true problem=p("from_date") />
+                    <Field name="to_date" label="field-to_date" kind="date" value=h.today.clone() required=true problem=p("to_date") />
+                </div>
+                <SelectField name="reason" label="field-reason" options=reasons selected="illness".to_owned() problem=p("reason") />
+                <Field name="note" label="field-note" problem=p("note") />
+                <button type="submit" class="button-primary" data-test="absence-save">{t("absence-save")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The hours of a participant: weeks, plan, time, absences. `id="hours"` is the anchor the
+/// forms return to.
+#[component]
+pub fn HoursSection(
+    /// Whose.
+    participant: ParticipantId,
+) -> impl IntoView {
+    let delete_time = ServerAction::<DeleteTime>::new();
+    let delete_absence = ServerAction::<DeleteAbsence>::new();
+    let data = Resource::new(
+        move || {
+            (
+                participant,
+                delete_time.version().get(),
+                delete_absence.version().get(),
+            )
+        },
+        |(p, _, _)| get_hours(p),
+    );
+    view! {
+        <section id="hours" aria-labelledby="hours-h" data-test="hours">
+            <h2 id="hours-h">{t("hours-heading")}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let h = match data.await { Ok(h) => h, Err(e) => return view! { <ErrorNotice error=e /> }.into_any() };
+                    let minimum = t_args("hours-minimum", &[("time", hm(h.minimum))]);
+                    let plan = match h.plans.first() {
+                        Some(p) => plan_view(p).into_any(),
+                        None => view! { <p data-test="plan-none">{t("plan-none")}</p> }.into_any(),
+                    };
+                    let older = h.plans.iter().skip(1).map(|p| {
+                        let text = t_args("plan-summary", &[("from", p.valid_from.clone()), ("teaching", hm(p.teaching_minutes)), ("self_study", hm(p.self_study_minutes))]);
+                        view! { <li>{text}</li> }
+                    }).collect_view();
+                    let has_older = h.plans.len() > 1;
+                    let (can_t, can_s, can_a) = (h.can_teaching, h.can_self_study, h.can_absence);
+                    let entries = h.recent.iter().map(|e| {
+                        let deletable = if e.kind == "teaching" { can_t } else { can_s };
+                        let id = e.id.to_string();
+                        let del = deletable.then(|| view! {
+                            <ActionForm action=delete_time attr:class="inline">
+                                <input type="hidden" name="id" value=id />
+                                <button type="submit" class="button-secondary small">{t("remove")}</button>
+                            </ActionForm>
+                        });
+                        view! {
+                            <tr>
+                                <td>{e.date.clone()}</td>
+                                <td>{format!("{}–{}", e.start, e.end)}</td>
+                                <td>{t(&format!("kind-{}", e.kind))}</td>
+                                <td>{hm(e.minutes)}</td>
+                                <td>{e.teacher_name.clone().unwrap_or_default()}</td>
+                                <td>{del}</td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    let no_entries = h.recent.is_empty();
+                    let absences = h.absences.iter().map(|a| {
+                        let id = a.id.to_string();
+                        let del = can_a.then(|| view! {
+                            <ActionForm action=delete_absence attr:class="inline">
+                                <input type="hidden" name="id" value=id />
+                                <button type="submit" class="button-secondary small">{t("remove")}</button>
+                            </ActionForm>
+                        });
+                        view! {
+                            <tr>
+                                <td>{format!("{} – {}", a.from_date, a.to_date)}</td>
+                                <td>{t(&format!("reason-{}", a.reason))}</td>
+                                <td>{a.note.clone()}</td>
+                                <td>{del}</td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    let no_absences = h.absences.is_empty();
+                    let record = (h.can_teaching || h.can_self_study).then(|| view! { <TimeForm h=h.clone() /> });
+                    let plan_form = h.can_plan.then(|| view! { <PlanForm h=h.clone() /> });
+                    let absence_form = h.can_absence.then(|| view! { <AbsenceForm h=h.clone() /> });
+                    view! {
+                        <p class="hint">{minimum}</p>
+                        <WeekStrip weeks=h.weeks.clone() />
+                        <h3>{t("plan-heading")}</h3>
+                        {plan}
+                        {has_older.then(|| view! { <details><summary>{t("plan-history")}</summary><ul>{older}</ul></details> })}
+                        {plan_form}
+                        <h3>{t("time-heading")}</h3>
+                        {record}
+                        {if no_entries {
+                            view! { <p>{t("time-none")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="list" data-test="time-list">
+                                    <caption class="visually-hidden">{t("time-heading")}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t("field-date")}</th>
+                                        <th scope="col">{t("field-time")}</th>
+                                        <th scope="col">{t("field-kind")}</th>
+                                        <th scope="col">{t("field-length")}</th>
+                                        <th scope="col">{t("field-teacher")}</th>
+                                        <th scope="col"><span class="visually-hidden">{t("actions")}</span></th>
+                                    </tr></thead>
+                                    <tbody>{entries}</tbody>
+                                </table>
+                            }.into_any()
+                        }}
+                        <h3>{t("absence-heading")}</h3>
+                        {absence_form}
+                        {if no_absences {
+                            view! { <p>{t("absence-none")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="list" data-test="absence-list">
+                                    <caption class="visually-hidden">{t("absence-heading")}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t("field-period")}</th>
+                                        <th scope="col">{t("field-reason")}</th>
+                                        <th scope="col">{t("field-note")}</th>
+                                        <th scope="col"><span class="visually-hidden">{t("actions")}</span></th>
+                                    </tr></thead>
+                                    <tbody>{absences}</tbody>
+                                </table>
+                            }.into_any()
+                        }}
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// `/groups/:id/register?date=…`: the teacher ticks who attended; the time is prefilled from
+/// the members' plans for that weekday.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse().ok())
+            .map(GroupId)
+    });
+    let date = Memo::new(move |_| query.read().get("date").unwrap_or_default());
+    let action = ServerAction::<SaveRegister>::new();
+    let saved = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            saved.update(|n| *n += 1);
+        }
+    });
+    let sheet = Resource::new(
+        move || (id.get(), date.get(), saved.get()),
+        |(id, date, _)| async move { get_register(id.ok_or(AppError::NotFound)?, date).await },
+    );
+    let result = Signal::derive(move || action.value().get());
+    view! {
+        <Title text=t("register-title") />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let s = match sheet.await { Ok(s) => s, Err(e) => return failed(e) };
+                let heading = format!("{}: {}", t("register-title"), s.group.name);
+                let back = format!("/groups/{}", s.group.id);
+                let here = format!("/groups/{}/register", s.group.id);
+                let rows = s.members.iter().enumerate().map(|(i, m)| {
+                    let cid = format!("present-{i}");
+                    let planned = if m.planned.is_empty() { t("none") } else { m.planned.join(", ") };
+                    let recorded = if m.recorded.is_empty() { String::new() } else { m.recorded.join(", ") };
+                    let field = format!("{}/", m.participant_ref);
+                    let problem = Signal::derive(move || match result.get() {
+                        Some(Err(e)) => e.problems().iter().find(|p| p.field.starts_with(&field)).map(crate::ui::components::problem_text),
+                        _ => None,
+                    });
+                    view! {
+                        <tr data-test=format!("register-row-{}", m.participant_ref)>
+                            <td class="check">
+                                <input type="checkbox" id=cid.clone() name=format!("present[{i}]") value=m.participant_ref.clone() />
+                            </td>
+                            <th scope="row"><label for=cid>{m.name.clone()}" ("{m.participant_ref.clone()}")"</label>
+                                {move || problem.get().map(|p| view! { <span class="cell-error">{p}</span> })}
+                            </th>
+                            <td>{planned}</td>
+                            <td>{recorded}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
+                view! {
+                    <h1>{heading}</h1>
+                    <form method="get" action=here class="row-fields" data-test="register-day">
+                        <Field name="date" label="field-date" kind="date" value=s.date.clone() problem=Signal::derive(|| None::<String>) />
+                        <button type="submit" class="button-secondary">{t("register-show-day")}</button>
+                    </form>
+                    {move || match result.get() {
+                        Some(Ok(r)) => Some(view! {
+                            <p class="notice notice-ok" role="status" data-test="register-saved">
+                                {t_args("register-saved", &[("created", r.created.to_string()), ("updated", r.updated.to_string()), ("unchanged", r.unchanged.to_string())])}
+                            </p>
+                        }.into_any()),
+                        Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }.into_any()),
+                        None => None,
+                    }}
+                    {s.members.is_empty().then(|| view! { <p>{t("sfi-grid-empty")}</p> })}
+                    <ActionForm action=action attr:class="stack" attr:data-test="register-form">
+                        <input type="hidden" name="group" value=s.group.id.to_string() />
+                        <input type="hidden" name="date" value=s.date.clone() />
+                        <div class="row-fields">
+                            <Field name="start" label="field-start" kind="time" value=s.start.clone() required=true problem=p("start") />
+                            <Field name="end" label="field-end" kind="time" value=s.end.clone() required=true problem=p("end") />
+                        </div>
+                        {move || problem_of(&result.get(), "present").map(|m| view! { <p class="field-error">{m}</p> })}
+                        <div class="table-wrap">
+                            <table class="list">
+                                <caption>{t_args("register-caption", &[("date", s.date.clone())])}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t("register-present")}</th>
+                                    <th scope="col">{t("field-participant")}</th>
+                                    <th scope="col">{t("register-planned")}</th>
+                                    <th scope="col">{t("register-recorded")}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                        <button type="submit" class="button-primary" data-test="register-save">{t("register-save")}</button>
+                    </ActionForm>
+                    <p><A href=back>{t("back")}</A></p>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// The mentor's participants with short weeks (current and last four), the largest shortfall
+/// first.
+#[component]
+pub fn ShortWeeksSection() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_short_weeks());
+    view! {
+        <section aria-labelledby="short-h" data-test="short-weeks">
+            <h2 id="short-h">{t("short-heading")}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t("short-none")}</p> }.into_any(),
+                        Ok(list) => {
+                            let rows = list.into_iter().map(|s| {
+                                let href = format!("/participants/{}#hours", s.id);
+                                let weeks = s.weeks.iter().map(|w| {
+                                    let mut parts = vec![];
+                                    if w.teaching_short > 0 { parts.push(t_args("week-short-teaching", &[("time", hm(w.teaching_short))])); }
+                                    if w.self_study_short > 0 { parts.push(t_args("week-short-self-study", &[("time", hm(w.self_study_short))])); }
+                                    let label = if w.status == "current" { format!("{} ({})", w.week, status_text("current")) } else { w.week.clone() };
+                                    view! { <li data-test=format!("short-{}", w.week)>{label}": "{parts.join(", ")}</li> }
+                                }).collect_view();
+                                view! {
+                                    <tr data-test=format!("short-row-{}", s.participant_ref)>
+                                        <th scope="row"><A href=href>{s.name}</A><span class="cell-sub">{s.participant_ref.clone()}</span></th>
+                                        <td><ul class="plain">{weeks}</ul></td>
+                                        <td>{hm(s.shortfall)}</td>
+                                    </tr>
+                                }
+                            }).collect_view();
+                            view! {
+                                <table class="list">
+                                    <caption class="visually-hidden">{t("short-heading")}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t("field-participant")}</th>
+                                        <th scope="col">{t("short-weeks")}</th>
+                                        <th scope="col">{t("short-total")}</th>
+                                    </tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+fn share_text(line: &ComplianceLine) -> String {
+    line.share_met
+        .map(|p| format!("{},{} %", p / 10, p % 10))
+        .unwrap_or_else(|| "–".to_owned())
+}
+
+/// `/compliance?from=…&to=…&by_gender=true`: share of participant-weeks met per district and
+/// school (coordinators).
+#[component]
+pub fn CompliancePage() -> impl IntoView {
+    let query = use_query_map();
+    let args = Memo::new(move |_| {
+        let q = query.read();
+        (
+            q.get("from").unwrap_or_default(),
+            q.get("to").unwrap_or_default(),
+            q.get("by_gender").is_some_and(|v| v == "true" || v == "on"),
+        )
+    });
+    let data = Resource::new(
+        move || args.get(),
+        |(f, t, g)| get_compliance_report(f, t, g),
+    );
+    view! {
+        <Title text=t("compliance-title") />
+        <h1>{t("compliance-title")}</h1>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let r = match data.await {
+                    Ok(r) => r,
+                    Err(AppError::Invalid(p)) => return view! { <ErrorNotice error=AppError::Invalid(p) /> <p><a href="/compliance">{t("back")}</a></p> }.into_any(),
+                    Err(e) => return failed(e),
+                };
+                let csv = format!("/export/compliance.csv?from={}&to={}", r.from, r.to);
+                let by_gender = r.by_gender;
+                let rows = r.lines.iter().map(|l| {
+                    let name = if l.district.is_empty() {
+                        t("compliance-total")
+                    } else if l.school.is_empty() {
+                        l.district.clone()
+                    } else {
+                        format!("– {}", l.school)
+                    };
+                    let class = if l.school.is_empty() { "row-sum" } else { "" };
+                    let gender = (!l.gender.is_empty()).then(|| t(&format!("gender-{}", l.gender)));
+                    view! {
+                        <tr class=class>
+                            <th scope="row">{name}</th>
+                            {by_gender.then(|| view! { <td>{gender.clone()}</td> })}
+                            <td>{l.participants}</td>
+                            <td>{l.met}</td>
+                            <td>{l.short}</td>
+                            <td>{l.excused}</td>
+                            <td data-test="share">{share_text(l)}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    <form method="get" action="/compliance" class="row-fields" data-test="compliance-range">
+                        <Field name="from" label="field-from_week" value=r.from.clone() hint="week-hint" problem=Signal::derive(|| None::<String>) />
+                        <Field name="to" label="field-to_week" value=r.to.clone() problem=Signal::derive(|| None::<String>) />
+                        <div class="field check">
+                            <input type="checkbox" id="by_gender" name="by_gender" value="true" checked=by_gender />
+                            <label for="by_gender">{t("compliance-by-gender")}</label>
+                        </div>
+                        <button type="submit" class="button-secondary">{t("compliance-show")}</button>
+                    </form>
+                    <p class="hint">{t("compliance-hint")}</p>
+                    <div class="table-wrap">
+                        <table class="list" data-test="compliance-table">
+                            <caption>{t_args("compliance-caption", &[("from", r.from.clone()), ("to", r.to.clone())])}</caption>
+                            <thead><tr>
+                                <th scope="col">{t("compliance-unit")}</th>
+                                {by_gender.then(|| view! { <th scope="col">{t("field-gender")}</th> })}
+                                <th scope="col">{t("compliance-participants")}</th>
+                                <th scope="col">{t("week-status-met")}</th>
+                                <th scope="col">{t("week-status-short")}</th>
+                                <th scope="col">{t("week-status-excused")}</th>
+                                <th scope="col">{t("compliance-share")}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <p><a href=csv download="compliance.csv" data-test="export-compliance">{t("export-compliance")}</a></p>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,335 @@
+//! The benchmark of issue 5: a generator for a realistic city and the timing of the
+//! `compliance` export on it (`server bench generate`, `server bench compliance`).
+//!
+//! The generator writes straight into the tables with multi-row inserts of generated numbers
+//! and dates only (no user input reaches the SQL text), skipping the version history that the
+//! application writes for every change: it builds a fixture, not a record of anyone's work.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, Days};
+
+use app::db::hours::Scope;
+use app::db::Db;
+use app::domain::ids::SchoolId;
+use app::domain::time_record::week_code;
+use app::domain::weeks::IsoWeek;
+
+use crate::config::Config;
+
+/// A small deterministic generator (xorshift64*), so every run builds the same city.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+fn option<'a>(args: &[&'a str], name: &str) -> Option<&'a str> {
+    args.windows(2).find(|w| w[0] == name).map(|w| w[1])
+}
+
+/// `server bench …`.
+pub async fn run(config: &Config, args: &[&str]) -> ExitCode {
+    let db = match crate::startup::open_database(config).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match args.first() {
+        Some(&"generate") => {
+            let participants = option(args, "--participants")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(10_000);
+            let weeks = option(args, "--weeks")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(52);
+            generate(&db, participants, weeks).await
+        }
+        Some(&"compliance") => compliance(&db).await,
+        _ => Err(
+            "usage: server bench generate [--participants N] [--weeks W] | server bench compliance"
+                .to_owned(),
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn exec(db: &Db, sql: &str) -> Result<(), String> {
+    sqlx::query(sql)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+async fn scalar(db: &Db, sql: &str) -> Result<i64, String> {
+    sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(&db.pool)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Inserts `rows` (already formatted `(…)` tuples) in statements of `chunk` rows, in one
+/// transaction per statement batch.
+async fn insert_all(db: &Db, head: &str, rows: &[String], chunk: usize) -> Result<(), String> {
+    let mut tx = db.pool.begin().await.map_err(|e| e.to_string())?;
+    for part in rows.chunks(chunk) {
+        let sql = format!("{head} VALUES {}", part.join(","));
+        sqlx::query(&sql)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    tx.commit().await.map_err(|e| e.to_string())
+}
+
+/// A city of `participants` participants in 10 districts and 100 schools, started over the
+/// `weeks` weeks up to today, each with a year's plan of three taught lessons (100 minutes)
+/// and three self-study sessions a week; about one week in eight misses a session, one
+/// participant in twenty has a week of illness, and school holidays close two weeks.
+async fn generate(db: &Db, participants: usize, weeks: u32) -> Result<(), String> {
+    if scalar(db, "SELECT COUNT(*) FROM participants").await? > 0 {
+        return Err("bench generate needs an empty database (no participants)".to_owned());
+    }
+    let started = Instant::now();
+    let mut rng = Rng(0x5EED_CAFE_F00D_1234);
+    let today = chrono::Local::now().date_naive();
+    let first_monday = IsoWeek::containing(today - Days::new(u64::from(weeks) * 7)).monday();
+    let t0 = app::db::now();
+    let district_ids: Vec<i64> = (1..=10).map(|i| 1000 + i).collect();
+    insert_all(
+        db,
+        "INSERT INTO districts (id, name)",
+        &district_ids
+            .iter()
+            .map(|d| format!("({d}, 'Bench district {d}')"))
+            .collect::<Vec<_>>(),
+        500,
+    )
+    .await?;
+    let school_ids: Vec<i64> = (1..=100).map(|i| 2000 + i).collect();
+    insert_all(
+        db,
+        "INSERT INTO schools (id, district_id, name)",
+        &school_ids
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("({s}, {}, 'Bench school {s}')", district_ids[i % 10]))
+            .collect::<Vec<_>>(),
+        500,
+    )
+    .await?;
+    // Staff: 300 mentors, 60 teachers (they cannot sign in: the hash is not a password hash).
+    let staff: Vec<String> = (1..=360)
+        .map(|i| {
+            let role = if i <= 300 { "mentor" } else { "teacher" };
+            format!(
+                "({}, 'bench{i}@bench.invalid', 'Bench {role} {i}', '{role}', '!', {t0})",
+                5000 + i
+            )
+        })
+        .collect();
+    insert_all(
+        db,
+        "INSERT INTO users (id, email, display_name, role, password_hash, created_at)",
+        &staff,
+        500,
+    )
+    .await?;
+    let genders = ["female", "male", "other", "unspecified"];
+    let mut people = Vec::with_capacity(participants);
+    let mut starts = Vec::with_capacity(participants);
+    for i in 0..participants {
+        let id = 100_000 + i as i64;
+        // Most started before the range; the rest spread over it.
+        let offset = if rng.chance(60) {
+            0
+        } else {
+            rng.below(u64::from(weeks) * 7)
+        };
+        let start = first_monday + Days::new(offset);
+        starts.push((id, start));
+        let school = school_ids[rng.below(school_ids.len() as u64) as usize];
+        let mentor = 5001 + rng.below(300) as i64;
+        let gender = genders[rng.below(4) as usize];
+        people.push(format!(
+            "({id}, 'B-{i:05}', 'Given{i}', 'Family{i}', '{gender}', {school}, {mentor}, '{}', 3, 'Z{i:07}', {t0}, {t0})",
+            start.format("%Y-%m-%d")
+        ));
+    }
+    insert_all(
+        db,
+        "INSERT INTO participants (id, participant_ref, given_name, family_name, gender, school_id, mentor_id, start_date, planned_terms, sign_in_code, created_at, updated_at)",
+        &people,
+        500,
+    )
+    .await?;
+    // Absences: a week of illness for one in twenty; the whole city has two holiday weeks.
+    let mut absences = Vec::new();
+    let holiday = first_monday + Days::new((u64::from(weeks) / 2) * 7);
+    for &(id, start) in &starts {
+        absences.push(format!(
+            "({id}, '{}', '{}', 'holiday', '', 1, {t0}, {t0})",
+            holiday.format("%Y-%m-%d"),
+            (holiday + Days::new(11)).format("%Y-%m-%d")
+        ));
+        if rng.chance(5) {
+            let from = start + Days::new(rng.below(200));
+            if from < today && from != holiday {
+                absences.push(format!(
+                    "({id}, '{}', '{}', 'illness', '', 1, {t0}, {t0})",
+                    from.format("%Y-%m-%d"),
+                    (from + Days::new(4)).format("%Y-%m-%d")
+                ));
+            }
+        }
+    }
+    insert_all(
+        db,
+        "INSERT INTO absences (participant_id, from_date, to_date, reason, note, version, created_at, updated_at)",
+        &absences,
+        500,
+    )
+    .await?;
+    eprintln!(
+        "{participants} participants, {} absences in {:.1} s; now the time entries …",
+        absences.len(),
+        started.elapsed().as_secs_f64()
+    );
+    // Time: Mon/Wed/Fri 08:30–10:10 taught, Tue/Thu/Sat 18:00–19:40 self-study.
+    let head = "INSERT INTO time_entries (participant_id, kind, entry_date, start_time, end_time, minutes, iso_week, teacher_id, version, created_at, updated_at)";
+    let mut batch = Vec::with_capacity(20_000);
+    let mut total = 0usize;
+    for &(id, start) in &starts {
+        let teacher = 5301 + (id % 60);
+        let mut day = start;
+        while day < today {
+            let wd = day.weekday().number_from_monday();
+            let in_holiday = day >= holiday && day <= holiday + Days::new(11);
+            let kind = match wd {
+                1 | 3 | 5 => Some(("teaching", "08:30", "10:10", teacher.to_string())),
+                2 | 4 | 6 => Some(("self_study", "18:00", "19:40", "NULL".to_owned())),
+                _ => None,
+            };
+            if let Some((kind, s, e, t)) = kind {
+                if !in_holiday && !rng.chance(4) {
+                    batch.push(format!(
+                        "({id}, '{kind}', '{}', '{s}', '{e}', 100, {}, {t}, 1, {t0}, {t0})",
+                        day.format("%Y-%m-%d"),
+                        week_code(IsoWeek::containing(day))
+                    ));
+                }
+            }
+            day = day + Days::new(1);
+            if batch.len() >= 20_000 {
+                insert_all(db, head, &batch, 1000).await?;
+                total += batch.len();
+                batch.clear();
+            }
+        }
+    }
+    insert_all(db, head, &batch, 1000).await?;
+    total += batch.len();
+    if db.backend == app::db::Backend::Postgres {
+        // Explicit ids were inserted; move the identity sequences past them.
+        for table in ["districts", "schools", "users", "participants"] {
+            exec(
+                db,
+                &format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"),
+            )
+            .await?;
+        }
+    }
+    exec(db, "ANALYZE").await?;
+    eprintln!(
+        "generated {participants} participants, {total} time entries, {} absences in {:.1} s",
+        absences.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn stats(mut runs: Vec<Duration>) -> (f64, f64) {
+    runs.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    (ms(runs[0]), ms(runs[runs.len() / 2]))
+}
+
+/// Times the `compliance` export: one school for one week, and the whole city for one term
+/// (the last 20 weeks); five runs each after one warm-up, minimum and median reported.
+async fn compliance(db: &Db) -> Result<(), String> {
+    let today = chrono::Local::now().date_naive();
+    let last = IsoWeek::containing(today).prev();
+    let mut term_start = last;
+    for _ in 0..19 {
+        term_start = term_start.prev();
+    }
+    let school = scalar(
+        db,
+        "SELECT school_id FROM participants GROUP BY school_id ORDER BY COUNT(*) DESC, school_id LIMIT 1",
+    )
+    .await?;
+    let participants = scalar(db, "SELECT COUNT(*) FROM participants").await?;
+    let entries = scalar(db, "SELECT COUNT(*) FROM time_entries").await?;
+    let engine = match db.backend {
+        app::db::Backend::Sqlite => "SQLite",
+        app::db::Backend::Postgres => "PostgreSQL",
+    };
+    println!("{engine}: {participants} participants, {entries} time entries");
+    let cases = [
+        (
+            format!("one school ({school}), one week ({last})"),
+            Scope::School(SchoolId(school)),
+            last,
+            last,
+        ),
+        (
+            format!("whole city, one term ({term_start} to {last})"),
+            Scope::All,
+            term_start,
+            last,
+        ),
+    ];
+    for (name, scope, from, to) in cases {
+        let mut runs = Vec::new();
+        let mut rows = 0;
+        for i in 0..6 {
+            let t = Instant::now();
+            let csv = app::hours::files::export_compliance(db, scope, from, to)
+                .await
+                .map_err(|e| e.to_string())?;
+            let elapsed = t.elapsed();
+            rows = csv.lines().count().saturating_sub(1);
+            if i > 0 {
+                runs.push(elapsed);
+            }
+        }
+        let (min, median) = stats(runs);
+        println!("{engine}: {name}: {rows} rows, min {min:.1} ms, median {median:.1} ms");
+    }
+    Ok(())
+}
