@@ -86,7 +86,7 @@ test('a wrong grade shows its message as typed and saves nothing', async ({ page
 
 test('a mentor reads SFI results but cannot enter or change them', async ({ page }) => {
   await signInStaff(page, STAFF.mentor);
-  await page.getByRole('link', { name: 'Amina Hassan' }).click();
+  await page.getByTestId('mentor-participants').getByRole('link', { name: 'Amina Hassan' }).click();
   await expect(page.getByTestId('sfi-start-finish')).toBeVisible();
   await expect(page.getByTestId('sfi-start')).toContainText('A: G');
   await expect(page.getByText('Enter a result')).toHaveCount(0);

@@ -5,7 +5,7 @@ test('a mentor signs in, sees their participants and opens one', async ({ page }
   await signInStaff(page, STAFF.mentor);
   await expect(page.getByTestId('start-mentor')).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Amina Hassan' }).click();
+  await page.getByTestId('mentor-participants').getByRole('link', { name: 'Amina Hassan' }).click();
   await expect(page.getByTestId('participant-name')).toHaveText('Amina Hassan');
   await expect(page.getByTestId('sign-in-code')).toHaveText('SPR-AK2');
   await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);

@@ -82,7 +82,7 @@ fn home_view(h: Home) -> impl IntoView {
                 <h1 data-test="start-mentor">{t("home-mentor-title")}</h1>
                 <crate::hours::pages::ShortWeeksSection />
                 {empty.then(|| view! { <p>{t("home-mentor-empty")}</p> })}
-                <table class="list">
+                <table class="list" data-test="mentor-participants">
                     <caption class="visually-hidden">{t("home-mentor-title")}</caption>
                     <thead><tr>
                         <th scope="col">{t("field-name")}</th>
