@@ -709,7 +709,139 @@ async fn the_mentor_sees_short_weeks_first(app: TestApp) {
     let _ = s;
 }
 
+/// Uploads `csv` as `kind` on the import page and returns the pending import's id.
+async fn upload(app: &TestApp, session: &str, kind: &str, csv: &str) -> String {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let boundary = "XBOUNDARYX";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    let req = Request::post("/import/upload")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, format!("st_session={session}"))
+        .body(Body::from(body))
+        .expect("request");
+    let reply = app.send(req).await;
+    reply
+        .location
+        .clone()
+        .expect("redirect")
+        .strip_prefix("/import/")
+        .expect("report url")
+        .to_owned()
+}
+
+async fn the_web_imports_and_exports_of_time_and_absences(app: TestApp) {
+    seed(&app).await;
+    let c = app.sign_in(COORDINATOR).await;
+    let time = file(TEACHING, &["P-0001;2026-03-02;08:30;10:10;teaching;"]);
+    let id = upload(&app, &c, "teaching", &time).await;
+    let report: app::register::api::ImportReport = app
+        .call("import/report", Some(&c), &[("id", &id)])
+        .await
+        .json();
+    assert_eq!((report.created, report.committed), (1, false));
+    assert_eq!(count(&app, "time_entries").await, 0);
+    let done: app::register::api::ImportReport = app
+        .call("import/confirm", Some(&c), &[("id", &id)])
+        .await
+        .json();
+    assert!(done.committed);
+    assert_eq!(app.get("/export/teaching.csv", Some(&c)).await.body, time);
+    let absences = file(ABSENCES, &["P-0002;2026-03-02;2026-03-06;closure;Sportlov"]);
+    let id = upload(&app, &c, "absences", &absences).await;
+    let done: app::register::api::ImportReport = app
+        .call("import/confirm", Some(&c), &[("id", &id)])
+        .await
+        .json();
+    assert!(done.committed && done.created == 1, "{done:?}");
+    assert_eq!(
+        app.get("/export/absences.csv", Some(&c)).await.body,
+        absences
+    );
+    let m = app.sign_in(MENTOR_A).await;
+    assert_eq!(app.get("/export/teaching.csv", Some(&m)).await.status, 403);
+    assert_eq!(app.get("/export/absences.csv", Some(&m)).await.status, 403);
+}
+
+fn cli(app: &TestApp, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(args)
+        .env("DATABASE_URL", &app.url)
+        .env_remove("DEMO_DATA")
+        .output()
+        .expect("run the server binary")
+}
+
+async fn the_command_line_imports_time_and_sets_the_minimum(app: TestApp) {
+    let s = seed(&app).await;
+    let dir = std::env::temp_dir().join(format!("spraktrappan-hours-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let bad = dir.join(format!("bad-{}.csv", app.url.len()));
+    std::fs::write(
+        &bad,
+        file(TEACHING, &["P-0001;2026-03-02;10:00;09:00;teaching;"]),
+    )
+    .expect("write");
+    let out = cli(&app, &["import", "teaching", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "line 2, column end, value \"09:00\": The end time must be after the start time."
+        ),
+        "{err}"
+    );
+    let good = dir.join(format!("good-{}.csv", app.url.len()));
+    std::fs::write(
+        &good,
+        file(ABSENCES, &["P-0001;2026-03-02;2026-03-03;illness;"]),
+    )
+    .expect("write");
+    let out = cli(&app, &["import", "absences", good.to_str().expect("path")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cli(&app, &["export", "absences"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        file(ABSENCES, &["P-0001;2026-03-02;2026-03-03;illness;"])
+    );
+    // A programme with a four-hour minimum: a four-hour plan is accepted.
+    assert_eq!(
+        cli(&app, &["setting", "weekly_minimum", "four"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        cli(&app, &["setting", "weekly_minimum", "240"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let c = app.sign_in(COORDINATOR).await;
+    let plan = plan_form(
+        s.p1.0,
+        &[("1", "08:00", "10:00"), ("3", "08:00", "10:00")],
+        "240",
+    );
+    let reply = app.call("hours/plan", Some(&c), &pairs(&plan)).await;
+    assert!(!matches!(reply.status.as_u16(), 400..=599), "{reply:?}");
+    assert_eq!(count(&app, "weekly_plans").await, 1);
+}
+
 crate::on_both_engines! {
+    cli_files_and_setting => super::the_command_line_imports_time_and_sets_the_minimum;
+    web_files => super::the_web_imports_and_exports_of_time_and_absences;
     plans_cannot_fall_under_the_minimum => super::a_plan_under_the_minimum_is_refused_and_the_old_plan_kept;
     registers_store_once => super::a_teacher_takes_a_register_once;
     time_is_validated_with_history => super::recorded_time_is_validated_and_kept_in_history;
