@@ -17,6 +17,7 @@ echo "== SQLite"
 export DATABASE_URL="sqlite://$WORK/city.db"
 "$BIN" bench generate --participants "$N"
 "$BIN" bench compliance
+"$BIN" bench charts
 
 echo "== PostgreSQL"
 PG=$(bash scripts/postgres.sh)
@@ -24,4 +25,5 @@ psql "$PG" -q -c "DROP DATABASE IF EXISTS spraktrappan_bench" -c "CREATE DATABAS
 export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
 "$BIN" bench generate --participants "$N"
 "$BIN" bench compliance
+"$BIN" bench charts
 psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"

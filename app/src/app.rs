@@ -102,12 +102,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=StaffSignIn ssr=SsrMode::Async />
                     <Route path=path!("/tablet") view=TabletSignIn ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
+                    <Route path=path!("/me/passport") view=crate::ladder::pages::MyPassportPage ssr=SsrMode::Async />
                     <Route path=path!("/me/assessment") view=crate::elp::pages::AssessmentHomePage ssr=SsrMode::Async />
                     <Route path=path!("/me/assessment/:skill") view=crate::elp::pages::SkillPage ssr=SsrMode::Async />
                     <Route path=path!("/participants") view=ParticipantsPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/new") view=NewParticipant ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id") view=ParticipantPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/edit") view=EditParticipant ssr=SsrMode::Async />
+                    <Route path=path!("/participants/:id/passport") view=crate::ladder::pages::PassportPage ssr=SsrMode::Async />
                     <Route path=path!("/schools") view=SchoolsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />

@@ -6,12 +6,15 @@
 
 pub mod app;
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod charts;
 pub mod domain;
 pub mod dto;
 pub mod elp;
 pub mod error;
 pub mod hours;
 pub mod i18n;
+pub mod ladder;
 pub mod register;
 pub mod sfi;
 pub mod ui;

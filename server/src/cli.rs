@@ -22,8 +22,10 @@ usage:
                                      exit 1 with the row report on stderr
   server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences; CSV on stdout
   server export compliance [--from 2026-W01 --to 2026-W12]   default: the last twelve weeks
+  server chart ladder PARTICIPANT_REF   the participant's language ladder as SVG on stdout
   server bench generate [--participants N] [--weeks W]   a synthetic city for the benchmark (empty database)
   server bench compliance            times the compliance export (one school and week; all, one term)
+  server bench charts                times one ladder chart and one mentor's dashboard
 environment: DATABASE_URL (default sqlite://data/spraktrappan.db), LISTEN_ADDR (default 127.0.0.1:3000)";
 
 /// Runs the command in `args` (without the program name).
@@ -50,6 +52,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
         ["export", kind, rest @ ..] => export(&config, kind, rest).await,
         ["bench", rest @ ..] => crate::bench::run(&config, rest).await,
+        ["chart", "ladder", reference] => chart_ladder(&config, reference).await,
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -294,6 +297,27 @@ async fn export_compliance(config: &Config, rest: &[&str]) -> ExitCode {
     match app::hours::files::export_compliance(&db, app::db::hours::Scope::All, from, to).await {
         Ok(csv) => {
             print!("{csv}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// `server chart ladder PARTICIPANT_REF`: the ladder as SVG on stdout (English labels).
+async fn chart_ladder(config: &Config, reference: &str) -> ExitCode {
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    let id = match app::db::participants::id_by_ref(&db, reference).await {
+        Ok(Some(id)) => id,
+        Ok(None) => return fail(&format!("no participant with the reference {reference:?}")),
+        Err(e) => return fail(&e.to_string()),
+    };
+    let today = chrono::Local::now().date_naive();
+    match app::ladder::api::build::ladder_only(&db, id, app::i18n::Locale::En, today).await {
+        Ok(svg) => {
+            println!("{svg}");
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),

@@ -8,6 +8,7 @@ pub mod assessments;
 pub mod groups;
 pub mod hours;
 pub mod imports;
+pub mod ladder;
 pub mod participants;
 pub mod schools;
 pub mod sessions;

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod cefr;
 pub mod credentials;
 pub mod ids;
+pub mod ladder;
 pub mod paging;
 pub mod participant;
 pub mod problem;

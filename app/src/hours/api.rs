@@ -253,7 +253,7 @@ fn recorder(who: &crate::domain::role::Principal) -> crate::db::hours::Recorder 
 
 /// The participant's weeks from their start to the current week (or their end).
 #[cfg(feature = "ssr")]
-async fn participant_weeks(
+pub async fn participant_weeks(
     db: &crate::db::Db,
     participant: ParticipantId,
     today: chrono::NaiveDate,

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-const GUARDED: [&str; 41] = [
+const GUARDED: [&str; 44] = [
     "home",
     "participants/list",
     "participants/get",
@@ -53,6 +53,9 @@ const GUARDED: [&str; 41] = [
     "hours/register/save",
     "hours/short",
     "hours/report",
+    "ladder/participant",
+    "ladder/dashboard",
+    "ladder/passport",
     "groups/list",
     "groups/get",
     "groups/create",
@@ -87,11 +90,18 @@ fn is_tablet_only(endpoint: &str) -> bool {
 fn expected(endpoint: &str, who: Who, own: bool) -> bool {
     match who {
         Who::Anonymous => false,
-        Who::Coordinator => endpoint != "me" && !is_tablet_only(endpoint),
+        // The dashboard is the mentor's own start page.
+        Who::Coordinator => {
+            endpoint != "me" && endpoint != "ladder/dashboard" && !is_tablet_only(endpoint)
+        }
         Who::Mentor => {
             matches!(
                 endpoint,
-                "home" | "participants/list" | "register/options" | "hours/short"
+                "home"
+                    | "participants/list"
+                    | "register/options"
+                    | "hours/short"
+                    | "ladder/dashboard"
             ) || (own
                 && matches!(
                     endpoint,
@@ -106,6 +116,8 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "hours/time/delete"
                         | "hours/absence"
                         | "hours/absence/delete"
+                        | "ladder/participant"
+                        | "ladder/passport"
                 ))
         }
         Who::Teacher => {
@@ -127,6 +139,8 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "hours/overview"
                         | "hours/register"
                         | "hours/register/save"
+                        | "ladder/participant"
+                        | "ladder/passport"
                 ))
         }
         Who::Participant => {
@@ -142,6 +156,8 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                             | "hours/overview"
                             | "hours/time"
                             | "hours/time/delete"
+                            | "ladder/participant"
+                            | "ladder/passport"
                     ))
         }
     }
@@ -273,7 +289,9 @@ fn form(
             ("body", "Good progress".into()),
         ]),
         "sfi/grid" => v(&[("group", group.to_string())]),
-        "hours/overview" => v(&[("participant", pid.to_string())]),
+        "hours/overview" | "ladder/participant" | "ladder/passport" => {
+            v(&[("participant", pid.to_string())])
+        }
         "hours/plan" => {
             let mut f = v(&[
                 ("participant", pid.to_string()),

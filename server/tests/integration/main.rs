@@ -13,5 +13,6 @@ mod authz;
 mod cli;
 mod hours;
 mod import;
+mod ladder;
 mod register;
 mod sfi;

@@ -80,10 +80,13 @@ fn home_view(h: Home) -> impl IntoView {
                 .collect_view();
             view! {
                 <h1 data-test="start-mentor">{t("home-mentor-title")}</h1>
+                <crate::ladder::pages::MentorDashboard />
                 <crate::hours::pages::ShortWeeksSection />
+                <details class="chart-data">
+                <summary>{t("home-mentor-all")}</summary>
                 {empty.then(|| view! { <p>{t("home-mentor-empty")}</p> })}
-                <table class="list" data-test="mentor-participants">
-                    <caption class="visually-hidden">{t("home-mentor-title")}</caption>
+                <table class="list" data-test="mentor-all">
+                    <caption class="visually-hidden">{t("home-mentor-all")}</caption>
                     <thead><tr>
                         <th scope="col">{t("field-name")}</th>
                         <th scope="col">{t("field-participant_ref")}</th>
@@ -93,6 +96,7 @@ fn home_view(h: Home) -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
+                </details>
             }
             .into_any()
         }
@@ -143,6 +147,7 @@ pub fn MePage() -> impl IntoView {
                             </section>
                             <crate::elp::pages::AssessmentsSection participant=p.id />
                             <crate::sfi::pages::SfiSection participant=p.id />
+                            <crate::ladder::pages::LadderSection participant=p.id own=true />
                             <crate::hours::pages::HoursSection participant=p.id />
                         }
                         .into_any()

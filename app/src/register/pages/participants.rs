@@ -366,6 +366,7 @@ fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> imp
         </section>
         <crate::sfi::pages::SfiSection participant=d.id />
         <crate::elp::pages::AssessmentsSection participant=d.id />
+        <crate::ladder::pages::LadderSection participant=d.id />
         <crate::hours::pages::HoursSection participant=d.id />
         {pin}
         {history}
