@@ -142,6 +142,9 @@ pub struct RegisterSaved {
     pub unchanged: usize,
 }
 
+/// How many participants a coordinator's short-weeks list shows at most.
+pub const COORDINATOR_SHORT_LIST: usize = 30;
+
 /// A participant with short weeks, for the mentor's start page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShortWeeks {
@@ -777,9 +780,10 @@ pub async fn save_register(
     })
 }
 
-/// The mentor's participants (a coordinator: everyone) with a short week in the last four
-/// weeks or in the running week so far (measured up to yesterday), the largest shortfall
-/// first.
+/// The mentor's participants with a short week in the last four weeks or in the running week
+/// so far (measured up to yesterday), the largest shortfall first. A coordinator gets the
+/// [`COORDINATOR_SHORT_LIST`] largest of the whole programme (the compliance report has the
+/// rest).
 #[server(endpoint = "hours/short")]
 pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
     use crate::db::hours::{self, Scope};
@@ -856,6 +860,9 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
             .then(b.shortfall.cmp(&a.shortfall))
             .then_with(|| a.participant_ref.cmp(&b.participant_ref))
     });
+    if scope == Scope::All {
+        out.truncate(COORDINATOR_SHORT_LIST);
+    }
     Ok(out)
 }
 
