@@ -14,6 +14,7 @@ use crate::domain::assessment_record::{
 use crate::domain::csvfile::{self, ColumnSpec};
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::register::api::ImportReport;
+use crate::register::import::{finish, read_table};
 
 /// The header rules of the `assessments` kind: every column is required.
 pub const ASSESSMENT_SPEC: ColumnSpec = ColumnSpec {
@@ -30,17 +31,8 @@ pub async fn import_file(
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
-    let table = match csvfile::read(text, &ASSESSMENT_SPEC) {
-        Ok(t) => t,
-        Err(fp) => {
-            let args = fp
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            report.file_problem = Some((fp.message_id().to_owned(), args));
-            return Ok(report);
-        }
+    let Some(table) = read_table(text, &ASSESSMENT_SPEC, &mut report) else {
+        return Ok(report);
     };
     let mut records = vec![];
     let mut first_seen = HashMap::new();
@@ -98,14 +90,7 @@ pub async fn import_file(
             )),
         }
     }
-    report.rows.sort_by_key(|(line, _)| *line);
-    if dry_run || !report.rows.is_empty() {
-        tx.rollback().await?;
-    } else {
-        tx.commit().await?;
-        report.committed = true;
-    }
-    Ok(report)
+    finish(tx, report, dry_run).await
 }
 
 /// The `assessments` export.

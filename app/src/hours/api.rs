@@ -506,7 +506,6 @@ pub async fn record_time(
 ) -> Result<(), AppError> {
     use crate::db::DbError;
     use crate::domain::access::ParticipantAction;
-    use crate::domain::problem::RowProblem;
     use crate::domain::time_record::{RawTimeEntry, TimeRecord};
     use crate::domain::weeks::TimeKind;
     use crate::register::api::ImportReport;
@@ -537,13 +536,8 @@ pub async fn record_time(
     super::files::save_entries(&mut tx, &[(1, record)], now, recorder(&who), &mut report).await?;
     if !report.rows.is_empty() {
         tx.rollback().await.map_err(DbError::from)?;
-        let problems: Vec<RowProblem> = report
-            .rows
-            .into_iter()
-            .map(|(line, field)| RowProblem { line, field })
-            .collect();
         return Err(AppError::Invalid(
-            problems.into_iter().map(|p| p.field).collect(),
+            report.rows.into_iter().map(|(_, field)| field).collect(),
         ));
     }
     tx.commit().await.map_err(DbError::from)?;

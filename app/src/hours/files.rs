@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::db::hours::{self as store, Recorder, Saved, Scope};
 use crate::db::{Db, DbError};
-use crate::domain::csvfile::{self, ColumnSpec, CsvTable};
+use crate::domain::csvfile::{self, ColumnSpec};
 use crate::domain::ids::ParticipantId;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::time_record::{
@@ -16,6 +16,7 @@ use crate::domain::time_record::{
 };
 use crate::domain::weeks::{IsoWeek, TimeKind, WeeklyMinimum, COMPLIANCE_COLUMNS};
 use crate::register::api::ImportReport;
+use crate::register::import::{finish, read_table};
 
 /// The header rules of the `teaching` kind.
 pub const TEACHING_SPEC: ColumnSpec = ColumnSpec {
@@ -28,21 +29,6 @@ pub const ABSENCE_SPEC: ColumnSpec = ColumnSpec {
     required: &["participant_ref", "from_date", "to_date", "reason"],
     optional: &["note"],
 };
-
-fn read(text: &str, spec: &ColumnSpec, report: &mut ImportReport) -> Option<CsvTable> {
-    match csvfile::read(text, spec) {
-        Ok(t) => Some(t),
-        Err(fp) => {
-            let args = fp
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            report.file_problem = Some((fp.message_id().to_owned(), args));
-            None
-        }
-    }
-}
 
 /// Entries of one participant, kind and day: `(start, end)` of the file's earlier rows.
 type DayKey = (ParticipantId, TimeKind, NaiveDate);
@@ -134,7 +120,7 @@ pub async fn import_teaching(
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
-    let Some(table) = read(text, &TEACHING_SPEC, &mut report) else {
+    let Some(table) = read_table(text, &TEACHING_SPEC, &mut report) else {
         return Ok(report);
     };
     let mut records = vec![];
@@ -167,21 +153,6 @@ pub async fn import_teaching(
     finish(tx, report, dry_run).await
 }
 
-async fn finish(
-    tx: crate::db::Tx,
-    mut report: ImportReport,
-    dry_run: bool,
-) -> Result<ImportReport, DbError> {
-    report.rows.sort_by_key(|(line, _)| *line);
-    if dry_run || !report.rows.is_empty() {
-        tx.rollback().await?;
-    } else {
-        tx.commit().await?;
-        report.committed = true;
-    }
-    Ok(report)
-}
-
 /// Checks (`dry_run`) or imports an `absences` file, all or nothing.
 pub async fn import_absences(
     db: &Db,
@@ -190,7 +161,7 @@ pub async fn import_absences(
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
-    let Some(table) = read(text, &ABSENCE_SPEC, &mut report) else {
+    let Some(table) = read_table(text, &ABSENCE_SPEC, &mut report) else {
         return Ok(report);
     };
     let mut records = vec![];

@@ -114,17 +114,8 @@ pub async fn participants(
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
-    let table = match csvfile::read(text, &PARTICIPANT_SPEC) {
-        Ok(t) => t,
-        Err(fp) => {
-            let args = fp
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            report.file_problem = Some((fp.message_id().to_owned(), args));
-            return Ok(report);
-        }
+    let Some(table) = read_table(text, &PARTICIPANT_SPEC, &mut report) else {
+        return Ok(report);
     };
     let records = match parse_participants(&table, today) {
         Ok(r) => r,
@@ -157,6 +148,37 @@ pub async fn participants(
             Err(e) => return Err(e),
         }
     }
+    finish(tx, report, dry_run).await
+}
+
+/// Reads `text` as a table of `spec`. A problem with the file as a whole (header, encoding,
+/// field count) goes into `report`, translated later, and gives `None`.
+pub fn read_table(
+    text: &str,
+    spec: &csvfile::ColumnSpec,
+    report: &mut ImportReport,
+) -> Option<csvfile::CsvTable> {
+    match csvfile::read(text, spec) {
+        Ok(t) => Some(t),
+        Err(fp) => {
+            let args = fp
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            report.file_problem = Some((fp.message_id().to_owned(), args));
+            None
+        }
+    }
+}
+
+/// Ends an import: sorts the row problems by line, and commits `tx` only when no row has a
+/// problem and this is not a dry run (all or nothing); otherwise rolls it back.
+pub async fn finish(
+    tx: crate::db::Tx,
+    mut report: ImportReport,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
     report.rows.sort_by_key(|(line, _)| *line);
     if dry_run || !report.rows.is_empty() {
         tx.rollback().await?;

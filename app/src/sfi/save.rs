@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use crate::db::participants::ChangeSource;
 use crate::db::sfi::{self as store, SfiSaveOutcome};
 use crate::db::{Db, DbError};
-use crate::domain::csvfile;
 use crate::domain::problem::RowProblem;
 use crate::domain::sfi_import::{parse_sfi_results, validate_rows, SFI_SPEC};
 use crate::domain::sfi_record::{RawSfiResult, SfiRecord};
@@ -86,17 +85,8 @@ pub async fn import_file(
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
-    let table = match csvfile::read(text, &SFI_SPEC) {
-        Ok(t) => t,
-        Err(fp) => {
-            let args = fp
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            report.file_problem = Some((fp.message_id().to_owned(), args));
-            return Ok(report);
-        }
+    let Some(table) = crate::register::import::read_table(text, &SFI_SPEC, &mut report) else {
+        return Ok(report);
     };
     let (records, problems) = parse_sfi_results(&table, today);
     let stored = store_records(db, records, problems, who, dry_run).await?;
