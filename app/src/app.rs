@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes, A},
     hooks::use_location,
@@ -49,9 +49,41 @@ pub fn request_locale() -> Locale {
     }
 }
 
+/// The URLs of the stylesheet, the JavaScript module and the wasm: content-hashed when the
+/// server found the built files.
+fn asset_urls() -> (String, String, String) {
+    #[cfg(feature = "ssr")]
+    let paths = use_context::<crate::state::AppState>()
+        .map(|s| (*s.assets).clone())
+        .unwrap_or_else(|| crate::state::AssetPaths::plain("spraktrappan"));
+    #[cfg(feature = "ssr")]
+    return (paths.css, paths.js, paths.wasm);
+    #[cfg(not(feature = "ssr"))]
+    (String::new(), String::new(), String::new())
+}
+
+/// The loader of the islands: on a page with islands it fetches the wasm and hydrates them;
+/// elsewhere it only marks the page ready. (Leptos' `HydrationScripts islands=true` would
+/// preload the wasm on every page.)
+#[component]
+fn IslandScripts(
+    /// The JavaScript module's URL.
+    js: String,
+    /// The wasm's URL.
+    wasm: String,
+) -> impl IntoView {
+    // As `HydrationScripts islands=true` does: outside islands nothing is hydrated.
+    if let Some(sc) = Owner::current_shared_context() {
+        sc.set_is_hydrating(false);
+    }
+    let script = format!("{}({js:?}, {wasm:?});", include_str!("islands.js"));
+    view! { <script type="module" inner_html=script></script> }
+}
+
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = request_locale();
+    let (css, js, wasm) = asset_urls();
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag() dir=locale.dir()>
@@ -59,7 +91,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <link rel="stylesheet" href=css />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <IslandScripts js wasm />
                 <MetaTags />
             </head>
             <body>
@@ -86,7 +120,6 @@ pub fn App() -> impl IntoView {
     provide_context(me);
     let app_name = t("app-name");
     view! {
-        <Stylesheet id="leptos" href="/pkg/spraktrappan.css" />
         <Title formatter=move |text: String| {
             if text.is_empty() { app_name.clone() } else { format!("{text} – {app_name}") }
         } />

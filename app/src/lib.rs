@@ -24,17 +24,12 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod state;
 
-/// Entry point of the browser bundle: hydrates the server-rendered page.
+/// Entry point of the browser bundle (islands mode): sets up the reactive runtime. The loader
+/// in `islands.js` then hydrates each `#[island]` of the page; the rest of the page is server
+/// HTML that the wasm never renders.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // Tells end-to-end tests (and anyone curious) that the page is now interactive.
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    leptos::mount::hydrate_islands();
 }

@@ -20,6 +20,29 @@ pub struct AuthConfig {
     pub secure_cookies: bool,
 }
 
+/// Where the browser fetches the static files: content-hashed names (cached for a year as
+/// immutable) when the server found the built files, else the plain names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetPaths {
+    /// The stylesheet.
+    pub css: String,
+    /// The wasm-bindgen JavaScript module.
+    pub js: String,
+    /// The wasm module with the islands.
+    pub wasm: String,
+}
+
+impl AssetPaths {
+    /// The plain names under `/pkg` for `output_name`.
+    pub fn plain(output_name: &str) -> Self {
+        Self {
+            css: format!("/pkg/{output_name}.css"),
+            js: format!("/pkg/{output_name}.js"),
+            wasm: format!("/pkg/{output_name}.wasm"),
+        }
+    }
+}
+
 /// Everything a request handler needs.
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -29,4 +52,8 @@ pub struct AppState {
     pub db: Db,
     /// Sign-in settings.
     pub auth: Arc<AuthConfig>,
+    /// What plain form posts leave for the page they return to.
+    pub flash: crate::ui::flash::store::FlashStore,
+    /// The static files' URLs.
+    pub assets: Arc<AssetPaths>,
 }

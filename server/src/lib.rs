@@ -1,7 +1,9 @@
 //! The Språktrappan server: configuration, router, command line, demo data.
 
+pub mod assets;
 pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod forms;
 pub mod startup;

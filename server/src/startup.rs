@@ -5,7 +5,8 @@ use std::sync::Arc;
 use app::app::{shell, App};
 use app::db::{settings, Db};
 use app::state::{AppState, AuthConfig};
-use axum::extract::State;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
@@ -98,7 +99,6 @@ pub async fn build_state(
         }
     };
     Ok(AppState {
-        leptos_options,
         db,
         auth: Arc::new(AuthConfig {
             session_secret: secret,
@@ -106,6 +106,9 @@ pub async fn build_state(
             participant_idle_secs: config.tablet_idle_minutes * 60,
             secure_cookies: config.secure_cookies,
         }),
+        flash: Default::default(),
+        assets: Arc::new(app::state::AssetPaths::plain(&leptos_options.output_name)),
+        leptos_options,
     })
 }
 
@@ -117,8 +120,16 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
-/// The whole application as a router, so tests can drive it without a socket.
+/// The whole application as a router, so tests can drive it without a socket. The built
+/// static files are read from the site's `pkg` directory (none in tests: plain names).
 pub fn router(state: AppState) -> Router {
+    let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
+        .join(state.leptos_options.site_pkg_dir.as_ref());
+    let assets = crate::assets::Assets::load(&pkg);
+    let state = AppState {
+        assets: Arc::new(assets.paths(&state.leptos_options.output_name)),
+        ..state
+    };
     let routes = generate_route_list(App);
     let fn_state = state.clone();
     Router::new()
@@ -156,6 +167,17 @@ pub fn router(state: AppState) -> Router {
             post(move |req| {
                 let s = fn_state.clone();
                 handle_server_fns_with_context(move || provide_context(s.clone()), req)
+            })
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                crate::forms::keep_form_posts,
+            )),
+        )
+        .route(
+            "/pkg/{file}",
+            get(move |UrlPath(file): UrlPath<String>, headers: HeaderMap| {
+                let assets = assets.clone();
+                async move { assets.respond(&file, &headers) }
             }),
         )
         .leptos_routes_with_context(

@@ -13,11 +13,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::{
     get_assessment_home, get_assessment_skill, list_assessments, AssessmentView, CommentAssessment,
 };
+use super::islands::ReadAloud;
 use crate::domain::cefr::{Answer, Occasion, Skill};
 use crate::domain::ids::ParticipantId;
 use crate::error::AppError;
 use crate::register::pages::failed;
-use crate::ui::components::{problem_of, ErrorNotice, IdleSignOut, Loading};
+use crate::ui::components::{form_result, problem_of, ErrorNotice, IdleSignOut, Loading};
 use crate::ui::{t, t_args, use_locale};
 
 fn skill_name(s: Skill) -> String {
@@ -153,37 +154,6 @@ pub fn AssessmentHomePage() -> impl IntoView {
     }
 }
 
-/// Speaks `text` in `lang` with the browser's speech synthesis.
-#[cfg(feature = "hydrate")]
-fn speak(text: &str, lang: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(synth) = window.speech_synthesis() else {
-        return;
-    };
-    if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
-        utterance.set_lang(lang);
-        utterance.set_rate(0.9);
-        synth.cancel();
-        synth.speak(&utterance);
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn speak(_: &str, _: &str) {}
-
-/// Whether this browser can read aloud.
-#[cfg(feature = "hydrate")]
-fn can_speak() -> bool {
-    web_sys::window().is_some_and(|w| w.speech_synthesis().is_ok())
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn can_speak() -> bool {
-    false
-}
-
 /// `/me/assessment/:skill?i=N`: one statement per screen with the three answers.
 #[component]
 pub fn SkillPage() -> impl IntoView {
@@ -195,8 +165,6 @@ pub fn SkillPage() -> impl IntoView {
         move || skill.get(),
         move |s| get_assessment_skill(s, locale.tag().to_owned()),
     );
-    let speech = RwSignal::new(false);
-    Effect::new(move |_| speech.set(can_speak()));
     view! {
         <IdleSignOut />
         <Suspense fallback=Loading>
@@ -214,7 +182,6 @@ pub fn SkillPage() -> impl IntoView {
                 let count = t_args("elp-count", &[("answered", answered.to_string()), ("total", total.to_string())]);
                 let text = st.text.clone();
                 let lang = match locale.tag() { "sv" => "sv-SE", "en" => "en-GB", other => other }.to_owned();
-                let say = text.clone();
                 let answers = Answer::ALL.into_iter().map(|a| {
                     let chosen = st.answer == Some(a);
                     view! {
@@ -241,12 +208,10 @@ pub fn SkillPage() -> impl IntoView {
                         <p class="progress" data-test="elp-count">{position}" · "{count}</p>
                         <progress max=total.to_string() value=answered.to_string() aria-label=t("elp-progress-label")></progress>
                         <p class="level-badge">{st.level.label()}</p>
-                        <h1 class="statement" id="statement-text" data-test="statement-text">{text}</h1>
-                        <button type="button" class="button-secondary read-aloud" data-test="read-aloud"
-                            hidden=move || !speech.get()
-                            on:click=move |_| speak(&say, &lang)>
+                        <h1 class="statement" id="statement-text" data-test="statement-text">{text.clone()}</h1>
+                        <ReadAloud text=text lang=lang>
                             {icon(SPEAKER, 24)}" "{t("elp-read-aloud")}
-                        </button>
+                        </ReadAloud>
                         <form method="post" action="/api/assessment/answer" class="answer-form" aria-labelledby="statement-text">
                             <input type="hidden" name="skill" value=sheet.skill.as_str() />
                             <input type="hidden" name="index" value=index.to_string() />
@@ -308,7 +273,7 @@ fn assessment_card(
             view! { <li><strong>{c.author.clone()}</strong>" ("{when}"): "{c.body.clone()}</li> }
         })
         .collect_view();
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     let field_id = format!("comment-{}", a.id);
     let form = can_comment.then(|| {
         let problem = Signal::derive(move || problem_of(&result.get(), "body"));

@@ -16,7 +16,7 @@ use crate::domain::ids::{GroupId, ParticipantId};
 use crate::domain::weeks::HoursMinutes;
 use crate::error::AppError;
 use crate::register::pages::failed;
-use crate::ui::components::{problem_of, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::{t, t_args};
 
 /// "5 h 30 min" (or "45 min").
@@ -133,7 +133,7 @@ fn plan_view(p: &PlanRow) -> impl IntoView {
 #[component]
 fn PlanForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<SavePlan>::new();
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     let current = h.plans.first().cloned();
     let teachers: Vec<(String, String)> = std::iter::once((String::new(), t("none")))
         .chain(
@@ -234,7 +234,7 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
 #[component]
 fn TimeForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<RecordTime>::new();
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     let mut kinds = vec![];
     if h.can_teaching {
         kinds.push(("teaching".to_owned(), t("kind-teaching")));
@@ -280,7 +280,7 @@ fn TimeForm(h: HoursOverview) -> impl IntoView {
 #[component]
 fn AbsenceForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<SaveAbsence>::new();
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     let reasons: Vec<(String, String)> = crate::domain::time_record::AbsenceReason::ALL
         .into_iter()
         .map(|r| (r.as_str().to_owned(), t(&format!("reason-{}", r.as_str()))))
@@ -452,17 +452,11 @@ pub fn RegisterPage() -> impl IntoView {
     });
     let date = Memo::new(move |_| query.read().get("date").unwrap_or_default());
     let action = ServerAction::<SaveRegister>::new();
-    let saved = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            saved.update(|n| *n += 1);
-        }
-    });
     let sheet = Resource::new(
-        move || (id.get(), date.get(), saved.get()),
-        |(id, date, _)| async move { get_register(id.ok_or(AppError::NotFound)?, date).await },
+        move || (id.get(), date.get()),
+        |(id, date)| async move { get_register(id.ok_or(AppError::NotFound)?, date).await },
     );
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     view! {
         <Title text=t("register-title") />
         <Suspense fallback=Loading>

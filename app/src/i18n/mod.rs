@@ -1,11 +1,15 @@
 //! Translation catalogue (Fluent). Every user-visible string comes from `app/locales/*/*.ftl`.
 //!
 //! The page language is chosen per request on the server (a cookie, else Swedish) and written
-//! into `<html lang>`, which the browser reads back when it hydrates, so both render the same.
+//! into `<html lang>`. Translation happens on the server only: Fluent and the catalogue are
+//! never compiled into the browser's wasm, and islands receive translated strings as props.
 
+#[cfg(feature = "ssr")]
 use std::sync::LazyLock;
 
+#[cfg(feature = "ssr")]
 use fluent_bundle::concurrent::FluentBundle;
+#[cfg(feature = "ssr")]
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +71,7 @@ impl Locale {
     }
 }
 
+#[cfg(feature = "ssr")]
 macro_rules! ftl_sources {
     ($lang:literal) => {
         [
@@ -77,6 +82,7 @@ macro_rules! ftl_sources {
 }
 
 /// The Fluent sources of a locale, one string per file.
+#[cfg(feature = "ssr")]
 pub fn sources(locale: Locale) -> [&'static str; 2] {
     match locale {
         Locale::Sv => ftl_sources!("sv"),
@@ -84,11 +90,13 @@ pub fn sources(locale: Locale) -> [&'static str; 2] {
     }
 }
 
+#[cfg(feature = "ssr")]
 struct Catalogue {
     sv: FluentBundle<FluentResource>,
     en: FluentBundle<FluentResource>,
 }
 
+#[cfg(feature = "ssr")]
 fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     let lang = match locale {
         Locale::Sv => unic_langid::langid!("sv"),
@@ -108,6 +116,7 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     bundle
 }
 
+#[cfg(feature = "ssr")]
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
     sv: bundle(Locale::Sv),
     en: bundle(Locale::En),
@@ -115,6 +124,7 @@ static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
 
 /// Translates message `id` with arguments. A missing id renders as the id itself, so a gap is
 /// visible rather than silent (and the catalogue tests fail).
+#[cfg(feature = "ssr")]
 pub fn translate(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
     let bundle = match locale {
         Locale::Sv => &CATALOGUE.sv,
@@ -138,7 +148,14 @@ pub fn translate(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
         .into_owned()
 }
 
-#[cfg(test)]
+/// In the browser there is no catalogue: an island that asks for a message gets its id, which
+/// the catalogue tests would not let through. Islands take their texts as props instead.
+#[cfg(not(feature = "ssr"))]
+pub fn translate(_locale: Locale, id: &str, _args: &[(&str, String)]) -> String {
+    id.to_owned()
+}
+
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;

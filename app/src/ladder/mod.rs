@@ -2,4 +2,5 @@
 //! data tables, the mentor's dashboard with sparklines, and the printable language passport.
 
 pub mod api;
+pub mod islands;
 pub mod pages;

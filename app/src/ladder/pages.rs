@@ -1,6 +1,7 @@
 //! Pages of the language ladder: the ladder section of a participant's page (charts, notes,
 //! data tables), the mentor's dashboard and the printable language passport.
 
+use super::islands::PrintButton;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -327,24 +328,12 @@ fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
                             <div><span class="line"></span><span>{t("passport-sign-mentor")}</span></div>
                             <div><span class="line"></span><span>{t("passport-sign-coordinator")}</span></div>
                         </div>
-                        <p class="no-print"><PrintButton /></p>
+                        <p class="no-print"><PrintButton label=t("passport-print") /></p>
                     </article>
                 }.into_any()
             })}
         </Suspense>
     }
-}
-
-/// Opens the browser's print dialog (after hydration; the browser's own print works anyway).
-#[component]
-fn PrintButton() -> impl IntoView {
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
-    view! { <button type="button" class="button-primary" on:click=print data-test="print">{t("passport-print")}</button> }
 }
 
 /// `/participants/:id/passport`.

@@ -2,6 +2,7 @@
 //! start and finish, and the `sfi-results` file kind.
 
 pub mod api;
+pub mod islands;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod save;

@@ -9,15 +9,20 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::{
     get_sfi_grid, sfi_results, CorrectSfiResult, CreateSfiResult, DeleteSfiResult, GridMember,
-    GridSaved, SaveSfiGrid, SfiOverview, SfiResultRow, SfiVersion,
+    SaveSfiGrid, SfiOverview, SfiResultRow, SfiVersion,
 };
 use crate::domain::ids::{GroupId, ParticipantId};
+use super::islands::{GridRowData, GridText, SfiGridTable, GRID_COLUMNS};
 use crate::domain::participant::StudyPath;
 use crate::domain::problem::{FieldProblem, Problem};
-use crate::domain::sfi::{course_allowed, Grade, GradeScale, SfiCourse};
+use crate::domain::sfi::{path_start, GradeScale, SfiCourse, SfiProblem};
 use crate::error::AppError;
 use crate::register::pages::failed;
-use crate::ui::components::{problem_of, problem_text, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::components::{
+    form_result, problem_of, problem_text, ErrorNotice, Field, Loading, SelectField,
+};
+use crate::ui::flash::{typed, Typed};
+use leptos::server_fn::ServerFn;
 use crate::ui::{t, t_args};
 
 /// The four part columns, in file order.
@@ -47,42 +52,6 @@ fn scale_options() -> Vec<(String, String)> {
 /// The translated text of a problem without a field.
 fn problem_message(p: Problem) -> String {
     problem_text(&FieldProblem::new("", "", p))
-}
-
-/// What is wrong with a grade typed into a cell of `scale`, checked as it is typed.
-fn grade_problem(scale: &str, value: &str, required: bool) -> Option<String> {
-    let scale = GradeScale::parse(scale).ok()?;
-    if value.trim().is_empty() {
-        return required.then(|| problem_message(Problem::Required));
-    }
-    Grade::parse(scale, value)
-        .err()
-        .map(|p| problem_message(p.into()))
-}
-
-/// What is wrong with a course for a participant on `path`.
-fn course_problem(path: Option<i64>, course: &str) -> Option<String> {
-    let course = SfiCourse::parse(course).ok()?;
-    let path = path.and_then(|p| StudyPath::parse(&p.to_string()).ok());
-    course_allowed(path, course)
-        .err()
-        .map(|p| problem_message(p.into()))
-}
-
-/// A server problem of `field`, but only while the cell still holds the value it was about.
-fn server_problem<T>(
-    result: &Option<Result<T, AppError>>,
-    field: &str,
-    current: &str,
-) -> Option<String> {
-    match result {
-        Some(Err(e)) => e
-            .problems()
-            .iter()
-            .find(|p| p.field == field && p.value.trim() == current.trim())
-            .map(problem_text),
-        _ => None,
-    }
 }
 
 fn occasion_label(o: &str) -> String {
@@ -116,209 +85,6 @@ fn guide_text(course: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Moves the focus through the grid like a spreadsheet: Enter and ↓ to the next row, Shift+Enter
-/// and ↑ back, ← → to the neighbouring cell when the caret is at the edge of the text. Enter on
-/// the last row goes to the save button. Select lists keep ↑ ↓ for choosing.
-#[cfg(feature = "hydrate")]
-fn grid_keydown(ev: leptos::ev::KeyboardEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    let data = target.dataset();
-    let (Some(row), Some(col)) = (
-        data.get("row").and_then(|r| r.parse::<i32>().ok()),
-        data.get("col").and_then(|c| c.parse::<i32>().ok()),
-    ) else {
-        return;
-    };
-    let input = target.clone().dyn_into::<web_sys::HtmlInputElement>().ok();
-    let caret = input.as_ref().and_then(|i| {
-        Some((
-            i.selection_start().ok()??,
-            i.selection_end().ok()??,
-            i.value().chars().count(),
-        ))
-    });
-    let at_start = caret.is_none_or(|(s, e, _)| s == 0 && e == 0);
-    let at_end = caret.is_none_or(|(s, e, n)| s as usize == n && e as usize == n);
-    let key = ev.key();
-    let (dr, dc) = match key.as_str() {
-        "Enter" if ev.ctrl_key() || ev.meta_key() => return,
-        "Enter" if ev.shift_key() => (-1, 0),
-        "Enter" => (1, 0),
-        "ArrowDown" if input.is_some() => (1, 0),
-        "ArrowUp" if input.is_some() => (-1, 0),
-        "ArrowRight" if at_end => (0, 1),
-        "ArrowLeft" if at_start => (0, -1),
-        _ => return,
-    };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let next = document
-        .query_selector(&format!(
-            "[data-row=\"{}\"][data-col=\"{}\"]",
-            row + dr,
-            col + dc
-        ))
-        .ok()
-        .flatten()
-        .or_else(|| {
-            (key == "Enter" && dr > 0)
-                .then(|| {
-                    document
-                        .query_selector("[data-test=\"grid-save\"]")
-                        .ok()
-                        .flatten()
-                })
-                .flatten()
-        });
-    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        ev.prevent_default();
-        let _ = next.focus();
-        if let Ok(i) = next.dyn_into::<web_sys::HtmlInputElement>() {
-            i.select();
-        }
-    } else if key == "Enter" {
-        ev.prevent_default();
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn grid_keydown(_: leptos::ev::KeyboardEvent) {}
-
-/// One row of the grid: a member's cells, each checked as it is typed.
-#[component]
-fn GridRowView(
-    /// Row number in the form (`rows[i]`).
-    index: usize,
-    /// The member and the values to start from.
-    member: GridMember,
-    /// The last result of the save action.
-    result: Signal<Option<Result<GridSaved, AppError>>>,
-) -> impl IntoView {
-    let r = member.participant_ref.clone();
-    let scale = RwSignal::new(member.grade_scale.clone());
-    let course = RwSignal::new(member.course.clone());
-    let cells: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let path = member.study_path;
-    let who = format!("{} ({})", member.name, member.participant_ref);
-    let latest = member
-        .latest
-        .as_ref()
-        .map(|l| format!("{} · {}", l.test_date, result_text(l)))
-        .unwrap_or_else(|| t("sfi-none-short"));
-    let names = ["grade", "reading", "listening", "speaking", "writing"];
-    let grade_cells = names
-        .into_iter()
-        .enumerate()
-        .map(|(c, name)| {
-            let value = cells[c];
-            let field = format!("{r}/{name}");
-            let problem = Memo::new(move |_| {
-                let v = value.get();
-                let required = c == 0 && cells[1..].iter().any(|s| !s.get().trim().is_empty());
-                grade_problem(&scale.get(), &v, required)
-                    .or_else(|| server_problem(&result.get(), &field, &v))
-            });
-            let err_id = format!("g{index}-{name}-error");
-            let err_id2 = err_id.clone();
-            let label = format!("{who}: {}", t(&format!("field-{name}")));
-            view! {
-                <td class:cell-invalid=move || problem.get().is_some()>
-                    <input
-                        class="cell"
-                        name=format!("rows[{index}][{name}]")
-                        aria-label=label
-                        autocomplete="off"
-                        autocapitalize="characters"
-                        spellcheck="false"
-                        size="3"
-                        data-row=index
-                        data-col=c
-                        data-test=format!("cell-{}-{name}", member.participant_ref)
-                        on:input=move |ev| value.set(event_target_value(&ev))
-                        aria-invalid=move || problem.get().is_some().then_some("true")
-                        aria-describedby=move || problem.get().is_some().then(|| err_id.clone())
-                    />
-                    {move || problem.get().map(|p| view! { <span class="cell-error" id=err_id2.clone()>{p}</span> })}
-                </td>
-            }
-        })
-        .collect_view();
-    let pref = member.participant_ref.clone();
-    let select_cell = move |c: usize,
-                            name: &'static str,
-                            options: Vec<(String, String)>,
-                            selected: String,
-                            signal: Option<RwSignal<String>>| {
-        let field = format!("{r}/{name}");
-        let problem = Memo::new(move |_| {
-            let current = signal.map(|s| s.get());
-            let client = match (name, current.as_deref()) {
-                ("course", Some(v)) => course_problem(path, v),
-                _ => None,
-            };
-            client.or_else(|| {
-                let v = current.unwrap_or_default();
-                match &result.get() {
-                    Some(Err(e)) => e
-                        .problems()
-                        .iter()
-                        .find(|p| {
-                            p.field == field && (signal.is_none() || p.value.trim() == v.trim())
-                        })
-                        .map(problem_text),
-                    _ => None,
-                }
-            })
-        });
-        let err_id = format!("g{index}-{name}-error");
-        let err_id2 = err_id.clone();
-        let label = format!("{who}: {}", t(&format!("field-{name}")));
-        let opts = options
-            .into_iter()
-            .map(|(v, text)| {
-                let sel = v == selected;
-                view! { <option value=v selected=sel>{text}</option> }
-            })
-            .collect_view();
-        view! {
-            <td class:cell-invalid=move || problem.get().is_some()>
-                <select
-                    class="cell"
-                    name=format!("rows[{index}][{name}]")
-                    aria-label=label
-                    data-row=index
-                    data-col=c
-                    data-test=format!("cell-{pref}-{name}")
-                    on:change=move |ev| if let Some(s) = signal { s.set(event_target_value(&ev)) }
-                    aria-describedby=move || problem.get().is_some().then(|| err_id.clone())
-                >{opts}</select>
-                {move || problem.get().map(|p| view! { <span class="cell-error" id=err_id2.clone()>{p}</span> })}
-            </td>
-        }
-    };
-    view! {
-        <tr data-test=format!("grid-row-{}", member.participant_ref)>
-            <th scope="row">
-                <input type="hidden" name=format!("rows[{index}][participant_ref]") value=member.participant_ref.clone() />
-                <span class="cell-name">{member.name.clone()}</span>
-                <span class="cell-sub">{member.participant_ref.clone()}{path.map(|p| format!(" · {} {p}", t("field-study_path")))}</span>
-                <span class="cell-sub">{t("sfi-latest")}": "{latest}</span>
-            </th>
-            {grade_cells}
-            {select_cell(5, "course", course_options(), member.course.clone(), Some(course))}
-            {select_cell(6, "grade_scale", scale_options(), member.grade_scale.clone(), Some(scale))}
-            {select_cell(7, "occasion", occasion_options(), member.occasion.clone(), None)}
-        </tr>
-    }
-}
-
 /// `/groups/:id/results`: the teacher enters a test day's results for the whole group.
 #[component]
 pub fn SfiGridPage() -> impl IntoView {
@@ -331,23 +97,18 @@ pub fn SfiGridPage() -> impl IntoView {
             .map(GroupId)
     });
     let action = ServerAction::<SaveSfiGrid>::new();
-    // Reload the grid (latest results, empty cells) only after a successful save, so that a
-    // refused grid keeps everything typed.
-    let saved = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            saved.update(|n| *n += 1);
-        }
-    });
     let grid = Resource::new(
-        move || (id.get(), saved.get()),
-        |(id, _)| async move { get_sfi_grid(id.ok_or(AppError::NotFound)?).await },
+        move || id.get(),
+        |id| async move { get_sfi_grid(id.ok_or(AppError::NotFound)?).await },
     );
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
+    let typed = typed(<SaveSfiGrid as ServerFn>::PATH);
     view! {
         <Title text=t("sfi-grid") />
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || Suspend::new({
+                let typed = typed.clone();
+                async move {
                 let g = match grid.await { Ok(g) => g, Err(e) => return failed(e) };
                 let heading = format!("{}: {}", t("sfi-grid"), g.group.name);
                 let back = format!("/groups/{}", g.group.id);
@@ -357,7 +118,8 @@ pub fn SfiGridPage() -> impl IntoView {
                 let teachers = g.teachers.iter().map(|u| (u.email.clone(), u.display_name.clone())).collect::<Vec<_>>();
                 let date_problem = Signal::derive(move || problem_of(&result.get(), "test_date"));
                 let teacher_problem = Signal::derive(move || problem_of(&result.get(), "teacher_email"));
-                let rows = g.members.into_iter().enumerate().map(|(i, m)| view! { <GridRowView index=i member=m result=result /> }).collect_view();
+                let refused = result.get_untracked().and_then(|r| r.err()).map(|e| e.problems().to_vec()).unwrap_or_default();
+                let rows = g.members.into_iter().enumerate().map(|(i, m)| grid_row_data(i, m, &typed, &refused)).collect::<Vec<_>>();
                 view! {
                     <h1>{heading}</h1>
                     <p class="hint" id="grid-hint">{t("sfi-grid-hint")}</p>
@@ -373,32 +135,104 @@ pub fn SfiGridPage() -> impl IntoView {
                     <ActionForm action=action attr:class="stack" attr:data-test="sfi-grid">
                         <input type="hidden" name="group" value=g.group.id.to_string() />
                         <div class="row-fields">
-                            <Field name="test_date" label="field-test_date" kind="date" value=g.today.clone() required=true problem=date_problem />
-                            <SelectField name="teacher_email" label="field-teacher_email" options=teachers selected=g.teacher_email.clone() problem=teacher_problem />
+                            <Field name="test_date" label="field-test_date" kind="date" value=typed.or("test_date", g.today.clone()) required=true problem=date_problem />
+                            <SelectField name="teacher_email" label="field-teacher_email" options=teachers selected=typed.or("teacher_email", g.teacher_email.clone()) problem=teacher_problem />
                         </div>
-                        <div class="table-wrap">
-                        <table class="list grid" on:keydown=grid_keydown aria-describedby="grid-hint">
-                            <caption class="visually-hidden">{t("sfi-grid")}</caption>
-                            <thead><tr>
-                                <th scope="col">{t("field-participant")}</th>
-                                <th scope="col">{t("field-grade")}</th>
-                                <th scope="col">{t("field-reading")}</th>
-                                <th scope="col">{t("field-listening")}</th>
-                                <th scope="col">{t("field-speaking")}</th>
-                                <th scope="col">{t("field-writing")}</th>
-                                <th scope="col">{t("field-course")}</th>
-                                <th scope="col">{t("field-grade_scale")}</th>
-                                <th scope="col">{t("field-occasion")}</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                        </div>
+                        <SfiGridTable rows=rows text=grid_text() />
                         <button type="submit" class="button-primary" data-test="grid-save">{t("sfi-save-all")}</button>
                     </ActionForm>
                     <p><A href=back>{t("back")}</A></p>
                 }.into_any()
-            })}
+            }})}
         </Suspense>
+    }
+}
+
+/// The translated texts of the grid's table.
+fn grid_text() -> GridText {
+    GridText {
+        caption: t("sfi-grid"),
+        participant: t("field-participant"),
+        columns: GRID_COLUMNS
+            .iter()
+            .map(|c| t(&format!("field-{c}")))
+            .collect(),
+        courses: course_options(),
+        scales: scale_options(),
+        occasions: occasion_options(),
+        required: problem_message(Problem::Required),
+        not_in_scale: GradeScale::ALL
+            .into_iter()
+            .map(|s| {
+                let p = SfiProblem::GradeNotInScale {
+                    scale: s,
+                    allowed: s.allowed(),
+                };
+                (s.as_str().to_owned(), problem_message(p.into()))
+            })
+            .collect(),
+        below_path_start: (1..=3u8)
+            .filter_map(|n| StudyPath::parse(&n.to_string()).ok())
+            .map(|path| {
+                let p = SfiProblem::CourseBelowPathStart {
+                    path: path.value(),
+                    first: path_start(path),
+                };
+                (path.value(), problem_message(p.into()))
+            })
+            .collect(),
+    }
+}
+
+/// A member's row: the values typed into a refused grid (else the prefill) and the server's
+/// problems of that row.
+fn grid_row_data(
+    index: usize,
+    m: GridMember,
+    typed: &Typed,
+    refused: &[FieldProblem],
+) -> GridRowData {
+    let path = m.study_path.and_then(|p| StudyPath::parse(&p.to_string()).ok());
+    let latest = m
+        .latest
+        .as_ref()
+        .map(|l| format!("{} · {}", l.test_date, result_text(l)))
+        .unwrap_or_else(|| t("sfi-none-short"));
+    let prefill = |c: &str| match c {
+        "course" => m.course.clone(),
+        "grade_scale" => m.grade_scale.clone(),
+        "occasion" => m.occasion.clone(),
+        _ => String::new(),
+    };
+    // A refused grid comes back as typed, but only for the same member in the same row.
+    let same_row = typed.get(&format!("rows[{index}][participant_ref]")) == Some(m.participant_ref.as_str());
+    let values = GRID_COLUMNS
+        .iter()
+        .map(|c| {
+            let typed_value = same_row.then(|| typed.get(&format!("rows[{index}][{c}]"))).flatten();
+            typed_value.map(str::to_owned).unwrap_or_else(|| prefill(c))
+        })
+        .collect();
+    let prefix = format!("{}/", m.participant_ref);
+    let refused = refused
+        .iter()
+        .filter_map(|p| {
+            let column = p.field.strip_prefix(&prefix)?;
+            Some((column.to_owned(), p.value.clone(), problem_text(p)))
+        })
+        .collect();
+    GridRowData {
+        sub: format!(
+            "{}{}",
+            m.participant_ref,
+            path.map(|p| format!(" · {} {p}", t("field-study_path"))).unwrap_or_default()
+        ),
+        latest: format!("{}: {latest}", t("sfi-latest")),
+        participant_ref: m.participant_ref,
+        name: m.name,
+        study_path: path,
+        values,
+        refused,
     }
 }
 
@@ -596,7 +430,7 @@ fn sfi_view(
         .map(|u| (u.email.clone(), u.display_name.clone()))
         .collect();
     let my_email = o.my_email.clone().unwrap_or_default();
-    let correct_result = Signal::derive(move || correct.value().get());
+    let correct_result = form_result(correct);
     let (can_record, can_delete, today) = (o.can_record, o.can_delete, o.today.clone());
     let rows = o
         .results
@@ -670,7 +504,7 @@ fn sfi_view(
         }
         .into_any()
     };
-    let create_result = Signal::derive(move || create.value().get());
+    let create_result = form_result(create);
     let new_form = o.can_record.then(|| {
         view! {
             <details class="card" open=move || create_result.get().is_some_and(|r| r.is_err())>

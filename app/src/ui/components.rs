@@ -24,6 +24,18 @@ pub fn problem_of<T>(result: &Option<Result<T, AppError>>, field: &str) -> Optio
     }
 }
 
+/// The last result of a form's server function on this page: from the action when an island
+/// posted it, or, after a plain form post, the refusal leptos put in the URL or the result the
+/// server kept for the page (see [`crate::ui::flash`]).
+pub fn form_result<S>(action: ServerAction<S>) -> Signal<Option<Result<S::Output, AppError>>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let ok = crate::ui::flash::outcome::<S::Output>(S::PATH);
+    Signal::derive(move || action.value().get().or_else(|| ok.clone().map(Ok)))
+}
+
 /// An error summary for a failed action: the message and, for invalid input, each problem.
 #[component]
 pub fn ErrorNotice(
@@ -170,8 +182,9 @@ pub fn Loading() -> impl IntoView {
 pub const TABLET_IDLE_SECONDS: u64 = 180;
 
 /// On the shared tablet: signs out and returns to the sign-in screen after a period without
-/// activity. Needs the wasm; without it the server-side idle timeout still ends the session.
-#[component]
+/// activity. An island (it needs the wasm); without it the server-side idle timeout still
+/// ends the session.
+#[island]
 pub fn IdleSignOut() -> impl IntoView {
     use leptos::server_fn::ServerFn;
     let form = NodeRef::<leptos::html::Form>::new();

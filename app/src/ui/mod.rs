@@ -1,6 +1,7 @@
 //! Shared pieces of the interface: translation helpers, form fields, notices, navigation.
 
 pub mod components;
+pub mod flash;
 
 use leptos::prelude::*;
 

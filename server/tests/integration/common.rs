@@ -95,6 +95,8 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
             participant_idle_secs: 600,
             secure_cookies: false,
         }),
+        flash: Default::default(),
+        assets: Arc::new(app::state::AssetPaths::plain("spraktrappan")),
     };
     let router = server::startup::router(state);
     Some(TestApp { router, db, url })

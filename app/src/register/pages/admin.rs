@@ -13,7 +13,7 @@ use crate::register::api::{
     get_group, get_register_options, list_groups, list_staff, AddGroupMember, CreateGroup,
     CreateSchool, CreateStaff, RemoveGroupMember,
 };
-use crate::ui::components::{problem_of, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::{t, t_args};
 
 fn role_label(r: Role) -> String {
@@ -25,7 +25,7 @@ fn role_label(r: Role) -> String {
 pub fn SchoolsPage() -> impl IntoView {
     let action = ServerAction::<CreateSchool>::new();
     let data = Resource::new(move || action.version().get(), |_| get_register_options());
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     view! {
         <Title text=t("nav-schools") />
@@ -65,7 +65,7 @@ pub fn SchoolsPage() -> impl IntoView {
 pub fn StaffPage() -> impl IntoView {
     let action = ServerAction::<CreateStaff>::new();
     let data = Resource::new(move || action.version().get(), |_| list_staff());
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     let roles = Role::ALL
         .iter()
@@ -112,7 +112,7 @@ pub fn GroupsPage() -> impl IntoView {
     let action = ServerAction::<CreateGroup>::new();
     let data = Resource::new(move || action.version().get(), |_| list_groups());
     let teachers = Resource::new(|| (), |_| get_register_options());
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     view! {
         <Title text=t("nav-groups") />
@@ -176,7 +176,7 @@ pub fn GroupPage() -> impl IntoView {
         move || (id.get(), add.version().get(), remove.version().get()),
         |(id, _, _)| async move { get_group(id.ok_or(crate::error::AppError::NotFound)?).await },
     );
-    let result = Signal::derive(move || add.value().get());
+    let result = form_result(add);
     let p = Signal::derive(move || problem_of(&result.get(), "participant_ref"));
     view! {
         <Suspense fallback=Loading>

@@ -17,7 +17,7 @@ use crate::register::api::{
     get_participant, get_register_options, list_participants, CreateParticipant, ParticipantFilter,
     ParticipantView, SetPin, UpdateParticipant,
 };
-use crate::ui::components::{problem_of, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::{t, t_args};
 
 fn id_param() -> Memo<Option<ParticipantId>> {
@@ -153,7 +153,7 @@ fn urlencode(s: &str) -> String {
 pub fn NewParticipant() -> impl IntoView {
     let action = ServerAction::<CreateParticipant>::new();
     let options = Resource::new(|| (), |_| get_register_options());
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     view! {
         <Title text=t("participant-new") />
         <h1>{t("participant-new")}</h1>
@@ -188,7 +188,7 @@ pub fn EditParticipant() -> impl IntoView {
             ))
         },
     );
-    let result = Signal::derive(move || action.value().get());
+    let result = form_result(action);
     view! {
         <Title text=t("participant-edit") />
         <Suspense fallback=Loading>
@@ -282,7 +282,7 @@ fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> imp
             view! { <li><A href=href>{gname}</A>" · "{teacher}</li> }
         })
         .collect_view();
-    let pin_result = Signal::derive(move || pin_action.value().get());
+    let pin_result = form_result(pin_action);
     let pin_problem = Signal::derive(move || problem_of(&pin_result.get(), "pin"));
     let pin = v.can_set_pin.then(|| {
         let printable = SignInCode::parse(&d.sign_in_code)

@@ -1,0 +1,263 @@
+//! What a plain form post left for the page it returns to.
+//!
+//! Pages are rendered on the server and their forms post to server functions without
+//! JavaScript. The server function then redirects back (leptos does this for a form post) and
+//! the page is rendered again. Leptos carries a refusal in the URL (`__err`); the server's form
+//! middleware (`server/src/forms.rs`) adds a `__flash` key under which it kept, for a short
+//! while and for the same browser session only, what the URL must not carry:
+//! - after a refusal, the **values typed** (never passwords or PINs), so the form comes back
+//!   as the person left it;
+//! - after a success, the server function's **result**, so the page can say what was stored.
+
+use serde::de::DeserializeOwned;
+
+/// Query parameter that names a flash entry.
+pub const FLASH_PARAM: &str = "__flash";
+
+/// The values typed into a refused form, as posted (name → value).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Typed {
+    values: Vec<(String, String)>,
+}
+
+impl Typed {
+    /// Values from form pairs.
+    pub fn new(values: Vec<(String, String)>) -> Self {
+        Self { values }
+    }
+
+    /// Whether nothing was kept (no refused post of this form).
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The value typed into field `name`, if the refused post had that field.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The value typed into `name`, else `default` (what the form shows when first opened).
+    pub fn or(&self, name: &str, default: impl Into<String>) -> String {
+        self.get(name)
+            .map(str::to_owned)
+            .unwrap_or_else(|| default.into())
+    }
+
+    /// Whether the refused post had `name` ticked (a checkbox is posted only when ticked).
+    pub fn ticked(&self, name: &str, default: bool) -> bool {
+        if self.is_empty() {
+            default
+        } else {
+            self.get(name).is_some()
+        }
+    }
+
+    /// These values, but only if the refused form had `name` = `value` (one of several forms
+    /// of the same kind on a page, told apart by a hidden field).
+    pub fn only_if(self, name: &str, value: &str) -> Self {
+        if self.get(name) == Some(value) {
+            self
+        } else {
+            Self::default()
+        }
+    }
+}
+
+/// Names of fields never kept: secrets stay out of memory beyond the request.
+pub fn is_secret(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("password") || n.contains("pin") || n.contains("secret") || n.contains("token")
+}
+
+/// The values typed into the last refused post to the server function at `path` on this page.
+pub fn typed(path: &str) -> Typed {
+    #[cfg(feature = "ssr")]
+    {
+        store::current()
+            .filter(|f| f.path == path && f.refused)
+            .map(|f| Typed::new(f.values))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = path;
+        Typed::default()
+    }
+}
+
+/// The result of the last successful post to the server function at `path` on this page.
+pub fn outcome<T: DeserializeOwned>(path: &str) -> Option<T> {
+    #[cfg(feature = "ssr")]
+    {
+        store::current()
+            .filter(|f| f.path == path && !f.refused)
+            .and_then(|f| f.output)
+            .and_then(|body| serde_json::from_slice(&body).ok())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod store {
+    //! The server's short-lived memory of form posts.
+
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    /// How long a flash entry lives: long enough for the redirect and a reload.
+    pub const TTL: Duration = Duration::from_secs(600);
+    /// At most this many entries; the oldest go first.
+    pub const CAPACITY: usize = 2000;
+
+    /// One form post's leftovers.
+    #[derive(Debug, Clone)]
+    pub struct Flash {
+        /// The server function's path (`/api/…`).
+        pub path: String,
+        /// Whether the post was refused (then `values` matter) or succeeded (then `output`).
+        pub refused: bool,
+        /// The values typed, secrets removed.
+        pub values: Vec<(String, String)>,
+        /// The server function's JSON result after a success.
+        pub output: Option<Vec<u8>>,
+        /// The browser session it belongs to (the session cookie's value, or empty).
+        pub owner: String,
+        created: Instant,
+    }
+
+    impl Flash {
+        /// A new entry, created now.
+        pub fn new(
+            path: String,
+            refused: bool,
+            values: Vec<(String, String)>,
+            output: Option<Vec<u8>>,
+            owner: String,
+        ) -> Self {
+            Self {
+                path,
+                refused,
+                values,
+                output,
+                owner,
+                created: Instant::now(),
+            }
+        }
+    }
+
+    /// The store, shared by the middleware (writes) and the pages (reads).
+    #[derive(Debug, Clone, Default)]
+    pub struct FlashStore {
+        inner: Arc<Mutex<HashMap<String, Flash>>>,
+    }
+
+    impl FlashStore {
+        /// Keeps `flash` and returns its key (random, 128 bits).
+        pub fn put(&self, flash: Flash) -> String {
+            use rand::RngCore;
+            let mut bytes = [0u8; 16];
+            rand::thread_rng().fill_bytes(&mut bytes);
+            let key = hex::encode(bytes);
+            if let Ok(mut map) = self.inner.lock() {
+                map.retain(|_, f| f.created.elapsed() < TTL);
+                if map.len() >= CAPACITY {
+                    if let Some(oldest) = map
+                        .iter()
+                        .min_by_key(|(_, f)| f.created)
+                        .map(|(k, _)| k.clone())
+                    {
+                        map.remove(&oldest);
+                    }
+                }
+                map.insert(key.clone(), flash);
+            }
+            key
+        }
+
+        /// The entry under `key`, if it is still alive and belongs to `owner`.
+        pub fn get(&self, key: &str, owner: &str) -> Option<Flash> {
+            let map = self.inner.lock().ok()?;
+            map.get(key)
+                .filter(|f| f.created.elapsed() < TTL && f.owner == owner)
+                .cloned()
+        }
+    }
+
+    /// The session cookie's value in a `Cookie` header (empty without one): a flash is only
+    /// shown to the browser session that posted the form.
+    pub fn owner_of(headers: &http::HeaderMap) -> String {
+        crate::auth::session::cookie(headers, crate::auth::session::SESSION_COOKIE)
+            .map(str::to_owned)
+            .unwrap_or_default()
+    }
+
+    /// The flash named in the current request's URL, if any.
+    pub fn current() -> Option<Flash> {
+        use leptos::prelude::use_context;
+        let parts = use_context::<http::request::Parts>()?;
+        let state = use_context::<crate::state::AppState>()?;
+        let key = parts
+            .uri
+            .query()?
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == super::FLASH_PARAM)
+            .map(|(_, v)| v)?;
+        state.flash.get(key, &owner_of(&parts.headers))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_fall_back_to_the_default() {
+        let t = Typed::new(vec![("name".into(), "Åsa".into())]);
+        assert_eq!(t.or("name", "x"), "Åsa");
+        assert_eq!(t.or("other", "x"), "x");
+        assert!(Typed::default().ticked("a", true));
+        assert!(!t.ticked("a", true));
+    }
+
+    #[test]
+    fn typed_values_of_another_form_of_the_same_kind_are_not_used() {
+        let t = Typed::new(vec![("id".into(), "7".into()), ("g".into(), "A".into())]);
+        assert!(t.clone().only_if("id", "8").is_empty());
+        assert_eq!(t.only_if("id", "7").get("g"), Some("A"));
+    }
+
+    #[test]
+    fn secrets_are_never_kept() {
+        for name in ["password", "new_password", "pin", "PIN", "session_token"] {
+            assert!(is_secret(name), "{name}");
+        }
+        for name in ["given_name", "grade", "rows[0][grade]"] {
+            assert!(!is_secret(name), "{name}");
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_flash_is_only_given_to_its_owner() {
+        let store = store::FlashStore::default();
+        let key = store.put(store::Flash::new(
+            "/api/x".into(),
+            true,
+            vec![],
+            None,
+            "s1".into(),
+        ));
+        assert!(store.get(&key, "s1").is_some());
+        assert!(store.get(&key, "s2").is_none());
+        assert!(store.get("nope", "s1").is_none());
+    }
+}

@@ -1,0 +1,307 @@
+//! The built static files (`/pkg/…`: stylesheet, JavaScript, wasm), served from memory.
+//!
+//! At start the server reads the files once and names each by its content hash
+//! (`spraktrappan.3f9a0c…css`). Pages link the hashed names, which are sent with
+//! `Cache-Control: public, max-age=31536000, immutable`: a tablet downloads a file once per
+//! release. The plain names keep working with `no-cache` and an `ETag`. Every file is
+//! compressed once, with brotli and with gzip, and sent in the best encoding the browser
+//! accepts (`Vary: Accept-Encoding`).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+use app::state::AssetPaths;
+
+/// Cache header of a hashed file: a year, never revalidated.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Cache header of a plain name: always revalidated (with the `ETag`).
+pub const REVALIDATE: &str = "no-cache";
+
+/// One file with its compressed forms.
+#[derive(Debug)]
+struct Asset {
+    content_type: &'static str,
+    etag: String,
+    raw: Vec<u8>,
+    gzip: OnceLock<Vec<u8>>,
+    brotli: OnceLock<Vec<u8>>,
+}
+
+/// The files of the site's `pkg` directory, by name (hashed and plain).
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    by_name: Arc<HashMap<String, (Arc<Asset>, bool)>>,
+    hashed_of: Arc<HashMap<String, String>>,
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, e)| e) {
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `name.hash.ext` for `name.ext`.
+fn hashed_name(name: &str, hash: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    if enc.write_all(bytes).is_err() {
+        return Vec::new();
+    }
+    enc.finish().unwrap_or_default()
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut input = bytes;
+    if brotli::BrotliCompress(&mut input, &mut out, &params).is_err() {
+        return Vec::new();
+    }
+    out
+}
+
+impl Assets {
+    /// Reads every file of `pkg_dir` (an empty set if it does not exist, e.g. in tests) and
+    /// compresses them in the background.
+    pub fn load(pkg_dir: &Path) -> Self {
+        let mut by_name = HashMap::new();
+        let mut hashed_of = HashMap::new();
+        let entries = std::fs::read_dir(pkg_dir).into_iter().flatten().flatten();
+        for entry in entries {
+            let path = entry.path();
+            let (Some(name), Ok(raw)) = (
+                path.file_name().and_then(|n| n.to_str()).map(str::to_owned),
+                std::fs::read(&path),
+            ) else {
+                continue;
+            };
+            if name.ends_with(".gz") || name.ends_with(".br") {
+                continue;
+            }
+            let hash = hex::encode(&Sha256::digest(&raw)[..10]);
+            let asset = Arc::new(Asset {
+                content_type: content_type(&name),
+                etag: format!("\"{hash}\""),
+                raw,
+                gzip: OnceLock::new(),
+                brotli: OnceLock::new(),
+            });
+            let hashed = hashed_name(&name, &hash);
+            by_name.insert(hashed.clone(), (asset.clone(), true));
+            by_name.insert(name.clone(), (asset, false));
+            hashed_of.insert(name, hashed);
+        }
+        let assets = Self {
+            by_name: Arc::new(by_name),
+            hashed_of: Arc::new(hashed_of),
+        };
+        let background = assets.clone();
+        std::thread::spawn(move || background.compress_all());
+        assets
+    }
+
+    /// Compresses every file now (the server does it in the background at start).
+    pub fn compress_all(&self) {
+        for (asset, hashed) in self.by_name.values() {
+            if *hashed {
+                asset.gzip.get_or_init(|| gzip(&asset.raw));
+                asset.brotli.get_or_init(|| brotli(&asset.raw));
+            }
+        }
+    }
+
+    /// The URL of `name` under `/pkg`: hashed when the file is known, else plain.
+    fn url(&self, name: &str) -> String {
+        let file = self.hashed_of.get(name).map_or(name, String::as_str);
+        format!("/pkg/{file}")
+    }
+
+    /// The URLs the pages link for the build named `output_name`.
+    pub fn paths(&self, output_name: &str) -> AssetPaths {
+        let wasm = if self.by_name.contains_key(&format!("{output_name}.wasm")) {
+            format!("{output_name}.wasm")
+        } else {
+            format!("{output_name}_bg.wasm")
+        };
+        AssetPaths {
+            css: self.url(&format!("{output_name}.css")),
+            js: self.url(&format!("{output_name}.js")),
+            wasm: self.url(&wasm),
+        }
+    }
+
+    /// The response for `name` given the request's headers.
+    pub fn respond(&self, name: &str, headers: &HeaderMap) -> Response {
+        let Some((asset, hashed)) = self.by_name.get(name) else {
+            return StatusCode::NOT_FOUND.into_response();
+        };
+        let cache = if *hashed { IMMUTABLE } else { REVALIDATE };
+        let not_modified = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == asset.etag));
+        let mut builder = Response::builder()
+            .header(header::CACHE_CONTROL, cache)
+            .header(header::ETAG, asset.etag.as_str())
+            .header(header::VARY, "Accept-Encoding");
+        if not_modified {
+            return builder
+                .status(StatusCode::NOT_MODIFIED)
+                .body(Body::empty())
+                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
+        }
+        let accepts = |coding: &str| {
+            headers
+                .get(header::ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| {
+                    v.split(',').any(|part| {
+                        let mut it = part.split(';');
+                        let name = it.next().unwrap_or_default().trim();
+                        let refused = it.any(|q| matches!(q.trim(), "q=0" | "q=0.0" | "q=0.00"));
+                        name.eq_ignore_ascii_case(coding) && !refused
+                    })
+                })
+        };
+        let (body, encoding) = match (asset.brotli.get(), asset.gzip.get()) {
+            (Some(br), _) if !br.is_empty() && accepts("br") => (br.clone(), Some("br")),
+            (_, Some(gz)) if !gz.is_empty() && accepts("gzip") => (gz.clone(), Some("gzip")),
+            _ => (asset.raw.clone(), None),
+        };
+        if let Some(encoding) = encoding {
+            builder = builder.header(header::CONTENT_ENCODING, encoding);
+        }
+        builder
+            .header(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(asset.content_type),
+            )
+            .header(header::CONTENT_LENGTH, body.len())
+            .body(Body::from(body))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assets_with(files: &[(&str, &[u8])]) -> (tempdir::Dir, Assets) {
+        let dir = tempdir::Dir::new();
+        for (name, bytes) in files {
+            std::fs::write(dir.path().join(name), bytes).expect("write");
+        }
+        let assets = Assets::load(dir.path());
+        assets.compress_all();
+        (dir, assets)
+    }
+
+    mod tempdir {
+        pub struct Dir(std::path::PathBuf);
+        impl Dir {
+            pub fn new() -> Self {
+                let p = std::env::temp_dir().join(format!(
+                    "spraktrappan-assets-{}-{}",
+                    std::process::id(),
+                    rand_suffix()
+                ));
+                std::fs::create_dir_all(&p).expect("mkdir");
+                Dir(p)
+            }
+            pub fn path(&self) -> &std::path::Path {
+                &self.0
+            }
+        }
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+        fn rand_suffix() -> u64 {
+            use std::time::{SystemTime, UNIX_EPOCH};
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or_default()
+        }
+    }
+
+    fn get(assets: &Assets, name: &str, accept: &str) -> Response {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).expect("header"),
+        );
+        assets.respond(name, &h)
+    }
+
+    #[test]
+    fn pages_link_hashed_names_that_are_cached_as_immutable() {
+        let css = b"body { color: black; }".repeat(50);
+        let (_d, assets) = assets_with(&[("app.css", &css), ("app.js", b"export {}")]);
+        let paths = assets.paths("app");
+        assert!(paths.css.starts_with("/pkg/app.") && paths.css.ends_with(".css"));
+        assert_ne!(paths.css, "/pkg/app.css");
+        let hashed = paths.css.trim_start_matches("/pkg/");
+        let res = get(&assets, hashed, "");
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CACHE_CONTROL], IMMUTABLE);
+        let plain = get(&assets, "app.css", "");
+        assert_eq!(plain.headers()[header::CACHE_CONTROL], REVALIDATE);
+    }
+
+    #[test]
+    fn the_best_accepted_encoding_is_sent() {
+        let css = b"body { color: black; }".repeat(50);
+        let (_d, assets) = assets_with(&[("app.css", &css)]);
+        let br = get(&assets, "app.css", "gzip, deflate, br");
+        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(br.headers()[header::VARY], "Accept-Encoding");
+        let gz = get(&assets, "app.css", "gzip");
+        assert_eq!(gz.headers()[header::CONTENT_ENCODING], "gzip");
+        let refused = get(&assets, "app.css", "br;q=0, gzip;q=0");
+        assert!(refused.headers().get(header::CONTENT_ENCODING).is_none());
+        let none = get(&assets, "app.css", "");
+        assert!(none.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(none.headers()[header::CONTENT_LENGTH], css.len().to_string());
+    }
+
+    #[test]
+    fn a_known_etag_gets_not_modified_and_an_unknown_file_not_found() {
+        let (_d, assets) = assets_with(&[("app.js", b"export {}")]);
+        let first = get(&assets, "app.js", "");
+        let etag = first.headers()[header::ETAG].clone();
+        let mut h = HeaderMap::new();
+        h.insert(header::IF_NONE_MATCH, etag);
+        assert_eq!(
+            assets.respond("app.js", &h).status(),
+            StatusCode::NOT_MODIFIED
+        );
+        assert_eq!(
+            get(&assets, "nope.js", "").status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+}
