@@ -21,7 +21,7 @@ test('without the wasm a coordinator signs in and creates a participant', async 
   // axe-core needs JavaScript in the page; the same pages are audited by the other suites.
 });
 
-test('without the wasm an invalid form comes back with its message and stores nothing', async ({ page }) => {
+test('without the wasm an invalid form comes back with its message and the values typed, and stores nothing', async ({ page }) => {
   await signInStaff(page, STAFF.coordinator);
   await page.goto('/participants/new');
   await page.getByLabel('Reference').fill('NOJS-BAD');
@@ -34,6 +34,11 @@ test('without the wasm an invalid form comes back with its message and stores no
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('error')).toBeVisible();
   await expect(page.getByLabel('Year of birth')).toHaveAttribute('aria-invalid', 'true');
+  // Everything typed is still there, so only the wrong field needs fixing.
+  await expect(page.getByLabel('Year of birth')).toHaveValue('1850');
+  await expect(page.getByLabel('Given name')).toHaveValue('Fel');
+  await expect(page.getByLabel('Reference')).toHaveValue('NOJS-BAD');
+  await expect(page.getByLabel('Start date')).toHaveValue('2026-09-01');
   await page.goto('/participants?q=NOJS-BAD');
   await expect(page.getByTestId('result-count')).toHaveText('0 participants');
 });

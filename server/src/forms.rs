@@ -26,9 +26,10 @@ fn header_has(req: &Request, name: header::HeaderName, needle: &str) -> bool {
         .is_some_and(|v| v.contains(needle))
 }
 
-/// The middleware on `/api/…`.
+/// The middleware on the whole router; it acts on plain form posts to `/api/…` only.
 pub async fn keep_form_posts(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let plain_form = req.method() == Method::POST
+        && req.uri().path().starts_with("/api/")
         && header_has(&req, header::ACCEPT, "text/html")
         && header_has(
             &req,

@@ -167,11 +167,7 @@ pub fn router(state: AppState) -> Router {
             post(move |req| {
                 let s = fn_state.clone();
                 handle_server_fns_with_context(move || provide_context(s.clone()), req)
-            })
-            .layer(axum::middleware::from_fn_with_state(
-                state.clone(),
-                crate::forms::keep_form_posts,
-            )),
+            }),
         )
         .route(
             "/pkg/{file}",
@@ -193,6 +189,11 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Leptos registers each server function's own route: the form middleware wraps them all.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::forms::keep_form_posts,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -17,6 +17,8 @@ use crate::domain::weeks::HoursMinutes;
 use crate::error::AppError;
 use crate::register::pages::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::flash::typed;
+use leptos::server_fn::ServerFn;
 use crate::ui::{t, t_args};
 
 /// "5 h 30 min" (or "45 min").
@@ -134,6 +136,8 @@ fn plan_view(p: &PlanRow) -> impl IntoView {
 fn PlanForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<SavePlan>::new();
     let result = form_result(action);
+    let typed = typed(<SavePlan as ServerFn>::PATH);
+    let refused = result.get_untracked().is_some_and(|r| r.is_err());
     let current = h.plans.first().cloned();
     let teachers: Vec<(String, String)> = std::iter::once((String::new(), t("none")))
         .chain(
@@ -155,6 +159,10 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
                 .and_then(|b| b.teacher_email.clone())
                 .or_else(|| h.my_email.clone())
                 .unwrap_or_default();
+            let weekday = typed.or(&format!("blocks[{i}][weekday]"), weekday.to_string());
+            let start = typed.or(&format!("blocks[{i}][start]"), start);
+            let end = typed.or(&format!("blocks[{i}][end]"), end);
+            let teacher = typed.or(&format!("blocks[{i}][teacher_email]"), teacher);
             let row = format!("#{}", i + 1);
             let problem = move |name: &'static str| {
                 let field = format!("{row}/{name}");
@@ -163,7 +171,7 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
             let day_opts = weekday_options()
                 .into_iter()
                 .map(|(v, l)| {
-                    let sel = v == weekday.to_string();
+                    let sel = v == weekday;
                     view! { <option value=v selected=sel>{l}</option> }
                 })
                 .collect_view();
@@ -192,15 +200,18 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
             }
         })
         .collect_view();
-    let self_study = current
-        .as_ref()
-        .map(|p| p.self_study_minutes)
-        .unwrap_or(h.minimum)
-        .to_string();
+    let self_study = typed.or(
+        "self_study_minutes",
+        current
+            .as_ref()
+            .map(|p| p.self_study_minutes)
+            .unwrap_or(h.minimum)
+            .to_string(),
+    );
     let teaching_problem = Signal::derive(move || problem_of(&result.get(), "plan_teaching"));
     let minimum = t_args("plan-minimum", &[("time", hm(h.minimum))]);
     view! {
-        <details class="form-card" open=h.plans.is_empty()>
+        <details class="form-card" open=h.plans.is_empty() || refused>
             <summary>{t("plan-new")}</summary>
             <p class="hint">{minimum}</p>
             {move || match result.get() {
@@ -209,7 +220,7 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
             }}
             <ActionForm action=action attr:class="stack" attr:data-test="plan-form">
                 <input type="hidden" name="participant" value=h.participant.to_string() />
-                <Field name="valid_from" label="field-valid_from" kind="date" value=h.today.clone() required=true problem=Signal::derive(move || problem_of(&result.get(), "valid_from")) />
+                <Field name="valid_from" label="field-valid_from" kind="date" value=typed.or("valid_from", h.today.clone()) required=true problem=Signal::derive(move || problem_of(&result.get(), "valid_from")) />
                 <div class="table-wrap">
                     <table class="list grid">
                         <caption>{t("plan-blocks")}</caption>
@@ -235,6 +246,8 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
 fn TimeForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<RecordTime>::new();
     let result = form_result(action);
+    let typed = typed(<RecordTime as ServerFn>::PATH);
+    let refused = result.get_untracked().is_some_and(|r| r.is_err());
     let mut kinds = vec![];
     if h.can_teaching {
         kinds.push(("teaching".to_owned(), t("kind-teaching")));
@@ -252,7 +265,7 @@ fn TimeForm(h: HoursOverview) -> impl IntoView {
         .collect();
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     view! {
-        <details class="form-card">
+        <details class="form-card" open=refused>
             <summary>{t("time-record")}</summary>
             {move || match result.get() {
                 Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }),
@@ -260,14 +273,14 @@ fn TimeForm(h: HoursOverview) -> impl IntoView {
             }}
             <ActionForm action=action attr:class="stack" attr:data-test="time-form">
                 <input type="hidden" name="participant" value=h.participant.to_string() />
-                <SelectField name="kind" label="field-kind" options=kinds selected=first problem=p("kind") />
-                <Field name="date" label="field-date" kind="date" value=h.today.clone() required=true problem=p("date") />
+                <SelectField name="kind" label="field-kind" options=kinds selected=typed.or("kind", first) problem=p("kind") />
+                <Field name="date" label="field-date" kind="date" value=typed.or("date", h.today.clone()) required=true problem=p("date") />
                 <div class="row-fields">
-                    <Field name="start" label="field-start" kind="time" required=true problem=p("start") />
-                    <Field name="end" label="field-end" kind="time" required=true problem=p("end") />
+                    <Field name="start" label="field-start" kind="time" value=typed.or("start", "") required=true problem=p("start") />
+                    <Field name="end" label="field-end" kind="time" value=typed.or("end", "") required=true problem=p("end") />
                 </div>
                 {h.can_teaching.then(|| view! {
-                    <SelectField name="teacher_email" label="field-teacher_email" options=teachers.clone() selected=h.my_email.clone().unwrap_or_default() problem=p("teacher_email") />
+                    <SelectField name="teacher_email" label="field-teacher_email" options=teachers.clone() selected=typed.or("teacher_email", h.my_email.clone().unwrap_or_default()) problem=p("teacher_email") />
                     <p class="hint">{t("time-teacher-hint")}</p>
                 })}
                 <button type="submit" class="button-primary" data-test="time-save">{t("time-save")}</button>
@@ -281,13 +294,15 @@ fn TimeForm(h: HoursOverview) -> impl IntoView {
 fn AbsenceForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<SaveAbsence>::new();
     let result = form_result(action);
+    let typed = typed(<SaveAbsence as ServerFn>::PATH);
+    let refused = result.get_untracked().is_some_and(|r| r.is_err());
     let reasons: Vec<(String, String)> = crate::domain::time_record::AbsenceReason::ALL
         .into_iter()
         .map(|r| (r.as_str().to_owned(), t(&format!("reason-{}", r.as_str()))))
         .collect();
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     view! {
-        <details class="form-card">
+        <details class="form-card" open=refused>
             <summary>{t("absence-new")}</summary>
             {move || match result.get() {
                 Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }),
@@ -296,11 +311,11 @@ fn AbsenceForm(h: HoursOverview) -> impl IntoView {
             <ActionForm action=action attr:class="stack" attr:data-test="absence-form">
                 <input type="hidden" name="participant" value=h.participant.to_string() />
                 <div class="row-fields">
-                    <Field name="from_date" label="field-from_date" kind="date" value=h.today.clone() required=true problem=p("from_date") />
-                    <Field name="to_date" label="field-to_date" kind="date" value=h.today.clone() required=true problem=p("to_date") />
+                    <Field name="from_date" label="field-from_date" kind="date" value=typed.or("from_date", h.today.clone()) required=true problem=p("from_date") />
+                    <Field name="to_date" label="field-to_date" kind="date" value=typed.or("to_date", h.today.clone()) required=true problem=p("to_date") />
                 </div>
-                <SelectField name="reason" label="field-reason" options=reasons selected="illness".to_owned() problem=p("reason") />
-                <Field name="note" label="field-note" problem=p("note") />
+                <SelectField name="reason" label="field-reason" options=reasons selected=typed.or("reason", "illness") problem=p("reason") />
+                <Field name="note" label="field-note" value=typed.or("note", "") problem=p("note") />
                 <button type="submit" class="button-primary" data-test="absence-save">{t("absence-save")}</button>
             </ActionForm>
         </details>

@@ -251,17 +251,24 @@ fn ResultFields(
     today: String,
     /// The action's last result.
     result: Signal<Option<Result<(), AppError>>>,
+    /// What was typed into this form when the server refused it (empty otherwise).
+    typed: Typed,
 ) -> impl IntoView {
     let p = move |field: &'static str| Signal::derive(move || problem_of(&result.get(), field));
     let get = |f: fn(&SfiResultRow) -> String, default: String| row.as_ref().map_or(default, f);
-    let date = get(|r| r.test_date.clone(), today);
-    let occasion = get(|r| r.occasion.clone(), "checkpoint".into());
-    let course = get(|r| r.course.clone(), String::new());
-    let scale = get(|r| r.grade_scale.clone(), "ig_g_vg".into());
-    let grade = get(|r| r.grade.clone(), String::new());
-    let teacher = row
-        .as_ref()
-        .map_or(teacher, |r| r.teacher_email.clone().unwrap_or_default());
+    let get = |name: &str, f: fn(&SfiResultRow) -> String, default: String| {
+        typed.or(&format!("raw[{name}]"), get(f, default))
+    };
+    let date = get("test_date", |r| r.test_date.clone(), today);
+    let occasion = get("occasion", |r| r.occasion.clone(), "checkpoint".into());
+    let course = get("course", |r| r.course.clone(), String::new());
+    let scale = get("grade_scale", |r| r.grade_scale.clone(), "ig_g_vg".into());
+    let grade = get("grade", |r| r.grade.clone(), String::new());
+    let teacher = typed.or(
+        "raw[teacher_email]",
+        row.as_ref()
+            .map_or(teacher, |r| r.teacher_email.clone().unwrap_or_default()),
+    );
     let mut teacher_opts = vec![(String::new(), t("none"))];
     teacher_opts.extend(teachers);
     let parts = row.as_ref().map(|r| r.parts.clone()).unwrap_or_default();
@@ -269,6 +276,7 @@ fn ResultFields(
         .iter()
         .zip(parts)
         .map(|(name, value)| {
+            let value = typed.or(&format!("raw[{name}]"), value);
             let id = format!("{id_prefix}-{name}");
             let field_name = format!("raw[{name}]");
             let problem = p(name);
@@ -442,13 +450,15 @@ fn sfi_view(
             let row = r.clone();
             let fix = can_record.then(move || {
                 let rid = row.id.to_string();
+                let typed_fix = typed(<CorrectSfiResult as ServerFn>::PATH).only_if("id", &rid);
                 let prefix = format!("fix{}", row.id);
+                let open = !typed_fix.is_empty();
                 view! {
-                    <details class="inline-details">
+                    <details class="inline-details" open=open>
                         <summary>{t("sfi-correct")}</summary>
                         <ActionForm action=correct attr:class="stack" attr:data-test="sfi-correct-form">
                             <input type="hidden" name="id" value=rid />
-                            <ResultFields id_prefix=prefix row=Some(row) teachers=teachers teacher=my_email today=today result=correct_result />
+                            <ResultFields id_prefix=prefix row=Some(row) teachers=teachers teacher=my_email today=today result=correct_result typed=typed_fix.clone() />
                             <button type="submit" class="button-primary">{t("save")}</button>
                         </ActionForm>
                     </details>
@@ -512,7 +522,7 @@ fn sfi_view(
                 {move || create_result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                 <ActionForm action=create attr:class="stack" attr:data-test="sfi-form">
                     <input type="hidden" name="participant" value=participant.to_string() />
-                    <ResultFields id_prefix="new".to_owned() row=None teachers=teachers.clone() teacher=my_email.clone() today=o.today.clone() result=create_result />
+                    <ResultFields id_prefix="new".to_owned() row=None teachers=teachers.clone() teacher=my_email.clone() today=o.today.clone() result=create_result typed=typed(<CreateSfiResult as ServerFn>::PATH) />
                     <button type="submit" class="button-primary">{t("save")}</button>
                 </ActionForm>
             </details>

@@ -11,6 +11,7 @@ mod assessments;
 mod auth;
 mod authz;
 mod cli;
+mod forms;
 mod hours;
 mod import;
 mod ladder;

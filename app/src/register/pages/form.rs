@@ -6,6 +6,7 @@ use crate::domain::participant::RawParticipant;
 use crate::error::AppError;
 use crate::register::api::RegisterOptions;
 use crate::ui::components::{problem_of, Field, SelectField};
+use crate::ui::flash::Typed;
 use crate::ui::t;
 
 /// The fields of a participant, named `raw[…]` for the server function. `result` is the last
@@ -19,7 +20,26 @@ pub fn ParticipantFields(
     /// The action's last result.
     #[prop(into)]
     result: Signal<Option<Result<(), AppError>>>,
+    /// What was typed into this form when the server refused it (empty otherwise).
+    #[prop(optional)]
+    typed: Typed,
 ) -> impl IntoView {
+    let raw = RawParticipant {
+        participant_ref: typed.or("raw[participant_ref]", raw.participant_ref),
+        given_name: typed.or("raw[given_name]", raw.given_name),
+        family_name: typed.or("raw[family_name]", raw.family_name),
+        gender: typed.or("raw[gender]", raw.gender),
+        birth_year: typed.or("raw[birth_year]", raw.birth_year),
+        school: typed.or("raw[school]", raw.school),
+        district: typed.or("raw[district]", raw.district),
+        mentor_email: typed.or("raw[mentor_email]", raw.mentor_email),
+        start_date: typed.or("raw[start_date]", raw.start_date),
+        planned_terms: typed.or("raw[planned_terms]", raw.planned_terms),
+        residence_permit_date: typed.or("raw[residence_permit_date]", raw.residence_permit_date),
+        arrival_date: typed.or("raw[arrival_date]", raw.arrival_date),
+        study_path: typed.or("raw[study_path]", raw.study_path),
+        languages: typed.or("raw[languages]", raw.languages),
+    };
     let p = move |field: &'static str| Signal::derive(move || problem_of(&result.get(), field));
     let gender = ["female", "male", "other", "unspecified"]
         .into_iter()

@@ -18,6 +18,8 @@ use crate::register::api::{
     ParticipantView, SetPin, UpdateParticipant,
 };
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::flash::typed;
+use leptos::server_fn::ServerFn;
 use crate::ui::{t, t_args};
 
 fn id_param() -> Memo<Option<ParticipantId>> {
@@ -164,7 +166,7 @@ pub fn NewParticipant() -> impl IntoView {
                 view! {
                     {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                     <ActionForm action=action attr:class="stack" attr:data-test="participant-form">
-                        <ParticipantFields raw=raw options=opts result=result />
+                        <ParticipantFields raw=raw options=opts result=result typed=typed(<CreateParticipant as ServerFn>::PATH) />
                         <button type="submit" class="button-primary">{t("save")}</button>
                     </ActionForm>
                 }.into_any()
@@ -211,6 +213,7 @@ pub fn EditParticipant() -> impl IntoView {
                     study_path: d.study_path.map(|p| p.to_string()).unwrap_or_default(),
                     languages: d.languages.clone(),
                 };
+                let typed = typed(<UpdateParticipant as ServerFn>::PATH).only_if("id", &d.id.to_string());
                 let statuses = ParticipantStatus::ALL.iter().map(|s| (s.as_str().to_owned(), status_label(*s))).collect::<Vec<_>>();
                 let status_problem = Signal::derive(move || problem_of(&result.get(), "status"));
                 let end_problem = Signal::derive(move || problem_of(&result.get(), "end_date"));
@@ -219,11 +222,11 @@ pub fn EditParticipant() -> impl IntoView {
                     {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                     <ActionForm action=action attr:class="stack" attr:data-test="participant-form">
                         <input type="hidden" name="id" value=d.id.to_string() />
-                        <ParticipantFields raw=raw options=opts result=result />
+                        <ParticipantFields raw=raw options=opts result=result typed=typed.clone() />
                         <fieldset>
                             <legend>{t("participant-status")}</legend>
-                            <SelectField name="status" label="field-status" options=statuses selected=d.status.as_str().to_owned() problem=status_problem />
-                            <Field name="end_date" label="field-end_date" kind="date" value=d.end_date.clone().unwrap_or_default() problem=end_problem />
+                            <SelectField name="status" label="field-status" options=statuses selected=typed.or("status", d.status.as_str()) problem=status_problem />
+                            <Field name="end_date" label="field-end_date" kind="date" value=typed.or("end_date", d.end_date.clone().unwrap_or_default()) problem=end_problem />
                         </fieldset>
                         <button type="submit" class="button-primary">{t("save")}</button>
                     </ActionForm>
