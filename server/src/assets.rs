@@ -285,7 +285,10 @@ mod tests {
         assert!(refused.headers().get(header::CONTENT_ENCODING).is_none());
         let none = get(&assets, "app.css", "");
         assert!(none.headers().get(header::CONTENT_ENCODING).is_none());
-        assert_eq!(none.headers()[header::CONTENT_LENGTH], css.len().to_string());
+        assert_eq!(
+            none.headers()[header::CONTENT_LENGTH],
+            css.len().to_string()
+        );
     }
 
     #[test]
@@ -299,9 +302,6 @@ mod tests {
             assets.respond("app.js", &h).status(),
             StatusCode::NOT_MODIFIED
         );
-        assert_eq!(
-            get(&assets, "nope.js", "").status(),
-            StatusCode::NOT_FOUND
-        );
+        assert_eq!(get(&assets, "nope.js", "").status(), StatusCode::NOT_FOUND);
     }
 }

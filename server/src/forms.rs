@@ -68,7 +68,10 @@ pub async fn keep_form_posts(State(state): State<AppState>, req: Request, next: 
     let output = if refused {
         None
     } else {
-        to_bytes(body, MAX_FORM_BYTES).await.ok().map(|b| b.to_vec())
+        to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .ok()
+            .map(|b| b.to_vec())
     };
     let key = state.flash.put(Flash::new(
         path,

@@ -3,7 +3,7 @@
 //! staff comments.
 
 pub mod api;
-pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod files;
+pub mod islands;
 pub mod pages;

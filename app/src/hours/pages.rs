@@ -18,8 +18,8 @@ use crate::error::AppError;
 use crate::register::pages::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::flash::typed;
-use leptos::server_fn::ServerFn;
 use crate::ui::{t, t_args};
+use leptos::server_fn::ServerFn;
 
 /// "5 h 30 min" (or "45 min").
 pub fn hm(minutes: u32) -> String {

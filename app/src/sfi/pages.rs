@@ -11,8 +11,8 @@ use super::api::{
     get_sfi_grid, sfi_results, CorrectSfiResult, CreateSfiResult, DeleteSfiResult, GridMember,
     SaveSfiGrid, SfiOverview, SfiResultRow, SfiVersion,
 };
-use crate::domain::ids::{GroupId, ParticipantId};
 use super::islands::{GridRowData, GridText, SfiGridTable, GRID_COLUMNS};
+use crate::domain::ids::{GroupId, ParticipantId};
 use crate::domain::participant::StudyPath;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::sfi::{path_start, GradeScale, SfiCourse, SfiProblem};
@@ -22,8 +22,8 @@ use crate::ui::components::{
     form_result, problem_of, problem_text, ErrorNotice, Field, Loading, SelectField,
 };
 use crate::ui::flash::{typed, Typed};
-use leptos::server_fn::ServerFn;
 use crate::ui::{t, t_args};
+use leptos::server_fn::ServerFn;
 
 /// The four part columns, in file order.
 const PARTS: [&str; 4] = ["reading", "listening", "speaking", "writing"];
@@ -192,7 +192,9 @@ fn grid_row_data(
     typed: &Typed,
     refused: &[FieldProblem],
 ) -> GridRowData {
-    let path = m.study_path.and_then(|p| StudyPath::parse(&p.to_string()).ok());
+    let path = m
+        .study_path
+        .and_then(|p| StudyPath::parse(&p.to_string()).ok());
     let latest = m
         .latest
         .as_ref()
@@ -205,11 +207,14 @@ fn grid_row_data(
         _ => String::new(),
     };
     // A refused grid comes back as typed, but only for the same member in the same row.
-    let same_row = typed.get(&format!("rows[{index}][participant_ref]")) == Some(m.participant_ref.as_str());
+    let same_row =
+        typed.get(&format!("rows[{index}][participant_ref]")) == Some(m.participant_ref.as_str());
     let values = GRID_COLUMNS
         .iter()
         .map(|c| {
-            let typed_value = same_row.then(|| typed.get(&format!("rows[{index}][{c}]"))).flatten();
+            let typed_value = same_row
+                .then(|| typed.get(&format!("rows[{index}][{c}]")))
+                .flatten();
             typed_value.map(str::to_owned).unwrap_or_else(|| prefill(c))
         })
         .collect();
@@ -225,7 +230,8 @@ fn grid_row_data(
         sub: format!(
             "{}{}",
             m.participant_ref,
-            path.map(|p| format!(" · {} {p}", t("field-study_path"))).unwrap_or_default()
+            path.map(|p| format!(" · {} {p}", t("field-study_path")))
+                .unwrap_or_default()
         ),
         latest: format!("{}: {latest}", t("sfi-latest")),
         participant_ref: m.participant_ref,

@@ -8,7 +8,13 @@ use axum::http::{header, Request, StatusCode};
 use crate::common::{seed, urlencode, Reply, TestApp, COORDINATOR, MENTOR_A};
 
 /// Posts a form as a browser without JavaScript does: `Accept: text/html` and a `Referer`.
-async fn post_form(app: &TestApp, endpoint: &str, session: &str, referer: &str, form: &[(&str, &str)]) -> Reply {
+async fn post_form(
+    app: &TestApp,
+    endpoint: &str,
+    session: &str,
+    referer: &str,
+    form: &[(&str, &str)],
+) -> Reply {
     let body = form
         .iter()
         .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
@@ -62,13 +68,28 @@ async fn a_refused_form_comes_back_with_the_values_typed_for_its_session_only(ap
     assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);
     let location = local(refused.location.as_deref().expect("a redirect back"));
     assert!(location.starts_with("/participants/new?"), "{location}");
-    assert!(location.contains("__err=") && location.contains("__flash="), "{location}");
+    assert!(
+        location.contains("__err=") && location.contains("__flash="),
+        "{location}"
+    );
     let page = app.get(&location, Some(&c)).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains(r#"value="P-0300""#), "the reference typed is back");
-    assert!(page.body.contains(r#"value="Nadia""#), "the given name typed is back");
-    assert!(page.body.contains(r#"value="1850""#), "the wrong year is back to be fixed");
-    assert!(page.body.contains(r#"aria-invalid="true""#), "the wrong field is marked");
+    assert!(
+        page.body.contains(r#"value="P-0300""#),
+        "the reference typed is back"
+    );
+    assert!(
+        page.body.contains(r#"value="Nadia""#),
+        "the given name typed is back"
+    );
+    assert!(
+        page.body.contains(r#"value="1850""#),
+        "the wrong year is back to be fixed"
+    );
+    assert!(
+        page.body.contains(r#"aria-invalid="true""#),
+        "the wrong field is marked"
+    );
     assert!(
         app::db::participants::id_by_ref(&app.db, "P-0300")
             .await
@@ -107,15 +128,26 @@ async fn a_saved_grid_says_what_was_stored(app: TestApp) {
     let location = local(saved.location.as_deref().expect("a redirect back"));
     assert!(!location.contains("__err="), "{location}");
     let page = app.get(&location, Some(&c)).await;
-    assert!(page.body.contains(r#"data-test="grid-saved""#), "{}", page.body);
+    assert!(
+        page.body.contains(r#"data-test="grid-saved""#),
+        "{}",
+        page.body
+    );
 }
 
 async fn static_files_are_hashed_compressed_and_cached(app: TestApp) {
     // The test router has no built files: the pages link the plain names, and an unknown
     // file is not found (the hashing and encodings are unit-tested in `server::assets`).
     let page = app.get("/tablet", None).await;
-    assert!(page.body.contains(r#"href="/pkg/spraktrappan.css""#), "{}", page.body);
-    assert!(!page.body.contains("modulepreload"), "no page preloads the wasm");
+    assert!(
+        page.body.contains(r#"href="/pkg/spraktrappan.css""#),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("modulepreload"),
+        "no page preloads the wasm"
+    );
     let missing = app.get("/pkg/nope.js", None).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }

@@ -19,8 +19,8 @@ use crate::register::api::{
 };
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::flash::typed;
-use leptos::server_fn::ServerFn;
 use crate::ui::{t, t_args};
+use leptos::server_fn::ServerFn;
 
 fn id_param() -> Memo<Option<ParticipantId>> {
     let params = use_params_map();
