@@ -44,6 +44,12 @@ test('a teacher takes a register and sees it recorded', async ({ page }) => {
   const form = page.getByTestId('register-form');
   await form.getByLabel('Start').fill('13:00');
   await form.getByLabel('End').fill('14:00');
+  // "Everyone attended" (an island) ticks every box and clears them again.
+  const everyone = page.getByTestId('tick-all').getByRole('checkbox');
+  await everyone.check();
+  await expect(form.locator('input[data-present]:not(:checked)')).toHaveCount(0);
+  await everyone.uncheck();
+  await expect(form.locator('input[data-present]:checked')).toHaveCount(0);
   await page.getByRole('checkbox', { name: /Amina Hassan/ }).check();
   await page.getByRole('checkbox', { name: /Fatima Rahimi/ }).check();
   await page.getByTestId('register-save').click();

@@ -336,6 +336,7 @@ register-title = Take the register
 register-show-day = Show the day
 register-caption = Register for { $date }
 register-present = Attended
+register-tick-all = Everyone attended
 register-planned = Planned that day
 register-recorded = Already recorded
 register-save = Save the register

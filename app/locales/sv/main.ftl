@@ -336,6 +336,7 @@ register-title = Närvaro
 register-show-day = Visa dagen
 register-caption = Närvaro { $date }
 register-present = Närvarande
+register-tick-all = Alla var här
 register-planned = Planerat den dagen
 register-recorded = Redan registrerat
 register-save = Spara närvaron

@@ -8,6 +8,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::islands::TickAll;
 use super::api::{
     get_compliance_report, get_hours, get_register, get_short_weeks, ComplianceLine, DeleteAbsence,
     DeleteTime, HoursOverview, PlanRow, RecordTime, SaveAbsence, SavePlan, SaveRegister, WeekRow,
@@ -467,6 +468,7 @@ pub fn RegisterPage() -> impl IntoView {
     });
     let date = Memo::new(move |_| query.read().get("date").unwrap_or_default());
     let action = ServerAction::<SaveRegister>::new();
+    let typed = typed(<SaveRegister as ServerFn>::PATH);
     let sheet = Resource::new(
         move || (id.get(), date.get()),
         |(id, date)| async move { get_register(id.ok_or(AppError::NotFound)?, date).await },
@@ -475,7 +477,9 @@ pub fn RegisterPage() -> impl IntoView {
     view! {
         <Title text=t("register-title") />
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || Suspend::new({
+                let typed = typed.clone();
+                async move {
                 let s = match sheet.await { Ok(s) => s, Err(e) => return failed(e) };
                 let heading = format!("{}: {}", t("register-title"), s.group.name);
                 let back = format!("/groups/{}", s.group.id);
@@ -492,7 +496,8 @@ pub fn RegisterPage() -> impl IntoView {
                     view! {
                         <tr data-test=format!("register-row-{}", m.participant_ref)>
                             <td class="check">
-                                <input type="checkbox" id=cid.clone() name=format!("present[{i}]") value=m.participant_ref.clone() />
+                                <input type="checkbox" id=cid.clone() name=format!("present[{i}]") value=m.participant_ref.clone() data-present=""
+                                    checked=typed.ticked(&format!("present[{i}]"), false) />
                             </td>
                             <th scope="row"><label for=cid>{m.name.clone()}" ("{m.participant_ref.clone()}")"</label>
                                 {move || problem.get().map(|p| view! { <span class="cell-error">{p}</span> })}
@@ -523,10 +528,11 @@ pub fn RegisterPage() -> impl IntoView {
                         <input type="hidden" name="group" value=s.group.id.to_string() />
                         <input type="hidden" name="date" value=s.date.clone() />
                         <div class="row-fields">
-                            <Field name="start" label="field-start" kind="time" value=s.start.clone() required=true problem=p("start") />
-                            <Field name="end" label="field-end" kind="time" value=s.end.clone() required=true problem=p("end") />
+                            <Field name="start" label="field-start" kind="time" value=typed.or("start", s.start.clone()) required=true problem=p("start") />
+                            <Field name="end" label="field-end" kind="time" value=typed.or("end", s.end.clone()) required=true problem=p("end") />
                         </div>
                         {move || problem_of(&result.get(), "present").map(|m| view! { <p class="field-error">{m}</p> })}
+                        <TickAll label=t("register-tick-all") />
                         <div class="table-wrap">
                             <table class="list">
                                 <caption>{t_args("register-caption", &[("date", s.date.clone())])}</caption>
@@ -543,7 +549,7 @@ pub fn RegisterPage() -> impl IntoView {
                     </ActionForm>
                     <p><A href=back>{t("back")}</A></p>
                 }.into_any()
-            })}
+            }})}
         </Suspense>
     }
 }
