@@ -16,4 +16,5 @@ mod hours;
 mod import;
 mod ladder;
 mod register;
+mod schema;
 mod sfi;
