@@ -1,6 +1,8 @@
 //! Signing in and out: staff with e-mail and password, participants with code and PIN.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod guard;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -120,6 +120,12 @@ pub fn may(who: &Principal, action: RegisterAction) -> bool {
     }
 }
 
+/// Whether `who` may work with a teaching group whose teacher is `teacher`: a coordinator, or
+/// the group's own teacher (take its register, enter its test results).
+pub fn may_manage_group(who: &Principal, teacher: crate::domain::ids::UserId) -> bool {
+    who.is_coordinator() || matches!(who, Principal::Staff { user, .. } if *user == teacher)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +268,20 @@ mod tests {
             &Principal::Participant(ME),
             RegisterAction::ListParticipants
         ));
+    }
+
+    #[test]
+    fn a_group_is_managed_by_a_coordinator_or_its_own_teacher_only() {
+        use crate::domain::ids::UserId;
+        use crate::domain::role::Role;
+        let teacher = UserId(7);
+        let staff = |role, id| Principal::Staff {
+            user: UserId(id),
+            role,
+        };
+        assert!(may_manage_group(&staff(Role::Coordinator, 1), teacher));
+        assert!(may_manage_group(&staff(Role::Teacher, 7), teacher));
+        assert!(!may_manage_group(&staff(Role::Teacher, 8), teacher));
+        assert!(!may_manage_group(&staff(Role::Mentor, 9), teacher));
     }
 }

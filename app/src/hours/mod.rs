@@ -3,7 +3,7 @@
 //! short weeks, the compliance report and the `teaching`, `absences` and `compliance` files.
 
 pub mod api;
-pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod files;
+pub mod islands;
 pub mod pages;

@@ -8,11 +8,11 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::islands::TickAll;
 use super::api::{
     get_compliance_report, get_hours, get_register, get_short_weeks, ComplianceLine, DeleteAbsence,
     DeleteTime, HoursOverview, PlanRow, RecordTime, SaveAbsence, SavePlan, SaveRegister, WeekRow,
 };
+use super::islands::TickAll;
 use crate::domain::ids::{GroupId, ParticipantId};
 use crate::domain::weeks::HoursMinutes;
 use crate::error::AppError;

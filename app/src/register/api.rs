@@ -96,43 +96,7 @@ impl ImportReport {
 }
 
 #[cfg(feature = "ssr")]
-mod guard {
-    use crate::db;
-    use crate::domain::access::{may, may_act_on, ParticipantAction, RegisterAction};
-    use crate::domain::ids::ParticipantId;
-    use crate::domain::role::Principal;
-    use crate::error::AppError;
-    use crate::state::AppState;
-
-    pub async fn participant(
-        state: &AppState,
-        who: &Principal,
-        id: ParticipantId,
-        action: ParticipantAction,
-    ) -> Result<(), AppError> {
-        let links = db::participants::links(&state.db, id).await?;
-        if may_act_on(who, action, &links) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
-    pub fn register(who: &Principal, action: RegisterAction) -> Result<(), AppError> {
-        if may(who, action) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
-    pub fn staff_user(who: &Principal) -> Result<crate::domain::ids::UserId, AppError> {
-        match who {
-            Principal::Staff { user, .. } => Ok(*user),
-            Principal::Participant(_) => Err(AppError::Forbidden),
-        }
-    }
-}
+use crate::auth::guard;
 
 /// The start page of a staff member.
 #[server(endpoint = "home")]

@@ -111,48 +111,7 @@ pub struct GridSaved {
 }
 
 #[cfg(feature = "ssr")]
-mod guard {
-    use crate::db;
-    use crate::domain::access::{may_act_on, ParticipantAction};
-    use crate::domain::ids::{GroupId, ParticipantId, UserId};
-    use crate::domain::role::Principal;
-    use crate::dto::Group;
-    use crate::error::AppError;
-    use crate::state::AppState;
-
-    pub async fn participant(
-        state: &AppState,
-        who: &Principal,
-        id: ParticipantId,
-        action: ParticipantAction,
-    ) -> Result<crate::domain::access::ParticipantLinks, AppError> {
-        let links = db::participants::links(&state.db, id).await?;
-        if may_act_on(who, action, &links) {
-            Ok(links)
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
-    /// The group, if the viewer is a coordinator or its teacher.
-    pub async fn group(state: &AppState, who: &Principal, id: GroupId) -> Result<Group, AppError> {
-        let group = db::groups::get(&state.db, id).await?;
-        let allowed = who.is_coordinator()
-            || matches!(who, Principal::Staff { user, .. } if *user == group.teacher_id);
-        if allowed {
-            Ok(group)
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
-    pub fn staff_user(who: &Principal) -> Result<UserId, AppError> {
-        match who {
-            Principal::Staff { user, .. } => Ok(*user),
-            Principal::Participant(_) => Err(AppError::Forbidden),
-        }
-    }
-}
+use crate::auth::guard;
 
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {

@@ -1,0 +1,54 @@
+//! One authorisation guard for every feature's server functions: the rules live in
+//! `domain::access`; this turns them into `Forbidden` and loads what a rule needs.
+
+use crate::db;
+use crate::domain::access::{
+    may, may_act_on, may_manage_group, ParticipantAction, ParticipantLinks, RegisterAction,
+};
+use crate::domain::ids::{GroupId, ParticipantId, UserId};
+use crate::domain::role::Principal;
+use crate::dto::Group;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The participant's links (mentor, groups), if `who` may do `action` on them.
+pub async fn participant(
+    state: &AppState,
+    who: &Principal,
+    id: ParticipantId,
+    action: ParticipantAction,
+) -> Result<ParticipantLinks, AppError> {
+    let links = db::participants::links(&state.db, id).await?;
+    if may_act_on(who, action, &links) {
+        Ok(links)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The group, if `who` is a coordinator or its teacher.
+pub async fn group(state: &AppState, who: &Principal, id: GroupId) -> Result<Group, AppError> {
+    let group = db::groups::get(&state.db, id).await?;
+    if may_manage_group(who, group.teacher_id) {
+        Ok(group)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Whether `who` may do `action` on the register.
+pub fn register(who: &Principal, action: RegisterAction) -> Result<(), AppError> {
+    if may(who, action) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The staff member's id (participants are refused).
+pub fn staff_user(who: &Principal) -> Result<UserId, AppError> {
+    match who {
+        Principal::Staff { user, .. } => Ok(*user),
+        Principal::Participant(_) => Err(AppError::Forbidden),
+    }
+}
