@@ -17,7 +17,7 @@ use super::islands::ReadAloud;
 use crate::domain::cefr::{Answer, Occasion, Skill};
 use crate::domain::ids::ParticipantId;
 use crate::error::AppError;
-use crate::register::pages::failed;
+use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, IdleSignOut, Loading};
 use crate::ui::{t, t_args, use_locale};
 

@@ -16,7 +16,7 @@ use super::islands::TickAll;
 use crate::domain::ids::{GroupId, ParticipantId};
 use crate::domain::weeks::HoursMinutes;
 use crate::error::AppError;
-use crate::register::pages::failed;
+use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::flash::typed;
 use crate::ui::{t, t_args};

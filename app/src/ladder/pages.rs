@@ -13,7 +13,7 @@ use crate::domain::ids::ParticipantId;
 use crate::domain::ladder::DashboardSort;
 use crate::error::AppError;
 use crate::hours::pages::hm;
-use crate::register::pages::failed;
+use crate::ui::components::failed;
 use crate::ui::components::{ErrorNotice, Loading};
 use crate::ui::{t, t_args};
 

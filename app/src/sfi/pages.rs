@@ -17,7 +17,7 @@ use crate::domain::participant::StudyPath;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::sfi::{path_start, GradeScale, SfiCourse, SfiProblem};
 use crate::error::AppError;
-use crate::register::pages::failed;
+use crate::ui::components::failed;
 use crate::ui::components::{
     form_result, problem_of, problem_text, ErrorNotice, Field, Loading, SelectField,
 };

@@ -36,6 +36,17 @@ where
     Signal::derive(move || action.value().get().or_else(|| ok.clone().map(Ok)))
 }
 
+/// What a page shows when its data could not be loaded: the sign-in page when signed out,
+/// otherwise the translated error.
+pub fn failed(error: AppError) -> AnyView {
+    match error {
+        AppError::NotSignedIn => {
+            view! { <leptos_router::components::Redirect path="/sign-in" /> }.into_any()
+        }
+        other => view! { <ErrorNotice error=other /> }.into_any(),
+    }
+}
+
 /// An error summary for a failed action: the message and, for invalid input, each problem.
 #[component]
 pub fn ErrorNotice(

@@ -6,13 +6,13 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::failed;
 use crate::domain::ids::GroupId;
 use crate::domain::role::Role;
 use crate::register::api::{
     get_group, get_register_options, list_groups, list_staff, AddGroupMember, CreateGroup,
     CreateSchool, CreateStaff, RemoveGroupMember,
 };
+use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::{t, t_args};
 

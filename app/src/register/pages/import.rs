@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::failed;
 use crate::domain::ids::PendingImportId;
 use crate::register::api::{check_import, ConfirmImport, ImportReport};
+use crate::ui::components::failed;
 use crate::ui::components::{problem_text, Loading};
 use crate::ui::{t, t_args, use_locale};
 

@@ -7,7 +7,7 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::form::ParticipantFields;
-use super::{failed, status_label};
+use super::status_label;
 use crate::domain::credentials::SignInCode;
 use crate::domain::ids::{DistrictId, ParticipantId, SchoolId, UserId};
 use crate::domain::participant::RawParticipant;
@@ -17,6 +17,7 @@ use crate::register::api::{
     get_participant, get_register_options, list_participants, CreateParticipant, ParticipantFilter,
     ParticipantView, SetPin, UpdateParticipant,
 };
+use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::flash::typed;
 use crate::ui::{t, t_args};
