@@ -49,9 +49,10 @@ def assets(html: str):
     """The static files a page makes the browser fetch."""
     found = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
     if "<leptos-island" in html:
-        m = re.search(r'\}\)\("([^"]+\.js)", "([^"]+\.wasm)"\);', html)
-        if m:
-            found += [m.group(1), m.group(2)]
+        m = re.search(r'\}\)\s*\("([^"]+\.js)", "([^"]+\.wasm)"\);', html)
+        if not m:
+            raise SystemExit("a page with islands but no loader found: the weight script is out of date")
+        found += [m.group(1), m.group(2)]
     return found
 
 

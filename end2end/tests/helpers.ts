@@ -17,7 +17,7 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-/** Waits until the wasm has hydrated the page. */
+/** Waits until the page's islands are hydrated (set at once on a page without islands). */
 export async function hydrated(page: Page) {
   await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
 }

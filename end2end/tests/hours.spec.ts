@@ -42,8 +42,8 @@ test('a teacher takes a register and sees it recorded', async ({ page }) => {
   await hydrated(page);
   await expectAccessible(page);
   const form = page.getByTestId('register-form');
-  await form.getByLabel('Start').fill('13:00');
-  await form.getByLabel('End').fill('14:00');
+  await form.getByLabel(/^Start/).fill('13:00');
+  await form.getByLabel(/^End/).fill('14:00');
   // "Everyone attended" (an island) ticks every box and clears them again.
   const everyone = page.getByTestId('tick-all').getByRole('checkbox');
   await everyone.check();
