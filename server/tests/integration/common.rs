@@ -204,11 +204,7 @@ impl TestApp {
         session: Option<&str>,
         form: &[(&str, &str)],
     ) -> Reply {
-        let body = form
-            .iter()
-            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let body = form_body(form);
         let mut req = Request::post(format!("/api/{endpoint}"))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json");
@@ -259,6 +255,14 @@ impl TestApp {
         );
         session_token(&reply).expect("a session cookie")
     }
+}
+
+/// A form as `application/x-www-form-urlencoded` text.
+pub fn form_body(form: &[(&str, &str)]) -> String {
+    form.iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The session token in a reply's cookies.

@@ -5,7 +5,8 @@
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 
-use crate::common::{seed, urlencode, Reply, TestApp, COORDINATOR, MENTOR_A};
+use crate::common::{form_body, seed, Reply, TestApp, COORDINATOR};
+use crate::register::{pairs, raw};
 
 /// Posts a form as a browser without JavaScript does: `Accept: text/html` and a `Referer`.
 async fn post_form(
@@ -15,11 +16,7 @@ async fn post_form(
     referer: &str,
     form: &[(&str, &str)],
 ) -> Reply {
-    let body = form
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
+    let body = form_body(form);
     let req = Request::post(format!("/api/{endpoint}"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "text/html,application/xhtml+xml")
@@ -38,22 +35,6 @@ fn local(location: &str) -> String {
         .to_owned()
 }
 
-fn new_participant<'a>(reference: &'a str, birth_year: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("raw[participant_ref]", reference),
-        ("raw[given_name]", "Nadia"),
-        ("raw[family_name]", "Noor"),
-        ("raw[gender]", "female"),
-        ("raw[birth_year]", birth_year),
-        ("raw[school]", "Farstaskolan"),
-        ("raw[district]", "Farsta"),
-        ("raw[mentor_email]", MENTOR_A),
-        ("raw[start_date]", "2026-03-02"),
-        ("raw[planned_terms]", "2"),
-        ("raw[languages]", "ar,en"),
-    ]
-}
-
 async fn a_refused_form_comes_back_with_the_values_typed_for_its_session_only(app: TestApp) {
     seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
@@ -62,7 +43,7 @@ async fn a_refused_form_comes_back_with_the_values_typed_for_its_session_only(ap
         "participants/create",
         &c,
         "/participants/new",
-        &new_participant("P-0300", "1850"),
+        &pairs(&raw("P-0300", "1850", "")),
     )
     .await;
     assert_eq!(refused.status, StatusCode::FOUND, "{}", refused.body);

@@ -8,7 +8,8 @@ use app::register::api::ParticipantView;
 
 use crate::common::{seed, TestApp, COORDINATOR, MENTOR_A};
 
-fn raw(reference: &str, birth_year: &str, permit: &str) -> Vec<(String, String)> {
+/// A participant form (`raw[…]` fields) for the register's server functions.
+pub(crate) fn raw(reference: &str, birth_year: &str, permit: &str) -> Vec<(String, String)> {
     [
         ("raw[participant_ref]", reference),
         ("raw[given_name]", "Nadia"),
@@ -28,7 +29,8 @@ fn raw(reference: &str, birth_year: &str, permit: &str) -> Vec<(String, String)>
     .collect()
 }
 
-fn pairs(f: &[(String, String)]) -> Vec<(&str, &str)> {
+/// Borrowed pairs of a form.
+pub(crate) fn pairs(f: &[(String, String)]) -> Vec<(&str, &str)> {
     f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
 
