@@ -11,43 +11,16 @@ use leptos_router::{
 
 use crate::auth::api::{who_am_i, SetLanguage, SignOut};
 use crate::auth::pages::{StaffSignIn, TabletSignIn};
-use crate::auth::Me;
+use crate::auth::{use_me, MeResource};
 use crate::domain::role::{Principal, Role};
-use crate::error::AppError;
-use crate::i18n::Locale;
+use crate::i18n::{request_locale, Locale};
+use crate::import::pages::{ImportPage, ImportReportPage};
 use crate::register::pages::{
-    EditParticipant, GroupPage, GroupsPage, HomePage, ImportPage, ImportReportPage, MePage,
-    NewParticipant, ParticipantPage, ParticipantsPage, SchoolsPage, StaffPage,
+    EditParticipant, GroupPage, GroupsPage, NewParticipant, ParticipantsPage, SchoolsPage,
+    StaffPage,
 };
+use crate::site::{HomePage, MePage, ParticipantPage};
 use crate::ui::t;
-
-/// The locale of the current request (server) or page (browser).
-pub fn request_locale() -> Locale {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<axum::http::request::Parts>()
-            .and_then(|p| {
-                p.headers
-                    .get(axum::http::header::COOKIE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(Locale::from_cookie_header)
-            })
-            .unwrap_or_default()
-    }
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("lang"))
-            .and_then(|l| Locale::from_tag(&l))
-            .unwrap_or_default()
-    }
-    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-    {
-        Locale::default()
-    }
-}
 
 /// The URLs of the stylesheet, the JavaScript module and the wasm: content-hashed when the
 /// server found the built files.
@@ -101,14 +74,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// The signed-in person, loaded once per page load and shared through context.
-pub type MeResource = Resource<Result<Option<Me>, AppError>>;
-
-/// The signed-in person's resource.
-pub fn use_me() -> Option<MeResource> {
-    use_context::<MeResource>()
 }
 
 /// The application: routes and frame.

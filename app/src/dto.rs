@@ -311,3 +311,55 @@ pub struct AbsenceRow {
     /// Note (may be empty).
     pub note: String,
 }
+
+/// One week of a participant measured against the minimum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekRow {
+    /// The week.
+    pub week: crate::domain::weeks::IsoWeek,
+    /// Required minutes of each kind.
+    pub required: u32,
+    /// Taught minutes.
+    pub teaching: u32,
+    /// Self-study minutes.
+    pub self_study: u32,
+    /// Teaching shortfall.
+    pub teaching_short: u32,
+    /// Self-study shortfall.
+    pub self_study_short: u32,
+    /// Met, short or excused (for the running week: so far).
+    pub status: crate::domain::weeks::WeekStatus,
+    /// The week is still running.
+    pub current: bool,
+}
+
+impl WeekRow {
+    /// The row of a measured week; `current` marks the running week.
+    pub fn from_week(w: &crate::domain::weeks::WeekCompliance, current: bool) -> Self {
+        WeekRow {
+            week: w.week,
+            required: w.required_minutes,
+            teaching: w.teaching_minutes,
+            self_study: w.self_study_minutes,
+            teaching_short: w.teaching_shortfall,
+            self_study_short: w.self_study_shortfall,
+            status: w.status,
+            current,
+        }
+    }
+
+    /// The name of the tile's state in class names and catalogue ids: `current` for the
+    /// running week, else `met`, `short` or `excused`.
+    pub fn state(&self) -> &'static str {
+        if self.current {
+            "current"
+        } else {
+            self.status.as_str()
+        }
+    }
+
+    /// A past week that was short (the running week is never counted as short yet).
+    pub fn is_short(&self) -> bool {
+        !self.current && self.status == crate::domain::weeks::WeekStatus::Short
+    }
+}

@@ -1,7 +1,12 @@
 //! Språktrappan: the language ladder of a work-placement introduction for newly arrived adults.
 //!
-//! `domain` holds the pure rules; `db` (server only) all SQL; the feature folders (`auth`,
-//! `register`) their server functions and pages; `app` the shell and routes.
+//! Layers, each importing only those below it:
+//! - `app`: the shell and the routes; `site`: pages that compose several features;
+//! - the features, siblings that never import each other: `register`, `sfi`, `elp`, `hours`,
+//!   `ladder` (each `api` → `service` → `db`/`domain`, `pages`, `islands`);
+//! - shared below the features: `import` (the files of FORMATS.md), `auth`, `ui`, `i18n`,
+//!   `charts`, `dto`, `error`, `state`;
+//! - `db` (server only): all SQL; `domain`: the pure rules.
 #![recursion_limit = "512"]
 
 pub mod app;
@@ -14,9 +19,11 @@ pub mod elp;
 pub mod error;
 pub mod hours;
 pub mod i18n;
+pub mod import;
 pub mod ladder;
 pub mod register;
 pub mod sfi;
+pub mod site;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

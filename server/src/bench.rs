@@ -396,7 +396,7 @@ async fn compliance(db: &Db) -> Result<(), String> {
         let mut rows = 0;
         for i in 0..6 {
             let t = Instant::now();
-            let csv = app::hours::files::export_compliance(db, scope, from, to)
+            let csv = app::import::time::export_compliance(db, scope, from, to)
                 .await
                 .map_err(|e| e.to_string())?;
             let elapsed = t.elapsed();

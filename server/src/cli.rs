@@ -148,11 +148,12 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         ["--dry-run"] => true,
         _ => return usage_error("import takes only --dry-run after the file"),
     };
-    if !app::register::files::IMPORT_KINDS.contains(&kind) {
+    let Some(kind) = app::import::ImportKind::parse(kind) else {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version imports: participants, sfi-results, assessments, teaching, absences)"
+            "unknown kind {kind:?} (this version imports: {})",
+            app::import::ImportKind::names()
         ));
-    }
+    };
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => return fail(&format!("cannot read {file}: {e}")),
@@ -162,21 +163,12 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         Err(code) => return code,
     };
     let text = app::domain::csvfile::decode(&bytes);
-    let today = chrono::Local::now().date_naive();
     let who = app::db::participants::ChangeSource {
         source: "cli",
         by: None,
     };
-    let report = match kind {
-        "sfi-results" => app::sfi::save::import_file(&db, &text, today, who, dry_run).await,
-        "assessments" => app::elp::files::import_file(&db, &text, today, who, dry_run).await,
-        "teaching" => {
-            let now = chrono::Local::now().naive_local();
-            app::hours::files::import_teaching(&db, &text, now, who.into(), dry_run).await
-        }
-        "absences" => app::hours::files::import_absences(&db, &text, who.into(), dry_run).await,
-        _ => app::register::import::participants(&db, &text, today, None, dry_run).await,
-    };
+    let now = chrono::Local::now().naive_local();
+    let report = app::import::run::import(&db, kind, &text, now, who, dry_run).await;
     match report {
         Ok(report) if report.is_valid() => {
             let verb = if dry_run { "would create" } else { "created" };
@@ -194,7 +186,7 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
             ExitCode::SUCCESS
         }
         Ok(report) => {
-            for line in app::register::import::report_lines(&report) {
+            for line in app::import::table::report_lines(&report) {
                 eprintln!("{file}: {line}");
             }
             eprintln!("{file}: nothing was imported");
@@ -211,22 +203,17 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     if !rest.is_empty() {
         return usage_error(&format!("export {kind} takes no options"));
     }
-    if !app::register::files::IMPORT_KINDS.contains(&kind) {
+    let Some(kind) = app::import::ImportKind::parse(kind) else {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version exports: participants, sfi-results, assessments, teaching, absences, compliance)"
+            "unknown kind {kind:?} (this version exports: {}, compliance)",
+            app::import::ImportKind::names()
         ));
-    }
+    };
     let db = match open(config).await {
         Ok(db) => db,
         Err(code) => return code,
     };
-    let csv = match kind {
-        "sfi-results" => app::sfi::save::export(&db).await,
-        "assessments" => app::elp::files::export(&db).await,
-        "teaching" => app::hours::files::export_teaching(&db).await,
-        "absences" => app::hours::files::export_absences(&db).await,
-        _ => app::register::import::export_participants(&db).await,
-    };
+    let csv = app::import::run::export(&db, kind).await;
     match csv {
         Ok(csv) => {
             print!("{csv}");
@@ -278,7 +265,7 @@ async fn export_compliance(config: &Config, rest: &[&str]) -> ExitCode {
         );
     }
     let (default_from, default_to) =
-        app::hours::files::default_range(chrono::Local::now().date_naive());
+        app::import::time::default_range(chrono::Local::now().date_naive());
     let week = |name: &str, default: IsoWeek| match option(rest, name) {
         None => Ok(default),
         Some(s) => IsoWeek::parse(s).map_err(|p| format!("{name} {s:?}: {p}")),
@@ -294,7 +281,7 @@ async fn export_compliance(config: &Config, rest: &[&str]) -> ExitCode {
         Ok(db) => db,
         Err(code) => return code,
     };
-    match app::hours::files::export_compliance(&db, app::db::hours::Scope::All, from, to).await {
+    match app::import::time::export_compliance(&db, app::db::hours::Scope::All, from, to).await {
         Ok(csv) => {
             print!("{csv}");
             ExitCode::SUCCESS

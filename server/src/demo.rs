@@ -102,11 +102,15 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
             1 + i % 3,
         ));
     }
-    let report = app::register::import::participants(db, &csv, today, None, false).await?;
+    let who = ChangeSource {
+        source: "demo",
+        by: None,
+    };
+    let report = app::import::participants::participants(db, &csv, today, who, false).await?;
     if !report.is_valid() {
         return Err(DbError::Other(format!(
             "demo data invalid: {:?}",
-            app::register::import::report_lines(&report)
+            app::import::table::report_lines(&report)
         )));
     }
     load_sfi_results(db, today).await?;
@@ -174,11 +178,11 @@ async fn load_sfi_results(db: &Db, today: chrono::NaiveDate) -> Result<(), DbErr
         source: "demo",
         by: None,
     };
-    let report = app::sfi::save::import_file(db, &csv, today, who, false).await?;
+    let report = app::import::sfi::import_file(db, &csv, today, who, false).await?;
     if !report.is_valid() {
         return Err(DbError::Other(format!(
             "demo SFI results invalid: {:?}",
-            app::register::import::report_lines(&report)
+            app::import::table::report_lines(&report)
         )));
     }
     Ok(())
@@ -210,11 +214,11 @@ async fn load_paper_assessments(db: &Db, today: chrono::NaiveDate) -> Result<(),
         source: "demo",
         by: None,
     };
-    let report = app::elp::files::import_file(db, &csv, today, who, false).await?;
+    let report = app::import::assessments::import_file(db, &csv, today, who, false).await?;
     if !report.is_valid() {
         return Err(DbError::Other(format!(
             "demo assessments invalid: {:?}",
-            app::register::import::report_lines(&report)
+            app::import::table::report_lines(&report)
         )));
     }
     Ok(())
@@ -285,11 +289,11 @@ async fn load_hours(
     }
     tx.commit().await?;
     let now = chrono::Local::now().naive_local();
-    let report = app::hours::files::import_teaching(db, &csv, now, who, false).await?;
+    let report = app::import::time::import_teaching(db, &csv, now, who, false).await?;
     if !report.is_valid() {
         return Err(DbError::Other(format!(
             "demo time invalid: {:?}",
-            app::register::import::report_lines(&report)
+            app::import::table::report_lines(&report)
         )));
     }
     let holiday = IsoWeek::containing(today).prev().prev();
@@ -298,11 +302,11 @@ async fn load_hours(
         holiday.monday(),
         holiday.monday() + chrono::Days::new(4)
     );
-    let report = app::hours::files::import_absences(db, &absences, who, false).await?;
+    let report = app::import::time::import_absences(db, &absences, who, false).await?;
     if !report.is_valid() {
         return Err(DbError::Other(format!(
             "demo absences invalid: {:?}",
-            app::register::import::report_lines(&report)
+            app::import::table::report_lines(&report)
         )));
     }
     Ok(())

@@ -134,34 +134,15 @@ pub fn router(state: AppState) -> Router {
     let fn_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/import/upload", post(app::register::files::upload))
+        .route("/import/upload", post(app::import::http::upload))
         .layer(axum::extract::DefaultBodyLimit::max(
-            app::register::files::MAX_UPLOAD_BYTES,
+            app::import::http::MAX_UPLOAD_BYTES,
         ))
         .route(
-            "/export/participants.csv",
-            get(app::register::files::export_participants),
-        )
-        .route(
-            "/export/sfi-results.csv",
-            get(app::register::files::export_sfi_results),
-        )
-        .route(
-            "/export/assessments.csv",
-            get(app::register::files::export_assessments),
-        )
-        .route(
-            "/export/teaching.csv",
-            get(app::register::files::export_teaching),
-        )
-        .route(
-            "/export/absences.csv",
-            get(app::register::files::export_absences),
-        )
-        .route(
             "/export/compliance.csv",
-            get(app::register::files::export_compliance),
+            get(app::import::http::export_compliance),
         )
+        .route("/export/{file}", get(app::import::http::export))
         .route(
             "/api/{*fn_name}",
             post(move |req| {

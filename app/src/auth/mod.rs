@@ -21,3 +21,11 @@ pub struct Me {
     /// Name to greet with.
     pub name: String,
 }
+
+/// The signed-in person, loaded once per page load and shared through context.
+pub type MeResource = leptos::prelude::Resource<Result<Option<Me>, crate::error::AppError>>;
+
+/// The signed-in person's resource.
+pub fn use_me() -> Option<MeResource> {
+    leptos::prelude::use_context::<MeResource>()
+}

@@ -15,7 +15,7 @@ use crate::domain::time_record::{
     format_clock, parse_clock, week_code, AbsenceReason, AbsenceRecord, Enrolment, TimeRecord,
     WeekMinutes,
 };
-use crate::domain::weeks::{IsoWeek, TimeKind, WeeklyMinimum, WeeklyPlan};
+use crate::domain::weeks::{IsoWeek, TimeKind, WeekCompliance, WeeklyMinimum, WeeklyPlan};
 pub use crate::dto::{AbsenceRow, PlanBlockRow, PlanRow, TimeRow};
 
 /// The setting that holds the weekly minimum in minutes.
@@ -792,6 +792,39 @@ pub struct Measured {
     pub enrolment: Enrolment,
     /// Minutes per week in the range.
     pub minutes: WeekMinutes,
+}
+
+/// A participant's weeks from their start to the week of `today` (or their end), measured
+/// against the minimum, oldest first; the flag marks the running week.
+pub async fn participant_weeks(
+    db: &Db,
+    participant: ParticipantId,
+    today: NaiveDate,
+) -> Result<Vec<(WeekCompliance, bool)>, DbError> {
+    use crate::domain::time_record::weeks_of;
+    let detail = super::participants::get(db, participant).await?;
+    let Ok(start) = NaiveDate::parse_from_str(&detail.start_date, "%Y-%m-%d") else {
+        return Ok(vec![]);
+    };
+    let current = IsoWeek::containing(today);
+    let from = IsoWeek::containing(start);
+    if from > current {
+        return Ok(vec![]);
+    }
+    let minimum = minimum(db).await?;
+    let people = measured(db, Scope::Participant(participant), from, current).await?;
+    Ok(people
+        .first()
+        .map(|p| {
+            weeks_of(&p.enrolment, from, current, minimum, &p.minutes)
+                .into_iter()
+                .map(|w| {
+                    let running = w.week == current;
+                    (w, running)
+                })
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 /// The participants of `scope` enrolled on at least one day of `from`–`to`, with what is needed

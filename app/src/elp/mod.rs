@@ -3,7 +3,5 @@
 //! staff comments.
 
 pub mod api;
-#[cfg(feature = "ssr")]
-pub mod files;
 pub mod islands;
 pub mod pages;

@@ -9,50 +9,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ids::{AbsenceId, GroupId, ParticipantId, TimeEntryId};
-pub use crate::dto::{AbsenceRow, Group, PlanBlockRow, PlanRow, StaffUser, TimeRow};
+pub use crate::dto::{AbsenceRow, Group, PlanBlockRow, PlanRow, StaffUser, TimeRow, WeekRow};
 use crate::error::AppError;
-
-/// One week of a participant measured against the minimum.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WeekRow {
-    /// `2026-W09`.
-    pub week: String,
-    /// Monday of the week, `YYYY-MM-DD`.
-    pub monday: String,
-    /// Required minutes of each kind.
-    pub required: u32,
-    /// Taught minutes.
-    pub teaching: u32,
-    /// Self-study minutes.
-    pub self_study: u32,
-    /// Teaching shortfall.
-    pub teaching_short: u32,
-    /// Self-study shortfall.
-    pub self_study_short: u32,
-    /// `met`, `short`, `excused`; `current` for the week still running.
-    pub status: String,
-}
-
-impl WeekRow {
-    /// The row of a measured week; `current` marks the running week.
-    #[cfg(feature = "ssr")]
-    pub fn from_week(w: &crate::domain::weeks::WeekCompliance, current: bool) -> Self {
-        WeekRow {
-            week: w.week.to_string(),
-            monday: w.week.monday().format("%Y-%m-%d").to_string(),
-            required: w.required_minutes,
-            teaching: w.teaching_minutes,
-            self_study: w.self_study_minutes,
-            teaching_short: w.teaching_shortfall,
-            self_study_short: w.self_study_shortfall,
-            status: if current {
-                "current".to_owned()
-            } else {
-                w.status.as_str().to_owned()
-            },
-        }
-    }
-}
 
 /// What a participant's page shows about the weekly minimum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,38 +178,6 @@ fn recorder(who: &crate::domain::role::Principal) -> crate::db::hours::Recorder 
     }
 }
 
-/// The participant's weeks from their start to the current week (or their end).
-#[cfg(feature = "ssr")]
-pub async fn participant_weeks(
-    db: &crate::db::Db,
-    participant: ParticipantId,
-    today: chrono::NaiveDate,
-) -> Result<Vec<WeekRow>, crate::db::DbError> {
-    use crate::db::hours::{self, Scope};
-    use crate::domain::time_record::weeks_of;
-    use crate::domain::weeks::IsoWeek;
-    let detail = crate::db::participants::get(db, participant).await?;
-    let Ok(start) = chrono::NaiveDate::parse_from_str(&detail.start_date, "%Y-%m-%d") else {
-        return Ok(vec![]);
-    };
-    let current = IsoWeek::containing(today);
-    let from = IsoWeek::containing(start);
-    if from > current {
-        return Ok(vec![]);
-    }
-    let minimum = hours::minimum(db).await?;
-    let people = hours::measured(db, Scope::Participant(participant), from, current).await?;
-    Ok(people
-        .first()
-        .map(|p| {
-            weeks_of(&p.enrolment, from, current, minimum, &p.minutes)
-                .iter()
-                .map(|w| WeekRow::from_week(w, w.week == current))
-                .collect()
-        })
-        .unwrap_or_default())
-}
-
 /// A participant's weeks against the minimum, plan, absences and recent time, and what the
 /// viewer may do.
 #[server(endpoint = "hours/overview")]
@@ -262,7 +188,11 @@ pub async fn get_hours(participant: ParticipantId) -> Result<HoursOverview, AppE
     let (state, who) = crate::auth::session::require().await?;
     let links = guard::participant(&state, &who, participant, ParticipantAction::ViewHours).await?;
     let today = now().date();
-    let weeks = participant_weeks(&state.db, participant, today).await?;
+    let weeks = crate::db::hours::participant_weeks(&state.db, participant, today)
+        .await?
+        .iter()
+        .map(|(w, current)| WeekRow::from_week(w, *current))
+        .collect();
     let since = crate::domain::weeks::IsoWeek::containing(today)
         .prev()
         .prev()
@@ -474,7 +404,7 @@ pub async fn record_time(
     use crate::domain::access::ParticipantAction;
     use crate::domain::time_record::{RawTimeEntry, TimeRecord};
     use crate::domain::weeks::TimeKind;
-    use crate::register::api::ImportReport;
+    use crate::import::ImportReport;
     let (state, who) = crate::auth::session::require().await?;
     let action = match TimeKind::parse(&kind) {
         Ok(TimeKind::Teaching) => ParticipantAction::RecordTeaching,
@@ -499,7 +429,8 @@ pub async fn record_time(
     let record = TimeRecord::validate(&raw, now).map_err(AppError::Invalid)?;
     let mut tx = state.db.begin().await?;
     let mut report = ImportReport::default();
-    super::files::save_entries(&mut tx, &[(1, record)], now, recorder(&who), &mut report).await?;
+    crate::import::time::save_entries(&mut tx, &[(1, record)], now, recorder(&who), &mut report)
+        .await?;
     if !report.rows.is_empty() {
         tx.rollback().await.map_err(DbError::from)?;
         return Err(AppError::Invalid(
@@ -672,7 +603,7 @@ pub async fn save_register(
     use crate::db::{self, DbError};
     use crate::domain::problem::{FieldProblem, Problem};
     use crate::domain::time_record::{RawTimeEntry, TimeRecord};
-    use crate::register::api::ImportReport;
+    use crate::import::ImportReport;
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
     let members = db::groups::members(&state.db, group.id).await?;
@@ -717,7 +648,7 @@ pub async fn save_register(
     }
     let mut tx = state.db.begin().await?;
     let mut report = ImportReport::default();
-    super::files::save_entries(&mut tx, &records, now, recorder(&who), &mut report).await?;
+    crate::import::time::save_entries(&mut tx, &records, now, recorder(&who), &mut report).await?;
     if !report.rows.is_empty() {
         tx.rollback().await.map_err(DbError::from)?;
         return Err(AppError::Invalid(
@@ -814,7 +745,7 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
         .collect();
     // Past short weeks before a running week that is merely not over yet.
     out.sort_by(|a, b| {
-        let past = |s: &ShortWeeks| s.weeks.iter().any(|w| w.status == "short");
+        let past = |s: &ShortWeeks| s.weeks.iter().any(|w| !w.current);
         past(b)
             .cmp(&past(a))
             .then(b.shortfall.cmp(&a.shortfall))
@@ -844,7 +775,7 @@ pub async fn get_compliance_report(
     if !who.is_coordinator() {
         return Err(AppError::Forbidden);
     }
-    let (default_from, default_to) = super::files::default_range(now().date());
+    let (default_from, default_to) = crate::import::time::default_range(now().date());
     let mut problems = vec![];
     let mut week = |name: &str, s: &str, default: IsoWeek| {
         if s.trim().is_empty() {

@@ -3,7 +3,5 @@
 //! short weeks, the compliance report and the `teaching`, `absences` and `compliance` files.
 
 pub mod api;
-#[cfg(feature = "ssr")]
-pub mod files;
 pub mod islands;
 pub mod pages;

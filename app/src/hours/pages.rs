@@ -14,29 +14,13 @@ use super::api::{
 };
 use super::islands::TickAll;
 use crate::domain::ids::{GroupId, ParticipantId};
-use crate::domain::weeks::HoursMinutes;
+use crate::domain::weeks::{IsoWeek, WeekStatus};
 use crate::error::AppError;
 use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::flash::typed;
-use crate::ui::{t, t_args};
+use crate::ui::{hm, t, t_args};
 use leptos::server_fn::ServerFn;
-
-/// "5 h 30 min" (or "45 min").
-pub fn hm(minutes: u32) -> String {
-    let h = HoursMinutes::from_minutes(minutes);
-    if h.hours == 0 {
-        t_args("minutes-short", &[("minutes", h.minutes.to_string())])
-    } else {
-        t_args(
-            "hours-minutes-short",
-            &[
-                ("hours", h.hours.to_string()),
-                ("minutes", h.minutes.to_string()),
-            ],
-        )
-    }
-}
 
 fn weekday_name(n: u32) -> String {
     t(&format!("weekday-{n}"))
@@ -51,12 +35,8 @@ fn status_text(status: &str) -> String {
 }
 
 /// The week number alone, "v. 9" / "W9".
-fn week_label(week: &str) -> String {
-    let n = week
-        .rsplit_once('W')
-        .and_then(|(_, n)| n.parse::<u32>().ok())
-        .unwrap_or_default();
-    t_args("week-short", &[("week", n.to_string())])
+fn week_label(week: IsoWeek) -> String {
+    t_args("week-short", &[("week", week.week().to_string())])
 }
 
 /// The strip of weeks: one tile per week, status in words (not only colour), minutes as text.
@@ -71,7 +51,7 @@ pub fn WeekStrip(
     let tiles = weeks
         .into_iter()
         .map(|w| {
-            let title = format!("{} ({})", w.week, w.monday);
+            let title = format!("{} ({})", w.week, w.week.monday().format("%Y-%m-%d"));
             let detail = t_args(
                 "week-detail",
                 &[
@@ -80,7 +60,7 @@ pub fn WeekStrip(
                     ("required", hm(w.required)),
                 ],
             );
-            let short = (w.status == "short" || w.status == "current")
+            let short = (w.status == WeekStatus::Short || w.current)
                 .then(|| {
                     let mut parts = vec![];
                     if w.teaching_short > 0 {
@@ -93,9 +73,9 @@ pub fn WeekStrip(
                 })
                 .filter(|s| !s.is_empty());
             view! {
-                <li class=format!("week week-{}", w.status) data-test=format!("week-{}", w.week) title=title>
-                    <span class="week-name">{week_label(&w.week)}</span>
-                    <span class="week-status">{status_text(&w.status)}</span>
+                <li class=format!("week week-{}", w.state()) data-test=format!("week-{}", w.week) title=title>
+                    <span class="week-name">{week_label(w.week)}</span>
+                    <span class="week-status">{status_text(w.state())}</span>
                     <span class="week-minutes">{detail}</span>
                     {short.map(|s| view! { <span class="week-shortfall">{s}</span> })}
                 </li>
@@ -573,7 +553,7 @@ pub fn ShortWeeksSection() -> impl IntoView {
                                     let mut parts = vec![];
                                     if w.teaching_short > 0 { parts.push(t_args("week-short-teaching", &[("time", hm(w.teaching_short))])); }
                                     if w.self_study_short > 0 { parts.push(t_args("week-short-self-study", &[("time", hm(w.self_study_short))])); }
-                                    let label = if w.status == "current" { format!("{} ({})", w.week, status_text("current")) } else { w.week.clone() };
+                                    let label = if w.current { format!("{} ({})", w.week, status_text(w.state())) } else { w.week.to_string() };
                                     view! { <li data-test=format!("short-{}", w.week)>{label}": "{parts.join(", ")}</li> }
                                 }).collect_view();
                                 view! {

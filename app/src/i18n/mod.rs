@@ -155,6 +155,34 @@ pub fn translate(_locale: Locale, id: &str, _args: &[(&str, String)]) -> String 
     id.to_owned()
 }
 
+/// The locale of the current request (server) or page (browser).
+pub fn request_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<axum::http::request::Parts>()
+            .and_then(|p| {
+                p.headers
+                    .get(axum::http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Locale::from_cookie_header)
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Locale::from_tag(&l))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Locale::default()
+    }
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
@@ -223,7 +251,9 @@ mod tests {
     /// props of the form fields, and returned as `=> "…"` by the `message_id()` of the domain's
     /// error enums. A marker counts only at the start of an identifier.
     fn used_ids(text: &str) -> Vec<String> {
-        const FAMILIES: [&str; 5] = ["problem-", "file-", "time-", "sfi-", "error-"];
+        const FAMILIES: [&str; 7] = [
+            "problem-", "file-", "time-", "sfi-", "error-", "import-", "export-",
+        ];
         let mut out = vec![];
         for marker in ["t(\"", "t_args(\"", "label=\"", "hint=\"", "=> \""] {
             let mut from = 0;

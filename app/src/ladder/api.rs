@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ids::ParticipantId;
+pub use crate::dto::WeekRow;
 use crate::error::AppError;
-pub use crate::hours::api::WeekRow;
 
 /// One self-assessment in the ladder's data table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,7 +132,7 @@ pub mod build {
         next_date, AssessedLevels, DashboardSort,
     };
     use crate::domain::sfi::SfiCourse;
-    use crate::hours::api::WeekRow;
+    use crate::dto::WeekRow;
     use crate::i18n::{translate, Locale};
 
     fn date(s: &str) -> Option<NaiveDate> {
@@ -280,24 +280,14 @@ pub mod build {
         let bars: Vec<WeekBar> = weeks
             .iter()
             .map(|w| WeekBar {
-                label: tr(
-                    "week-short",
-                    &[(
-                        "week",
-                        w.week
-                            .rsplit_once('W')
-                            .and_then(|(_, n)| n.parse::<u32>().ok())
-                            .unwrap_or_default()
-                            .to_string(),
-                    )],
-                ),
+                label: tr("week-short", &[("week", w.week.week().to_string())]),
                 teaching: w.teaching,
                 self_study: w.self_study,
                 required: w.required,
-                short: w.status == "short",
+                short: w.is_short(),
             })
             .collect();
-        let short = weeks.iter().filter(|w| w.status == "short").count();
+        let short = weeks.iter().filter(|w| w.is_short()).count();
         let weekly_text = WeeklyText {
             title: tr("weekly-chart-title", &[]),
             desc: tr(
@@ -565,11 +555,15 @@ pub async fn get_ladder(participant: ParticipantId) -> Result<LadderView, AppErr
     {
         return Err(AppError::Forbidden);
     }
-    let weeks = crate::hours::api::participant_weeks(&state.db, participant, today()).await?;
+    let weeks = crate::db::hours::participant_weeks(&state.db, participant, today())
+        .await?
+        .iter()
+        .map(|(w, current)| WeekRow::from_week(w, *current))
+        .collect();
     Ok(build::participant_ladder(
         &state.db,
         participant,
-        crate::app::request_locale(),
+        crate::i18n::request_locale(),
         today(),
         weeks,
     )
@@ -592,18 +586,24 @@ pub async fn get_dashboard(#[server(default)] sort: String) -> Result<Dashboard,
     Ok(build::dashboard(
         &state.db,
         user,
-        crate::app::request_locale(),
+        crate::i18n::request_locale(),
         today(),
         DashboardSort::parse(&sort),
     )
     .await?)
 }
 
-/// The language passport (staff who may see the participant's results, and the participant).
+/// The language passport of `participant`, or with `None` of the signed-in participant (staff
+/// who may see the participant's results, and the participant).
 #[server(endpoint = "ladder/passport")]
-pub async fn get_passport(participant: ParticipantId) -> Result<Passport, AppError> {
+pub async fn get_passport(participant: Option<ParticipantId>) -> Result<Passport, AppError> {
     use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::role::Principal;
     let (state, who) = crate::auth::session::require().await?;
+    let participant = match (participant, &who) {
+        (Some(p), _) | (None, &Principal::Participant(p)) => p,
+        (None, Principal::Staff { .. }) => return Err(AppError::NotFound),
+    };
     let links = crate::db::participants::links(&state.db, participant).await?;
     if !may_act_on(&who, ParticipantAction::ViewResults, &links) {
         return Err(AppError::Forbidden);

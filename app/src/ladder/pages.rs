@@ -12,10 +12,9 @@ use crate::domain::cefr::{CefrLevel, Skill};
 use crate::domain::ids::ParticipantId;
 use crate::domain::ladder::DashboardSort;
 use crate::error::AppError;
-use crate::hours::pages::hm;
 use crate::ui::components::failed;
 use crate::ui::components::{ErrorNotice, Loading};
-use crate::ui::{t, t_args};
+use crate::ui::{hm, t, t_args};
 
 fn skill_name(s: Skill) -> String {
     t(&format!("skill-{}", s.as_str()))
@@ -59,11 +58,11 @@ fn ladder_body(v: LadderView, participant: ParticipantId, own: bool) -> impl Int
         .map(|w| {
             view! {
                 <tr>
-                    <th scope="row">{w.week.clone()}</th>
+                    <th scope="row">{w.week.to_string()}</th>
                     <td>{hm(w.teaching)}</td>
                     <td>{hm(w.self_study)}</td>
                     <td>{hm(w.required)}</td>
-                    <td>{t(&format!("week-status-{}", w.status))}</td>
+                    <td>{t(&format!("week-status-{}", w.state()))}</td>
                 </tr>
             }
         })
@@ -260,16 +259,7 @@ fn dashboard_table(d: Dashboard) -> impl IntoView {
 /// The passport of `participant` (None: the signed-in participant, `/me/passport`).
 #[component]
 fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
-    let data = Resource::new(
-        move || participant,
-        |p| async move {
-            let id = match p {
-                Some(id) => id,
-                None => crate::register::api::my_record().await?.id,
-            };
-            get_passport(id).await
-        },
-    );
+    let data = Resource::new(move || participant, get_passport);
     view! {
         <Title text=t("passport-title") />
         <Suspense fallback=Loading>

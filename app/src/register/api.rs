@@ -7,10 +7,11 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{GroupId, ParticipantId, PendingImportId, UserId};
+use crate::domain::ids::{GroupId, ParticipantId, UserId};
 use crate::domain::paging::Page;
 use crate::domain::participant::Eligibility;
 use crate::domain::participant::RawParticipant;
+#[cfg(feature = "ssr")]
 use crate::domain::problem::FieldProblem;
 #[cfg(feature = "ssr")]
 use crate::domain::role::Principal;
@@ -67,32 +68,6 @@ pub enum Home {
     Mentor(Vec<ParticipantSummary>),
     /// The teacher's groups.
     Teacher(Vec<Group>),
-}
-
-/// The result of checking or importing a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct ImportReport {
-    /// The uploaded file's name.
-    pub file_name: String,
-    /// A problem with the file as a whole (message id and arguments), if any.
-    pub file_problem: Option<(String, Vec<(String, String)>)>,
-    /// Problems of rows, with line numbers.
-    pub rows: Vec<(usize, FieldProblem)>,
-    /// Rows that would create / created a participant.
-    pub created: usize,
-    /// Rows that would update / updated one.
-    pub updated: usize,
-    /// Rows equal to what is stored.
-    pub unchanged: usize,
-    /// True once stored.
-    pub committed: bool,
-}
-
-impl ImportReport {
-    /// True when nothing is wrong with the file.
-    pub fn is_valid(&self) -> bool {
-        self.file_problem.is_none() && self.rows.is_empty()
-    }
 }
 
 #[cfg(feature = "ssr")]
@@ -220,7 +195,7 @@ pub async fn create_participant(raw: RawParticipant) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&who, RegisterAction::ManageParticipants)?;
     let user = guard::staff_user(&who)?;
-    let id = super::import::save_one(&state.db, &raw, user, None).await?;
+    let id = crate::import::participants::save_one(&state.db, &raw, user, None).await?;
     leptos_axum::redirect(&format!("/participants/{id}"));
     Ok(())
 }
@@ -238,7 +213,8 @@ pub async fn update_participant(
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, id, ParticipantAction::Edit).await?;
     let user = guard::staff_user(&who)?;
-    super::import::save_one(&state.db, &raw, user, Some((id, status, end_date))).await?;
+    crate::import::participants::save_one(&state.db, &raw, user, Some((id, status, end_date)))
+        .await?;
     leptos_axum::redirect(&format!("/participants/{id}"));
     Ok(())
 }
@@ -470,75 +446,4 @@ pub async fn remove_group_member(
     guard::register(&who, RegisterAction::ManageGroups)?;
     crate::db::groups::remove_member(&state.db, group, participant).await?;
     Ok(())
-}
-
-/// The row report of an uploaded file (its uploader only), without storing anything.
-#[server(endpoint = "import/report")]
-pub async fn check_import(id: PendingImportId) -> Result<ImportReport, AppError> {
-    use crate::domain::access::RegisterAction;
-    let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageParticipants)?;
-    let user = guard::staff_user(&who)?;
-    let pending = crate::db::imports::get(&state.db, id, user).await?;
-    let mut report = run_import(&state.db, &pending, user, true).await?;
-    report.file_name = pending.file_name;
-    Ok(report)
-}
-
-/// Imports a checked file: all rows or, if any is invalid, none.
-#[server(endpoint = "import/confirm")]
-pub async fn confirm_import(id: PendingImportId) -> Result<ImportReport, AppError> {
-    use crate::domain::access::RegisterAction;
-    let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageParticipants)?;
-    let user = guard::staff_user(&who)?;
-    let pending = crate::db::imports::get(&state.db, id, user).await?;
-    let mut report = run_import(&state.db, &pending, user, false).await?;
-    report.file_name = pending.file_name;
-    if report.committed {
-        crate::db::imports::delete(&state.db, id).await?;
-        leptos_axum::redirect(&format!(
-            "/import?kind={}&created={}&updated={}&unchanged={}",
-            pending.kind, report.created, report.updated, report.unchanged
-        ));
-    }
-    Ok(report)
-}
-
-/// Checks (`dry_run`) or imports an uploaded file of its kind.
-#[cfg(feature = "ssr")]
-async fn run_import(
-    db: &crate::db::Db,
-    pending: &crate::db::imports::PendingImport,
-    user: UserId,
-    dry_run: bool,
-) -> Result<ImportReport, AppError> {
-    let today = chrono::Local::now().date_naive();
-    let who = crate::db::participants::ChangeSource {
-        source: "import",
-        by: Some(user),
-    };
-    Ok(match pending.kind.as_str() {
-        "participants" => {
-            super::import::participants(db, &pending.content, today, Some(user), dry_run).await?
-        }
-        "sfi-results" => {
-            crate::sfi::save::import_file(db, &pending.content, today, who, dry_run).await?
-        }
-        "assessments" => {
-            crate::elp::files::import_file(db, &pending.content, today, who, dry_run).await?
-        }
-        "teaching" => {
-            let now = chrono::Local::now().naive_local();
-            crate::hours::files::import_teaching(db, &pending.content, now, who.into(), dry_run)
-                .await?
-        }
-        "absences" => {
-            crate::hours::files::import_absences(db, &pending.content, who.into(), dry_run).await?
-        }
-        other => {
-            tracing::warn!(kind = other, "pending import of an unknown kind");
-            return Err(AppError::NotFound);
-        }
-    })
 }

@@ -224,7 +224,7 @@ pub async fn create_sfi_result(
         source: "web",
         by: Some(by),
     };
-    let stored = super::save::store_raw(&state.db, vec![(1, raw)], today(), who).await?;
+    let stored = crate::import::sfi::store_raw(&state.db, vec![(1, raw)], today(), who).await?;
     if !stored.problems.is_empty() {
         return Err(invalid(stored.problems, |_| None));
     }
@@ -402,7 +402,7 @@ pub async fn save_sfi_grid(
         source: "web",
         by: Some(by),
     };
-    let stored = super::save::store_raw(&state.db, numbered, today(), source).await?;
+    let stored = crate::import::sfi::store_raw(&state.db, numbered, today(), source).await?;
     if !stored.problems.is_empty() {
         // Date and teacher are shared by all rows: report them once, as the form's own fields.
         let mut shared = vec![];

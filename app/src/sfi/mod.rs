@@ -4,5 +4,3 @@
 pub mod api;
 pub mod islands;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod save;

@@ -21,3 +21,19 @@ pub fn t(id: &str) -> String {
 pub fn t_args(id: &str, args: &[(&str, String)]) -> String {
     translate(use_locale(), id, args)
 }
+
+/// "5 h 30 min" (or "45 min").
+pub fn hm(minutes: u32) -> String {
+    let h = crate::domain::weeks::HoursMinutes::from_minutes(minutes);
+    if h.hours == 0 {
+        t_args("minutes-short", &[("minutes", h.minutes.to_string())])
+    } else {
+        t_args(
+            "hours-minutes-short",
+            &[
+                ("hours", h.hours.to_string()),
+                ("minutes", h.minutes.to_string()),
+            ],
+        )
+    }
+}

@@ -180,7 +180,7 @@ async fn count_levels(app: &TestApp) -> i64 {
 
 async fn paper_levels_import_all_or_nothing_and_never_touch_the_tablet(app: TestApp) {
     use app::domain::problem::Problem;
-    use app::elp::files::{export, import_file};
+    use app::import::assessments::{export, import_file};
     let s = seed(&app).await;
     // A tablet assessment of P-0001 on 2026-10-01 (start): listening A1, the rest Pre-A1.
     let d = store::start_draft(&app.db, s.p1, Occasion::Start, "2026-10-01", "v1", "tablet")

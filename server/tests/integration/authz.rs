@@ -423,7 +423,7 @@ async fn matrix(app: TestApp) {
         by: None,
     };
     let today = chrono::Local::now().date_naive();
-    let report = app::sfi::save::import_file(&app.db, file, today, who, false)
+    let report = app::import::sfi::import_file(&app.db, file, today, who, false)
         .await
         .expect("import");
     assert!(report.committed, "{report:?}");

@@ -14,6 +14,12 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use tower::ServiceExt;
 
+/// Changes made from the command line.
+const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::ChangeSource {
+    source: "cli",
+    by: None,
+};
+
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -341,13 +347,13 @@ pub async fn seed(app: &TestApp) -> Seed {
          P-0002;Yonas;Tesfay;male;Vantörskolan;Vantör;{MENTOR_B};2026-02-02;2\n"
     );
     let today = chrono::Local::now().date_naive();
-    let report = app::register::import::participants(&app.db, &csv, today, None, false)
+    let report = app::import::participants::participants(&app.db, &csv, today, CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(
         report.committed,
         "seed import: {:?}",
-        app::register::import::report_lines(&report)
+        app::import::table::report_lines(&report)
     );
     let p1 = participants::id_by_ref(&app.db, "P-0001")
         .await

@@ -1,12 +1,18 @@
 //! Import and export of the `participants` kind: all or nothing, idempotent, with history.
 
 use app::domain::problem::Problem;
-use app::register::api::ImportReport;
-use app::register::import::{export_participants, participants as import};
+use app::import::participants::{export_participants, participants as import};
+use app::import::ImportReport;
 use axum::body::Body;
 use axum::http::{header, Request};
 
 use crate::common::{seed, TestApp, COORDINATOR, MENTOR_A};
+
+/// Changes made from the command line.
+const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::ChangeSource {
+    source: "cli",
+    by: None,
+};
 
 const HEADER: &str = "participant_ref;given_name;family_name;gender;birth_year;school;district;mentor_email;start_date;planned_terms;residence_permit_date;arrival_date;study_path;languages";
 
@@ -44,7 +50,7 @@ async fn a_valid_file_is_imported_and_exports_back_unchanged(app: TestApp) {
         &format!("P-0200;Hodan;Warsame;female;1991;Skarpnäcksskolan;Skarpnäck;{MENTOR_A};2026-02-16;2;2025-06-01;2025-03-10;1;so,en"),
         "P-0201;Ahmad;Karimi;male;;Årstaskolan;Enskede-Årsta;;2026-02-16;3;;;;fa",
     ]);
-    let report = import(&app.db, &csv, today(), None, false)
+    let report = import(&app.db, &csv, today(), CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(report.committed && report.is_valid(), "{:?}", report);
@@ -58,7 +64,7 @@ async fn a_valid_file_is_imported_and_exports_back_unchanged(app: TestApp) {
     assert_eq!(lines.len(), 5, "header + 2 seeded + 2 imported");
     assert!(lines.contains(&format!("P-0200;Hodan;Warsame;female;1991;Skarpnäcksskolan;Skarpnäck;{MENTOR_A};2026-02-16;2;2025-06-01;2025-03-10;1;so,en").as_str()));
     // The export imports again unchanged.
-    let again = import(&app.db, &exported, today(), None, false)
+    let again = import(&app.db, &exported, today(), CLI_SOURCE, false)
         .await
         .expect("re-import");
     assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 4));
@@ -110,7 +116,7 @@ async fn each_kind_of_invalid_row_stores_nothing(app: TestApp) {
     ];
     let before = (total(&app).await, history_rows(&app).await);
     for (row, field, problem) in cases {
-        let report = import(&app.db, &file(&[good, row]), today(), None, false)
+        let report = import(&app.db, &file(&[good, row]), today(), CLI_SOURCE, false)
             .await
             .expect("import");
         assert!(!report.committed, "{row}");
@@ -143,7 +149,7 @@ async fn one_report_lists_value_and_database_problems_together(app: TestApp) {
         "P-0350;Bad;Gender;robot;;Farstaskolan;Farsta;;2026-01-12;2;;;;",
         "P-0351;Unknown;Mentor;male;;Farstaskolan;Farsta;nobody@test.se;2026-01-12;2;;;;",
     ]);
-    let report = import(&app.db, &csv, today(), None, false)
+    let report = import(&app.db, &csv, today(), CLI_SOURCE, false)
         .await
         .expect("import");
     let found: Vec<(usize, &str)> = report
@@ -162,13 +168,13 @@ async fn one_report_lists_value_and_database_problems_together(app: TestApp) {
 async fn a_file_with_wrong_columns_is_rejected_whole(app: TestApp) {
     seed(&app).await;
     let missing = "participant_ref;given_name\nP-0400;Solo\n";
-    let r = import(&app.db, missing, today(), None, false)
+    let r = import(&app.db, missing, today(), CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(r.file_problem.is_some() && !r.committed);
     let unknown =
         format!("{HEADER};shoe_size\nP-0401;A;B;male;;Farstaskolan;Farsta;;2026-01-12;2;;;;;44\n");
-    let r = import(&app.db, &unknown, today(), None, false)
+    let r = import(&app.db, &unknown, today(), CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(
@@ -182,11 +188,11 @@ async fn a_file_with_wrong_columns_is_rejected_whole(app: TestApp) {
 async fn importing_twice_stores_nothing_new_and_a_change_keeps_history(app: TestApp) {
     seed(&app).await;
     let csv = file(&["P-0500;Rania;Khalil;female;;Farstaskolan;Farsta;;2026-01-12;2;;;;ar"]);
-    import(&app.db, &csv, today(), None, false)
+    import(&app.db, &csv, today(), CLI_SOURCE, false)
         .await
         .expect("first");
     let h = history_rows(&app).await;
-    let second = import(&app.db, &csv, today(), None, false)
+    let second = import(&app.db, &csv, today(), CLI_SOURCE, false)
         .await
         .expect("second");
     assert_eq!(
@@ -199,7 +205,7 @@ async fn importing_twice_stores_nothing_new_and_a_change_keeps_history(app: Test
         "an unchanged row adds no history"
     );
     let changed = file(&["P-0500;Rania;Khalil;female;;Farstaskolan;Farsta;;2026-01-12;3;;;;ar,en"]);
-    let third = import(&app.db, &changed, today(), None, false)
+    let third = import(&app.db, &changed, today(), CLI_SOURCE, false)
         .await
         .expect("third");
     assert_eq!((third.created, third.updated), (0, 1));
@@ -226,7 +232,7 @@ async fn a_dry_run_reports_and_stores_nothing(app: TestApp) {
         &app.db,
         &file(&["P-0600;Dry;Run;other;;Farstaskolan;Farsta;;2026-01-12;1;;;;"]),
         today(),
-        None,
+        CLI_SOURCE,
         true,
     )
     .await
@@ -240,7 +246,7 @@ async fn an_excel_file_in_windows_1252_with_commas_is_read(app: TestApp) {
     let text = "participant_ref,given_name,family_name,gender,school,district,start_date,planned_terms\r\nP-0700,Åsa,Öberg,female,Älvsjöskolan,Älvsjö,2026-01-12,1\r\n";
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     let decoded = app::domain::csvfile::decode(&bytes);
-    let r = import(&app.db, &decoded, today(), None, false)
+    let r = import(&app.db, &decoded, today(), CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(r.committed, "{r:?}");

@@ -34,14 +34,14 @@ async fn history(app: &TestApp) {
     levels.push_str(
         "P-0001;2026-05-04;checkpoint;listening;b1\nP-0001;2026-05-04;checkpoint;reading;a2\n",
     );
-    let r = app::elp::files::import_file(&app.db, &levels, today(), CLI, false)
+    let r = app::import::assessments::import_file(&app.db, &levels, today(), CLI, false)
         .await
         .expect("levels");
     assert!(r.committed, "{r:?}");
     let sfi = "participant_ref;test_date;occasion;course;grade_scale;grade\n\
                P-0001;2026-02-02;start;A;ig_g_vg;G\n\
                P-0001;2026-05-11;checkpoint;B;ig_g_vg;G\n";
-    let r = app::sfi::save::import_file(&app.db, sfi, today(), CLI, false)
+    let r = app::import::sfi::import_file(&app.db, sfi, today(), CLI, false)
         .await
         .expect("sfi");
     assert!(r.committed, "{r:?}");

@@ -8,6 +8,12 @@ use app::register::api::ParticipantView;
 
 use crate::common::{seed, TestApp, COORDINATOR, MENTOR_A};
 
+/// Changes made from the command line.
+const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::ChangeSource {
+    source: "cli",
+    by: None,
+};
+
 /// A participant form (`raw[…]` fields) for the register's server functions.
 pub(crate) fn raw(reference: &str, birth_year: &str, permit: &str) -> Vec<(String, String)> {
     [
@@ -156,7 +162,7 @@ async fn the_list_filters_and_pages(app: TestApp) {
         ));
     }
     let today = chrono::Local::now().date_naive();
-    let report = app::register::import::participants(&app.db, &csv, today, None, false)
+    let report = app::import::participants::participants(&app.db, &csv, today, CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(report.committed);

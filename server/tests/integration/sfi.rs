@@ -11,6 +11,12 @@ use axum::http::{header, Request};
 
 use crate::common::{seed, Seed, TestApp, COORDINATOR, MENTOR_A, TEACHER_A};
 
+/// Changes made from the command line.
+const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::ChangeSource {
+    source: "cli",
+    by: None,
+};
+
 const HEADER: &str = "participant_ref;test_date;occasion;course;grade_scale;grade;reading;listening;speaking;writing;teacher_email";
 
 fn today() -> chrono::NaiveDate {
@@ -50,7 +56,7 @@ async fn bigger_group(app: &TestApp, s: &Seed) {
     let csv = "participant_ref;given_name;family_name;gender;school;district;start_date;planned_terms;study_path\n\
                P-0003;Sara;Ali;female;Farstaskolan;Farsta;2026-01-12;2;3\n\
                P-0004;Omar;Nur;male;Farstaskolan;Farsta;2026-01-12;2;1\n";
-    let r = app::register::import::participants(&app.db, csv, today(), None, false)
+    let r = app::import::participants::participants(&app.db, csv, today(), CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(r.committed, "{r:?}");
@@ -352,7 +358,7 @@ async fn start_and_finish_are_derived(app: TestApp) {
         "P-0001;2026-06-01;checkpoint;C;ig_g_vg;G;;;;;",
         "P-0001;2026-09-01;checkpoint;D;ig_g_vg;IG;;;;;",
     ]);
-    let report = app::sfi::save::import_file(&app.db, &csv, today(), CLI, false)
+    let report = app::import::sfi::import_file(&app.db, &csv, today(), CLI, false)
         .await
         .expect("import");
     assert!(report.committed, "{report:?}");
@@ -391,7 +397,7 @@ async fn an_import_is_all_or_nothing_idempotent_and_exports_back(app: TestApp) {
         "P-9999;2026-03-02;start;B;ig_g_vg;G;;;;;",
         &format!("P-0002;2026-03-02;start;B;ig_g_vg;G;;;;;{MENTOR_A}"),
     ]);
-    let report = app::sfi::save::import_file(&app.db, &bad, today(), CLI, false)
+    let report = app::import::sfi::import_file(&app.db, &bad, today(), CLI, false)
         .await
         .expect("import");
     assert!(!report.committed);
@@ -421,7 +427,7 @@ async fn an_import_is_all_or_nothing_idempotent_and_exports_back(app: TestApp) {
         &format!("P-0001;2026-03-02;start;B;ig_g_vg;G;VG;;G;;{TEACHER_A}"),
         "P-0001;2026-09-01;finish;C;f_a;C;;;;;",
     ]);
-    let report = app::sfi::save::import_file(&app.db, &good, today(), CLI, false)
+    let report = app::import::sfi::import_file(&app.db, &good, today(), CLI, false)
         .await
         .expect("import");
     assert!(report.committed && report.is_valid(), "{report:?}");
@@ -429,11 +435,11 @@ async fn an_import_is_all_or_nothing_idempotent_and_exports_back(app: TestApp) {
         (report.created, report.updated, report.unchanged),
         (3, 0, 0)
     );
-    let again = app::sfi::save::import_file(&app.db, &good, today(), CLI, false)
+    let again = app::import::sfi::import_file(&app.db, &good, today(), CLI, false)
         .await
         .expect("import");
     assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 3));
-    let exported = app::sfi::save::export(&app.db).await.expect("export");
+    let exported = app::import::sfi::export(&app.db).await.expect("export");
     assert_eq!(
         exported,
         file(&[
@@ -442,13 +448,13 @@ async fn an_import_is_all_or_nothing_idempotent_and_exports_back(app: TestApp) {
             &format!("P-0002;2026-03-02;start;B;ig_g_vg;G;;;;;{TEACHER_A}"),
         ])
     );
-    let back = app::sfi::save::import_file(&app.db, &exported, today(), CLI, false)
+    let back = app::import::sfi::import_file(&app.db, &exported, today(), CLI, false)
         .await
         .expect("import");
     assert_eq!((back.created, back.updated, back.unchanged), (0, 0, 3));
     // A changed grade is an update that keeps the old version.
     let changed = file(&["P-0001;2026-09-01;finish;C;f_a;B;;;;;"]);
-    let report = app::sfi::save::import_file(&app.db, &changed, today(), CLI, false)
+    let report = app::import::sfi::import_file(&app.db, &changed, today(), CLI, false)
         .await
         .expect("import");
     assert_eq!(report.updated, 1);
@@ -484,13 +490,13 @@ async fn the_web_import_and_export_of_results(app: TestApp) {
         .strip_prefix("/import/")
         .expect("report url")
         .to_owned();
-    let report: app::register::api::ImportReport = app
+    let report: app::import::ImportReport = app
         .call("import/report", Some(&c), &[("id", &id)])
         .await
         .json();
     assert_eq!((report.created, report.committed), (1, false));
     assert_eq!(count(&app).await, 0);
-    let done: app::register::api::ImportReport = app
+    let done: app::import::ImportReport = app
         .call("import/confirm", Some(&c), &[("id", &id)])
         .await
         .json();

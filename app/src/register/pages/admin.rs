@@ -171,7 +171,7 @@ pub fn GroupPage() -> impl IntoView {
     });
     let add = ServerAction::<AddGroupMember>::new();
     let remove = ServerAction::<RemoveGroupMember>::new();
-    let me = crate::app::use_me();
+    let me = crate::auth::use_me();
     let data = Resource::new(
         move || (id.get(), add.version().get(), remove.version().get()),
         |(id, _, _)| async move { get_group(id.ok_or(crate::error::AppError::NotFound)?).await },

@@ -2,14 +2,12 @@
 
 mod admin;
 mod form;
-mod home;
-mod import;
 mod participants;
 
 pub use admin::{GroupPage, GroupsPage, SchoolsPage, StaffPage};
-pub use home::{HomePage, MePage};
-pub use import::{ImportPage, ImportReportPage};
-pub use participants::{EditParticipant, NewParticipant, ParticipantPage, ParticipantsPage};
+pub use participants::{
+    id_param, EditParticipant, NewParticipant, ParticipantRecord, ParticipantsPage,
+};
 
 /// Translated label of a status.
 pub fn status_label(s: crate::domain::status::ParticipantStatus) -> String {

@@ -23,7 +23,8 @@ use crate::ui::flash::typed;
 use crate::ui::{t, t_args};
 use leptos::server_fn::ServerFn;
 
-fn id_param() -> Memo<Option<ParticipantId>> {
+/// The participant of the `:id` route parameter.
+pub fn id_param() -> Memo<Option<ParticipantId>> {
     let params = use_params_map();
     Memo::new(move |_| {
         params
@@ -245,9 +246,10 @@ fn verdict_text(v: Verdict) -> String {
     })
 }
 
-/// `/participants/:id`: the record, eligibility, groups, PIN and history.
+/// A participant's record: name, facts, eligibility and groups, then `children` (the other
+/// features' sections, which the page above composes), then the PIN and the history.
 #[component]
-pub fn ParticipantPage() -> impl IntoView {
+pub fn ParticipantRecord(children: ChildrenFn) -> impl IntoView {
     let id = id_param();
     let pin_action = ServerAction::<SetPin>::new();
     let data = Resource::new(
@@ -256,17 +258,24 @@ pub fn ParticipantPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
                 match data.await {
-                    Ok(v) => participant_view(v, pin_action).into_any(),
+                    Ok(v) => participant_view(v, pin_action, children()).into_any(),
                     Err(e) => failed(e),
                 }
-            })}
+            })
+            }}
         </Suspense>
     }
 }
 
-fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> impl IntoView {
+fn participant_view(
+    v: ParticipantView,
+    pin_action: ServerAction<SetPin>,
+    sections: AnyView,
+) -> impl IntoView {
     let d = v.detail;
     let name = format!("{} {}", d.given_name, d.family_name);
     let opt = |s: Option<String>| {
@@ -368,10 +377,7 @@ fn participant_view(v: ParticipantView, pin_action: ServerAction<SetPin>) -> imp
             {if d.groups.is_empty() { Some(view! { <p>{t("none")}</p> }) } else { None }}
             <ul>{groups}</ul>
         </section>
-        <crate::sfi::pages::SfiSection participant=d.id />
-        <crate::elp::pages::AssessmentsSection participant=d.id />
-        <crate::ladder::pages::LadderSection participant=d.id />
-        <crate::hours::pages::HoursSection participant=d.id />
+        {sections}
         {pin}
         {history}
     }

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::api::ImportReport;
+use super::table::{finish, read_table};
+use super::ImportReport;
 use crate::db::participants::{self, ChangeSource, SaveOutcome};
 use crate::db::{Db, DbError};
 use crate::domain::credentials::{SignInCode, CODE_LEN};
@@ -110,7 +111,7 @@ pub async fn participants(
     db: &Db,
     text: &str,
     today: NaiveDate,
-    user: Option<UserId>,
+    who: ChangeSource,
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
@@ -134,10 +135,6 @@ pub async fn participants(
                 .collect()
         }
     };
-    let who = ChangeSource {
-        source: if user.is_some() { "import" } else { "cli" },
-        by: user,
-    };
     let mut tx = db.begin().await?;
     for (line, record) in &records {
         match participants::save(&mut tx, record, who, false, random_code).await {
@@ -149,63 +146,6 @@ pub async fn participants(
         }
     }
     finish(tx, report, dry_run).await
-}
-
-/// Reads `text` as a table of `spec`. A problem with the file as a whole (header, encoding,
-/// field count) goes into `report`, translated later, and gives `None`.
-pub fn read_table(
-    text: &str,
-    spec: &csvfile::ColumnSpec,
-    report: &mut ImportReport,
-) -> Option<csvfile::CsvTable> {
-    match csvfile::read(text, spec) {
-        Ok(t) => Some(t),
-        Err(fp) => {
-            let args = fp
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            report.file_problem = Some((fp.message_id().to_owned(), args));
-            None
-        }
-    }
-}
-
-/// Ends an import: sorts the row problems by line, and commits `tx` only when no row has a
-/// problem and this is not a dry run (all or nothing); otherwise rolls it back.
-pub async fn finish(
-    tx: crate::db::Tx,
-    mut report: ImportReport,
-    dry_run: bool,
-) -> Result<ImportReport, DbError> {
-    report.rows.sort_by_key(|(line, _)| *line);
-    if dry_run || !report.rows.is_empty() {
-        tx.rollback().await?;
-    } else {
-        tx.commit().await?;
-        report.committed = true;
-    }
-    Ok(report)
-}
-
-/// The report in English for the command line: one line per problem.
-pub fn report_lines(report: &ImportReport) -> Vec<String> {
-    use crate::i18n::{translate, Locale};
-    let mut out = vec![];
-    if let Some((id, args)) = &report.file_problem {
-        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        out.push(format!("file: {}", translate(Locale::En, id, &args)));
-    }
-    for (line, p) in &report.rows {
-        out.push(format!(
-            "line {line}, column {}, value {:?}: {}",
-            p.field,
-            p.value,
-            translate(Locale::En, p.problem.message_id(), &p.problem.args())
-        ));
-    }
-    out
 }
 
 /// The `participants` export: header and rows sorted by reference.

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::table::{finish, read_table};
+use super::ImportReport;
 use crate::db::assessments::{self as store, LevelOutcome};
 use crate::db::participants::ChangeSource;
 use crate::db::{Db, DbError};
@@ -13,8 +15,6 @@ use crate::domain::assessment_record::{
 };
 use crate::domain::csvfile::{self, ColumnSpec};
 use crate::domain::problem::{FieldProblem, Problem};
-use crate::register::api::ImportReport;
-use crate::register::import::{finish, read_table};
 
 /// The header rules of the `assessments` kind: every column is required.
 pub const ASSESSMENT_SPEC: ColumnSpec = ColumnSpec {

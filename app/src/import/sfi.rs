@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 
+use super::ImportReport;
 use crate::db::participants::ChangeSource;
 use crate::db::sfi::{self as store, SfiSaveOutcome};
 use crate::db::{Db, DbError};
 use crate::domain::problem::RowProblem;
 use crate::domain::sfi_import::{parse_sfi_results, validate_rows, SFI_SPEC};
 use crate::domain::sfi_record::{RawSfiResult, SfiRecord};
-use crate::register::api::ImportReport;
 
 /// What storing a batch did (or, when not committed, would have done).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub async fn import_file(
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
-    let Some(table) = crate::register::import::read_table(text, &SFI_SPEC, &mut report) else {
+    let Some(table) = super::table::read_table(text, &SFI_SPEC, &mut report) else {
         return Ok(report);
     };
     let (records, problems) = parse_sfi_results(&table, today);

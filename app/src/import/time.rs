@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::table::{finish, read_table};
+use super::ImportReport;
 use crate::db::hours::{self as store, Recorder, Saved, Scope};
 use crate::db::{Db, DbError};
 use crate::domain::csvfile::{self, ColumnSpec};
@@ -15,8 +17,6 @@ use crate::domain::time_record::{
     TEACHING_COLUMNS,
 };
 use crate::domain::weeks::{IsoWeek, TimeKind, WeeklyMinimum, COMPLIANCE_COLUMNS};
-use crate::register::api::ImportReport;
-use crate::register::import::{finish, read_table};
 
 /// The header rules of the `teaching` kind.
 pub const TEACHING_SPEC: ColumnSpec = ColumnSpec {

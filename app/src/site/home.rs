@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 
-use super::status_label;
-use crate::app::use_me;
+use crate::auth::use_me;
 use crate::domain::role::Principal;
 use crate::register::api::{my_record, start_page, Home};
+use crate::register::pages::status_label;
 use crate::ui::components::failed;
 use crate::ui::components::{IdleSignOut, Loading};
 use crate::ui::{t, t_args};

@@ -1,7 +1,7 @@
 //! Plain HTTP endpoints for files: the upload of an import (multipart) and CSV downloads.
 //! They authenticate and authorise exactly like the server functions.
 
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -10,14 +10,7 @@ use crate::domain::access::{may, RegisterAction};
 use crate::domain::role::Principal;
 use crate::state::AppState;
 
-/// The file kinds that can be imported from the web.
-pub const IMPORT_KINDS: [&str; 5] = [
-    "participants",
-    "sfi-results",
-    "assessments",
-    "teaching",
-    "absences",
-];
+use super::ImportKind;
 
 /// Largest accepted upload.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
@@ -48,7 +41,7 @@ pub async fn upload(
         Ok(u) => u,
         Err(r) => return r,
     };
-    let mut kind = String::from("participants");
+    let mut kind = String::from(ImportKind::Participants.as_str());
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
         match form.next_field().await {
@@ -74,14 +67,14 @@ pub async fn upload(
             }
         }
     }
-    if !IMPORT_KINDS.contains(&kind.as_str()) {
+    let Some(kind) = ImportKind::parse(&kind) else {
         return (StatusCode::BAD_REQUEST, "unknown kind").into_response();
-    }
+    };
     let Some((file_name, bytes)) = file else {
         return Redirect::to("/import").into_response();
     };
     let text = crate::domain::csvfile::decode(&bytes);
-    match crate::db::imports::create(&state.db, user, &kind, &file_name, &text).await {
+    match crate::db::imports::create(&state.db, user, kind.as_str(), &file_name, &text).await {
         Ok(id) => Redirect::to(&format!("/import/{id}")).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");
@@ -90,27 +83,20 @@ pub async fn upload(
     }
 }
 
-/// `GET /export/participants.csv`: the `participants` export.
-pub async fn export_participants(State(state): State<AppState>, headers: HeaderMap) -> Response {
+/// `GET /export/{kind}.csv`: the export of one file kind (`participants.csv`, …).
+pub async fn export(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Response {
     if let Err(r) = coordinator(&state, &headers).await {
         return r;
     }
-    match super::import::export_participants(&state.db).await {
-        Ok(csv) => csv_download("participants.csv", csv),
-        Err(e) => {
-            tracing::error!(error = %e, "file endpoint failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-/// `GET /export/sfi-results.csv`: the `sfi-results` export.
-pub async fn export_sfi_results(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = coordinator(&state, &headers).await {
-        return r;
-    }
-    match crate::sfi::save::export(&state.db).await {
-        Ok(csv) => csv_download("sfi-results.csv", csv),
+    let Some(kind) = file.strip_suffix(".csv").and_then(ImportKind::parse) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match super::run::export(&state.db, kind).await {
+        Ok(csv) => csv_download(&file, csv),
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -130,48 +116,6 @@ fn csv_download(name: &str, csv: String) -> Response {
         csv,
     )
         .into_response()
-}
-
-/// `GET /export/assessments.csv`: the `assessments` export.
-pub async fn export_assessments(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = coordinator(&state, &headers).await {
-        return r;
-    }
-    match crate::elp::files::export(&state.db).await {
-        Ok(csv) => csv_download("assessments.csv", csv),
-        Err(e) => {
-            tracing::error!(error = %e, "file endpoint failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-/// `GET /export/teaching.csv`: the `teaching` export.
-pub async fn export_teaching(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = coordinator(&state, &headers).await {
-        return r;
-    }
-    match crate::hours::files::export_teaching(&state.db).await {
-        Ok(csv) => csv_download("teaching.csv", csv),
-        Err(e) => {
-            tracing::error!(error = %e, "file endpoint failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-/// `GET /export/absences.csv`: the `absences` export.
-pub async fn export_absences(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = coordinator(&state, &headers).await {
-        return r;
-    }
-    match crate::hours::files::export_absences(&state.db).await {
-        Ok(csv) => csv_download("absences.csv", csv),
-        Err(e) => {
-            tracing::error!(error = %e, "file endpoint failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
 }
 
 /// The week range of the compliance export, `?from=2026-W01&to=2026-W12`.
@@ -195,8 +139,7 @@ pub async fn export_compliance(
     if let Err(r) = coordinator(&state, &headers).await {
         return r;
     }
-    let (default_from, default_to) =
-        crate::hours::files::default_range(chrono::Local::now().date_naive());
+    let (default_from, default_to) = super::time::default_range(chrono::Local::now().date_naive());
     let parse = |s: &str, default: IsoWeek| {
         if s.trim().is_empty() {
             Ok(default)
@@ -214,9 +157,7 @@ pub async fn export_compliance(
         )
             .into_response();
     };
-    match crate::hours::files::export_compliance(&state.db, crate::db::hours::Scope::All, from, to)
-        .await
-    {
+    match super::time::export_compliance(&state.db, crate::db::hours::Scope::All, from, to).await {
         Ok(csv) => csv_download("compliance.csv", csv),
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");

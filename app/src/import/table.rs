@@ -1,0 +1,63 @@
+//! Reading a file as a table of its kind and ending an import all or nothing: the two steps
+//! every kind shares.
+
+use super::ImportReport;
+use crate::db::DbError;
+use crate::domain::csvfile;
+
+/// Reads `text` as a table of `spec`. A problem with the file as a whole (header, encoding,
+/// field count) goes into `report`, translated later, and gives `None`.
+pub fn read_table(
+    text: &str,
+    spec: &csvfile::ColumnSpec,
+    report: &mut ImportReport,
+) -> Option<csvfile::CsvTable> {
+    match csvfile::read(text, spec) {
+        Ok(t) => Some(t),
+        Err(fp) => {
+            let args = fp
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            report.file_problem = Some((fp.message_id().to_owned(), args));
+            None
+        }
+    }
+}
+
+/// Ends an import: sorts the row problems by line, and commits `tx` only when no row has a
+/// problem and this is not a dry run (all or nothing); otherwise rolls it back.
+pub async fn finish(
+    tx: crate::db::Tx,
+    mut report: ImportReport,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
+    report.rows.sort_by_key(|(line, _)| *line);
+    if dry_run || !report.rows.is_empty() {
+        tx.rollback().await?;
+    } else {
+        tx.commit().await?;
+        report.committed = true;
+    }
+    Ok(report)
+}
+
+/// The report in English for the command line: one line per problem.
+pub fn report_lines(report: &ImportReport) -> Vec<String> {
+    use crate::i18n::{translate, Locale};
+    let mut out = vec![];
+    if let Some((id, args)) = &report.file_problem {
+        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        out.push(format!("file: {}", translate(Locale::En, id, &args)));
+    }
+    for (line, p) in &report.rows {
+        out.push(format!(
+            "line {line}, column {}, value {:?}: {}",
+            p.field,
+            p.value,
+            translate(Locale::En, p.problem.message_id(), &p.problem.args())
+        ));
+    }
+    out
+}

@@ -1,0 +1,9 @@
+//! The pages that put the features together: the start pages (staff and `/me`) and a
+//! participant's page, which show sections of every feature. Features are siblings and never
+//! import each other; only this layer (and the router in `app`) sees them all.
+
+mod home;
+mod participant;
+
+pub use home::{HomePage, MePage};
+pub use participant::ParticipantPage;
