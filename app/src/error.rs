@@ -112,3 +112,28 @@ impl From<crate::db::DbError> for AppError {
         }
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        let errors = [
+            AppError::NotSignedIn,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::Invalid(vec![]),
+            AppError::SignInFailed,
+            AppError::Throttled { minutes: 1 },
+            AppError::Internal,
+            AppError::Transport(String::new()),
+        ];
+        for e in errors {
+            for locale in [Locale::Sv, Locale::En] {
+                // A missing message renders as its id.
+                assert_ne!(e.message(locale), e.message_id(), "{e:?} in {locale:?}");
+            }
+        }
+    }
+}

@@ -10,6 +10,8 @@
 #![recursion_limit = "512"]
 
 pub mod app;
+#[cfg(test)]
+mod architecture;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod charts;

@@ -12,9 +12,9 @@ use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use app::state::flash::{owner_of, Flash, FLASH_PARAM};
 use app::state::AppState;
-use app::ui::flash::store::{owner_of, Flash};
-use app::ui::flash::{is_secret, FLASH_PARAM};
+use app::ui::flash::is_secret;
 
 /// The largest form body this middleware reads (larger posts are refused).
 pub const MAX_FORM_BYTES: usize = 1024 * 1024;

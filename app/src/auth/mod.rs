@@ -3,6 +3,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod guard;
+pub mod islands;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -9,8 +9,7 @@ use crate::domain::role::Principal;
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "st_session";
+pub use crate::state::{cookie, SESSION_COOKIE};
 
 /// A new random session token (256 bits, hex).
 pub fn new_token() -> String {
@@ -26,18 +25,6 @@ pub fn keyed_hash(secret: &str, value: &str) -> String {
     h.update([0u8]);
     h.update(value.as_bytes());
     hex::encode(h.finalize())
-}
-
-/// The value of cookie `name` in the request headers.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
 }
 
 /// A `Set-Cookie` value for the session token (HttpOnly, SameSite=Lax, whole site).

@@ -14,11 +14,12 @@ use super::api::{
     get_assessment_home, get_assessment_skill, list_assessments, AssessmentView, CommentAssessment,
 };
 use super::islands::ReadAloud;
+use crate::auth::islands::IdleSignOut;
 use crate::domain::cefr::{Answer, Occasion, Skill};
 use crate::domain::ids::ParticipantId;
 use crate::error::AppError;
 use crate::ui::components::failed;
-use crate::ui::components::{form_result, problem_of, ErrorNotice, IdleSignOut, Loading};
+use crate::ui::components::{form_result, problem_of, ErrorNotice, Loading};
 use crate::ui::{t, t_args, use_locale};
 
 fn skill_name(s: Skill) -> String {

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 
+use crate::auth::islands::IdleSignOut;
 use crate::auth::use_me;
 use crate::domain::role::Principal;
 use crate::register::api::{my_record, start_page, Home};
 use crate::register::pages::status_label;
 use crate::ui::components::failed;
-use crate::ui::components::{IdleSignOut, Loading};
+use crate::ui::components::Loading;
 use crate::ui::{t, t_args};
 
 /// `/`: the start page of the signed-in staff member; participants go to `/me`, others sign in.

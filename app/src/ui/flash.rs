@@ -11,8 +11,8 @@
 
 use serde::de::DeserializeOwned;
 
-/// Query parameter that names a flash entry.
-pub const FLASH_PARAM: &str = "__flash";
+#[cfg(feature = "ssr")]
+pub use crate::state::flash::FLASH_PARAM;
 
 /// The values typed into a refused form, as posted (name → value).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,7 +76,7 @@ pub fn is_secret(name: &str) -> bool {
 pub fn typed(path: &str) -> Typed {
     #[cfg(feature = "ssr")]
     {
-        store::current()
+        crate::state::flash::current()
             .filter(|f| f.path == path && f.refused)
             .map(|f| Typed::new(f.values))
             .unwrap_or_default()
@@ -92,7 +92,7 @@ pub fn typed(path: &str) -> Typed {
 pub fn outcome<T: DeserializeOwned>(path: &str) -> Option<T> {
     #[cfg(feature = "ssr")]
     {
-        store::current()
+        crate::state::flash::current()
             .filter(|f| f.path == path && !f.refused)
             .and_then(|f| f.output)
             .and_then(|body| serde_json::from_slice(&body).ok())
@@ -101,117 +101,6 @@ pub fn outcome<T: DeserializeOwned>(path: &str) -> Option<T> {
     {
         let _ = path;
         None
-    }
-}
-
-#[cfg(feature = "ssr")]
-pub mod store {
-    //! The server's short-lived memory of form posts.
-
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
-
-    /// How long a flash entry lives: long enough for the redirect and a reload.
-    pub const TTL: Duration = Duration::from_secs(600);
-    /// At most this many entries; the oldest go first.
-    pub const CAPACITY: usize = 2000;
-
-    /// One form post's leftovers.
-    #[derive(Debug, Clone)]
-    pub struct Flash {
-        /// The server function's path (`/api/…`).
-        pub path: String,
-        /// Whether the post was refused (then `values` matter) or succeeded (then `output`).
-        pub refused: bool,
-        /// The values typed, secrets removed.
-        pub values: Vec<(String, String)>,
-        /// The server function's JSON result after a success.
-        pub output: Option<Vec<u8>>,
-        /// The browser session it belongs to (the session cookie's value, or empty).
-        pub owner: String,
-        created: Instant,
-    }
-
-    impl Flash {
-        /// A new entry, created now.
-        pub fn new(
-            path: String,
-            refused: bool,
-            values: Vec<(String, String)>,
-            output: Option<Vec<u8>>,
-            owner: String,
-        ) -> Self {
-            Self {
-                path,
-                refused,
-                values,
-                output,
-                owner,
-                created: Instant::now(),
-            }
-        }
-    }
-
-    /// The store, shared by the middleware (writes) and the pages (reads).
-    #[derive(Debug, Clone, Default)]
-    pub struct FlashStore {
-        inner: Arc<Mutex<HashMap<String, Flash>>>,
-    }
-
-    impl FlashStore {
-        /// Keeps `flash` and returns its key (random, 128 bits).
-        pub fn put(&self, flash: Flash) -> String {
-            use rand::RngCore;
-            let mut bytes = [0u8; 16];
-            rand::thread_rng().fill_bytes(&mut bytes);
-            let key = hex::encode(bytes);
-            if let Ok(mut map) = self.inner.lock() {
-                map.retain(|_, f| f.created.elapsed() < TTL);
-                if map.len() >= CAPACITY {
-                    if let Some(oldest) = map
-                        .iter()
-                        .min_by_key(|(_, f)| f.created)
-                        .map(|(k, _)| k.clone())
-                    {
-                        map.remove(&oldest);
-                    }
-                }
-                map.insert(key.clone(), flash);
-            }
-            key
-        }
-
-        /// The entry under `key`, if it is still alive and belongs to `owner`.
-        pub fn get(&self, key: &str, owner: &str) -> Option<Flash> {
-            let map = self.inner.lock().ok()?;
-            map.get(key)
-                .filter(|f| f.created.elapsed() < TTL && f.owner == owner)
-                .cloned()
-        }
-    }
-
-    /// The session cookie's value in a `Cookie` header (empty without one): a flash is only
-    /// shown to the browser session that posted the form.
-    pub fn owner_of(headers: &http::HeaderMap) -> String {
-        crate::auth::session::cookie(headers, crate::auth::session::SESSION_COOKIE)
-            .map(str::to_owned)
-            .unwrap_or_default()
-    }
-
-    /// The flash named in the current request's URL, if any.
-    pub fn current() -> Option<Flash> {
-        use leptos::prelude::use_context;
-        let parts = use_context::<http::request::Parts>()?;
-        let state = use_context::<crate::state::AppState>()?;
-        let key = parts
-            .uri
-            .query()?
-            .split('&')
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == super::FLASH_PARAM)
-            .map(|(_, v)| v)?;
-        state.flash.get(key, &owner_of(&parts.headers))
     }
 }
 
@@ -248,8 +137,8 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn a_flash_is_only_given_to_its_owner() {
-        let store = store::FlashStore::default();
-        let key = store.put(store::Flash::new(
+        let store = crate::state::flash::FlashStore::default();
+        let key = store.put(crate::state::flash::Flash::new(
             "/api/x".into(),
             true,
             vec![],

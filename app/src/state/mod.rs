@@ -7,6 +7,8 @@ use leptos::prelude::LeptosOptions;
 
 use crate::db::Db;
 
+pub mod flash;
+
 /// Settings read from the environment at start.
 #[derive(Debug, Clone)]
 pub struct AuthConfig {
@@ -53,7 +55,22 @@ pub struct AppState {
     /// Sign-in settings.
     pub auth: Arc<AuthConfig>,
     /// What plain form posts leave for the page they return to.
-    pub flash: crate::ui::flash::store::FlashStore,
+    pub flash: flash::FlashStore,
     /// The static files' URLs.
     pub assets: Arc<AssetPaths>,
+}
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "st_session";
+
+/// The value of cookie `name` in the request headers.
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
