@@ -1,0 +1,241 @@
+//! What is wrong with one value, and the parser of closed sets of file values.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::weeks::TimeProblem;
+
+/// What is wrong with one value; rendered through the Fluent catalogue (message id + args).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum Problem {
+    /// A required value is empty.
+    #[error("Required. Fill in a value.")]
+    Required,
+    /// The text has more than `max` characters.
+    #[error("Too long: at most {max} characters.")]
+    TooLong {
+        /// The largest number of characters allowed.
+        max: usize,
+    },
+    /// Not a date written as `YYYY-MM-DD`.
+    #[error("Not a date. Write the date as YYYY-MM-DD, for example 2026-03-01.")]
+    NotADate,
+    /// A date that must not lie in the future does.
+    #[error("The date is in the future. Only today or earlier is allowed.")]
+    DateInFuture,
+    /// A date that must not be after the start date is.
+    #[error("Must not be after the start date.")]
+    DateAfterStart,
+    /// Not a whole number written with digits.
+    #[error("Not a whole number. Write digits only.")]
+    NotAnInteger,
+    /// A number outside `min..=max`.
+    #[error("Must be a number from {min} to {max}.")]
+    OutOfRange {
+        /// Smallest allowed value.
+        min: i64,
+        /// Largest allowed value.
+        max: i64,
+    },
+    /// Not one of a fixed set of values.
+    #[error("Not an allowed value. Allowed values: {allowed}.")]
+    NotOneOf {
+        /// The allowed values, separated by ", ", e.g. "female, male, other, unspecified".
+        allowed: String,
+    },
+    /// One or more language codes that are not ISO 639-1 codes.
+    #[error("Not an ISO 639-1 language code: {code}. Write two-letter codes separated by commas, for example ar,en.")]
+    BadLanguageCode {
+        /// The rejected code(s), separated by ", ".
+        code: String,
+    },
+    /// A participant id with characters other than letters A–Z, digits, `-`, `_`.
+    #[error("Use only the letters A–Z, digits, - and _, for example P-0042.")]
+    BadParticipantRef,
+    /// Not a plausible email address.
+    #[error("Not an email address. Write it as name@example.se.")]
+    BadEmail,
+    /// Text with control characters (tab, line break, …).
+    #[error("Contains invisible control characters such as tabs or line breaks. Remove them.")]
+    ControlCharacter,
+    /// No user with the mentor role has this email address (checked against the database).
+    #[error("No user with the mentor role has this email address.")]
+    UnknownMentor,
+    /// No user with the teacher role has this email address (checked against the database).
+    #[error("No user with the teacher role has this email address.")]
+    UnknownTeacher,
+    /// The chosen user is not a teacher.
+    #[error("This user is not an SFI teacher. Choose a user with the teacher role.")]
+    NotATeacher,
+    /// An end date before the start date.
+    #[error("The end date cannot be before the start date.")]
+    EndBeforeStart,
+    /// No participant has this id (checked against the database).
+    #[error("No participant with this ID exists.")]
+    UnknownParticipant,
+    /// The value is already used by another record (e.g. an existing participant_ref or email).
+    #[error("Already in use. Choose another value.")]
+    AlreadyTaken,
+    /// A school name that already exists in another district.
+    #[error("This school is already registered in the district {district}.")]
+    SchoolInOtherDistrict {
+        /// The district the school is registered in.
+        district: String,
+    },
+    /// A PIN that is not 4–6 digits.
+    #[error("Write 4 to 6 digits.")]
+    BadPin,
+    /// Not a personal sign-in code (6 letters and digits).
+    #[error("Not a personal code. A code has 6 letters and digits, for example K7M-4QX.")]
+    BadSignInCode,
+    /// A new password shorter than `min` characters.
+    #[error("Too short: at least {min} characters.")]
+    PasswordTooShort {
+        /// The fewest characters allowed.
+        min: usize,
+    },
+    /// The same key appears twice in one file; reported on the later line.
+    #[error("Same key as line {first_line} of this file. Each key may appear only once.")]
+    Duplicate {
+        /// The line where the key first appeared.
+        first_line: usize,
+    },
+    /// An SFI course below the first course of the participant's study path.
+    #[error("Study path {path} starts at course {first}. Choose course {first} or higher.")]
+    CourseBelowPathStart {
+        /// The study path, 1–3.
+        path: u8,
+        /// The first course of that path, `A`–`C`.
+        first: String,
+    },
+    /// A grade (or part result) that is not a grade of the result's scale.
+    #[error("Not a grade of the scale {scale}. Allowed grades: {allowed}.")]
+    GradeNotInScale {
+        /// The scale's file value, e.g. `ig_g_vg`.
+        scale: String,
+        /// The scale's grades, separated by ", ", e.g. "IG, G, VG".
+        allowed: String,
+    },
+    /// A level that would change a self-assessment submitted on the tablet.
+    #[error(
+        "A self-assessment made on the tablet is never changed; it has the level {level} here."
+    )]
+    FrozenAssessment {
+        /// The level the tablet assessment has, e.g. `a2`.
+        level: String,
+    },
+    /// Not a clock time `HH:MM` (24 hours).
+    #[error("Not a time. Write the time as HH:MM, for example 08:30.")]
+    NotATime,
+    /// A teacher given for self-study, which has none.
+    #[error("Only taught time has a teacher. Leave the teacher empty for self-study.")]
+    TeacherOnlyForTeaching,
+    /// A problem with weeks, plans or recorded time (see [`TimeProblem`]).
+    #[error("{0}")]
+    Time(Box<TimeProblem>),
+}
+
+impl From<TimeProblem> for Problem {
+    fn from(problem: TimeProblem) -> Self {
+        match problem {
+            TimeProblem::Common(p) => p,
+            other => Problem::Time(Box::new(other)),
+        }
+    }
+}
+
+impl Problem {
+    /// The Fluent message id, e.g. `"problem-required"`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Problem::Required => "problem-required",
+            Problem::TooLong { .. } => "problem-too-long",
+            Problem::NotADate => "problem-not-a-date",
+            Problem::DateInFuture => "problem-date-in-future",
+            Problem::DateAfterStart => "problem-date-after-start",
+            Problem::NotAnInteger => "problem-not-an-integer",
+            Problem::OutOfRange { .. } => "problem-out-of-range",
+            Problem::NotOneOf { .. } => "problem-not-one-of",
+            Problem::BadLanguageCode { .. } => "problem-bad-language-code",
+            Problem::BadParticipantRef => "problem-bad-participant-ref",
+            Problem::BadEmail => "problem-bad-email",
+            Problem::ControlCharacter => "problem-control-character",
+            Problem::UnknownMentor => "problem-unknown-mentor",
+            Problem::UnknownTeacher => "problem-unknown-teacher",
+            Problem::NotATeacher => "problem-not-a-teacher",
+            Problem::EndBeforeStart => "problem-end-before-start",
+            Problem::UnknownParticipant => "problem-unknown-participant",
+            Problem::AlreadyTaken => "problem-already-taken",
+            Problem::SchoolInOtherDistrict { .. } => "problem-school-in-other-district",
+            Problem::BadPin => "problem-bad-pin",
+            Problem::BadSignInCode => "problem-bad-sign-in-code",
+            Problem::PasswordTooShort { .. } => "problem-password-too-short",
+            Problem::Duplicate { .. } => "problem-duplicate",
+            Problem::CourseBelowPathStart { .. } => "sfi-course-below-path-start",
+            Problem::GradeNotInScale { .. } => "sfi-grade-not-in-scale",
+            Problem::FrozenAssessment { .. } => "problem-frozen-assessment",
+            Problem::NotATime => "problem-not-a-time",
+            Problem::TeacherOnlyForTeaching => "problem-teacher-only-for-teaching",
+            Problem::Time(t) => t.message_id(),
+        }
+    }
+
+    /// The Fluent arguments of the message, as strings.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Problem::TooLong { max } => vec![("max", max.to_string())],
+            Problem::OutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Problem::NotOneOf { allowed } => vec![("allowed", allowed.clone())],
+            Problem::BadLanguageCode { code } => vec![("code", code.clone())],
+            Problem::Duplicate { first_line } => vec![("first_line", first_line.to_string())],
+            Problem::SchoolInOtherDistrict { district } => vec![("district", district.clone())],
+            Problem::PasswordTooShort { min } => vec![("min", min.to_string())],
+            Problem::CourseBelowPathStart { path, first } => {
+                vec![("path", path.to_string()), ("first", first.clone())]
+            }
+            Problem::GradeNotInScale { scale, allowed } => {
+                vec![("scale", scale.clone()), ("allowed", allowed.clone())]
+            }
+            Problem::FrozenAssessment { level } => vec![("level", level.clone())],
+            Problem::Time(t) => t.args(),
+            Problem::Required
+            | Problem::NotADate
+            | Problem::DateInFuture
+            | Problem::DateAfterStart
+            | Problem::NotAnInteger
+            | Problem::BadParticipantRef
+            | Problem::BadEmail
+            | Problem::ControlCharacter
+            | Problem::UnknownMentor
+            | Problem::UnknownTeacher
+            | Problem::NotATeacher
+            | Problem::EndBeforeStart
+            | Problem::UnknownParticipant
+            | Problem::AlreadyTaken
+            | Problem::BadPin
+            | Problem::BadSignInCode
+            | Problem::NotATime
+            | Problem::TeacherOnlyForTeaching => Vec::new(),
+        }
+    }
+}
+
+/// Parses one of a closed set of file values (`female`, `teaching`, `ig_g_vg` …): surrounding
+/// whitespace and letter case are ignored; empty is [`Problem::Required`], anything else
+/// [`Problem::NotOneOf`] listing what is allowed.
+pub fn parse_one_of<T: Copy, const N: usize>(
+    s: &str,
+    all: [T; N],
+    as_str: fn(T) -> &'static str,
+) -> Result<T, Problem> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(Problem::Required);
+    }
+    all.into_iter()
+        .find(|v| as_str(*v).eq_ignore_ascii_case(s))
+        .ok_or_else(|| Problem::NotOneOf {
+            allowed: all.map(as_str).join(", "),
+        })
+}
