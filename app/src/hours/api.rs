@@ -161,20 +161,13 @@ fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
+/// Where a change to `participant`'s hours returns to: the participant's own page or the
+/// staff page of the participant.
 #[cfg(feature = "ssr")]
-fn recorder(who: &crate::domain::role::Principal) -> crate::db::hours::Recorder {
-    use crate::domain::role::Principal;
+fn back_to_hours(who: crate::domain::role::Principal, participant: ParticipantId) -> String {
     match who {
-        Principal::Staff { user, .. } => crate::db::hours::Recorder {
-            source: "web",
-            user: Some(*user),
-            participant: None,
-        },
-        Principal::Participant(p) => crate::db::hours::Recorder {
-            source: "web",
-            user: None,
-            participant: Some(*p),
-        },
+        crate::domain::role::Principal::Participant(_) => "/me#hours".to_owned(),
+        _ => format!("/participants/{participant}#hours"),
     }
 }
 
@@ -182,51 +175,10 @@ fn recorder(who: &crate::domain::role::Principal) -> crate::db::hours::Recorder 
 /// viewer may do.
 #[server(endpoint = "hours/overview")]
 pub async fn get_hours(participant: ParticipantId) -> Result<HoursOverview, AppError> {
-    use crate::db;
-    use crate::domain::access::{may_act_on, ParticipantAction};
-    use crate::domain::role::{Principal, Role};
+    use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     let links = guard::participant(&state, &who, participant, ParticipantAction::ViewHours).await?;
-    let today = now().date();
-    let weeks = crate::db::hours::participant_weeks(&state.db, participant, today)
-        .await?
-        .iter()
-        .map(|(w, current)| WeekRow::from_week(w, *current))
-        .collect();
-    let since = crate::domain::weeks::IsoWeek::containing(today)
-        .prev()
-        .prev()
-        .prev()
-        .prev()
-        .monday();
-    let can_plan = may_act_on(&who, ParticipantAction::ManagePlan, &links);
-    let can_teaching = may_act_on(&who, ParticipantAction::RecordTeaching, &links);
-    let my_email = match who {
-        Principal::Staff {
-            role: Role::Teacher,
-            user,
-        } => Some(db::users::get(&state.db, user).await?.email),
-        _ => None,
-    };
-    Ok(HoursOverview {
-        participant,
-        minimum: db::hours::minimum(&state.db).await?.minutes(),
-        weeks,
-        plans: db::hours::plans(&state.db, participant).await?,
-        absences: db::hours::absences_of(&state.db, participant).await?,
-        recent: db::hours::time_since(&state.db, participant, since).await?,
-        can_plan,
-        can_teaching,
-        can_self_study: may_act_on(&who, ParticipantAction::RecordSelfStudy, &links),
-        can_absence: may_act_on(&who, ParticipantAction::ManageAbsence, &links),
-        teachers: if can_plan || can_teaching {
-            db::users::list(&state.db, Some(Role::Teacher)).await?
-        } else {
-            vec![]
-        },
-        my_email,
-        today: today.format("%Y-%m-%d").to_string(),
-    })
+    super::service::overview(&state.db, who, &links, participant, now()).await
 }
 
 /// Sets a new weekly plan from `valid_from` (coordinators, the mentor). A plan under the weekly
@@ -238,152 +190,18 @@ pub async fn save_plan(
     self_study_minutes: String,
     #[server(default)] blocks: Vec<BlockInput>,
 ) -> Result<(), AppError> {
-    use crate::db::{self, DbError};
     use crate::domain::access::ParticipantAction;
-    use crate::domain::participant::{parse_date, Email};
-    use crate::domain::problem::{FieldProblem, Problem};
-    use crate::domain::time_record::parse_clock;
-    use crate::domain::weeks::{TeachingBlock, WeeklyPlan};
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::ManagePlan).await?;
-    let mut problems = Vec::new();
-    let valid_from_date = parse_date(&valid_from);
-    if let Err(p) = &valid_from_date {
-        problems.push(FieldProblem::new("valid_from", &valid_from, p.clone()));
-    }
-    let self_study = match self_study_minutes.trim().parse::<u32>() {
-        Ok(n) if n <= 7 * 24 * 60 => Ok(n),
-        Ok(_) => Err(Problem::OutOfRange {
-            min: 0,
-            max: 7 * 24 * 60,
-        }),
-        Err(_) if self_study_minutes.trim().is_empty() => Err(Problem::Required),
-        Err(_) => Err(Problem::NotAnInteger),
-    };
-    if let Err(p) = &self_study {
-        problems.push(FieldProblem::new(
-            "self_study_minutes",
-            &self_study_minutes,
-            p.clone(),
-        ));
-    }
-    let mut plan = WeeklyPlan {
-        blocks: vec![],
-        self_study_minutes: self_study.clone().unwrap_or(0),
-    };
-    let mut teachers = vec![];
-    // Row numbers as the user sees them (1-based), for the blocks that were filled in.
-    let mut rows = vec![];
-    let mut tx = state.db.begin().await?;
-    for (i, b) in blocks.iter().enumerate() {
-        if b.start.trim().is_empty() && b.end.trim().is_empty() {
-            continue;
-        }
-        let row = format!("#{}", i + 1);
-        let field = |name: &str, value: &str, p: Problem| {
-            FieldProblem::new(format!("{row}/{name}"), value, p)
-        };
-        let weekday = b
-            .weekday
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .filter(|d| (1..=7).contains(d))
-            .and_then(|d| chrono::Weekday::try_from(d - 1).ok());
-        if weekday.is_none() {
-            problems.push(field(
-                "weekday",
-                &b.weekday,
-                Problem::OutOfRange { min: 1, max: 7 },
-            ));
-        }
-        let start = parse_clock(&b.start);
-        if let Err(p) = &start {
-            problems.push(field("start", &b.start, p.clone()));
-        }
-        let end = parse_clock(&b.end);
-        if let Err(p) = &end {
-            problems.push(field("end", &b.end, p.clone()));
-        }
-        let teacher = if b.teacher_email.trim().is_empty() {
-            None
-        } else {
-            match Email::parse(&b.teacher_email) {
-                Ok(e) => match db::sfi::teacher_id(&mut tx, e.as_str()).await? {
-                    Some(t) => Some(t),
-                    None => {
-                        problems.push(field(
-                            "teacher_email",
-                            &b.teacher_email,
-                            Problem::NotATeacher,
-                        ));
-                        None
-                    }
-                },
-                Err(p) => {
-                    problems.push(field("teacher_email", &b.teacher_email, p));
-                    None
-                }
-            }
-        };
-        if let (Some(weekday), Ok(start), Ok(end)) = (weekday, start, end) {
-            plan.blocks.push(TeachingBlock {
-                weekday,
-                start,
-                end,
-            });
-            teachers.push(teacher);
-            rows.push((row, b.clone()));
-        }
-    }
-    let minimum = db::hours::minimum(&state.db).await?;
-    if let Err(plan_problems) = plan.validate(minimum) {
-        for pp in plan_problems {
-            match pp.block.and_then(|i| rows.get(i)) {
-                Some((row, b)) => {
-                    let name = match pp.problem {
-                        crate::domain::weeks::TimeProblem::EndNotAfterStart => "end",
-                        _ => "start",
-                    };
-                    let value = if name == "end" { &b.end } else { &b.start };
-                    problems.push(FieldProblem::new(
-                        format!("{row}/{name}"),
-                        value.as_str(),
-                        pp.problem.into(),
-                    ));
-                }
-                None => {
-                    let (name, value) = match pp.problem {
-                        crate::domain::weeks::TimeProblem::SelfStudyUnderMinimum { .. } => {
-                            ("self_study_minutes", self_study_minutes.clone())
-                        }
-                        _ => ("plan_teaching", plan.teaching_minutes().to_string()),
-                    };
-                    // Without a valid self-study number its shortfall says nothing new.
-                    if name == "self_study_minutes" && self_study.is_err() {
-                        continue;
-                    }
-                    problems.push(FieldProblem::new(name, value, pp.problem.into()));
-                }
-            }
-        }
-    }
-    let Ok(valid_from_date) = valid_from_date else {
-        return Err(AppError::Invalid(problems));
-    };
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
-    db::hours::save_plan(
-        &mut tx,
+    super::service::save_plan(
+        &state.db,
+        who,
         participant,
-        valid_from_date,
-        &plan,
-        &teachers,
-        recorder(&who),
+        valid_from,
+        self_study_minutes,
+        blocks,
     )
     .await?;
-    tx.commit().await.map_err(DbError::from)?;
     leptos_axum::redirect(&format!("/participants/{participant}#hours"));
     Ok(())
 }
@@ -400,11 +218,8 @@ pub async fn record_time(
     end: String,
     #[server(default)] teacher_email: String,
 ) -> Result<(), AppError> {
-    use crate::db::DbError;
     use crate::domain::access::ParticipantAction;
-    use crate::domain::time_record::{RawTimeEntry, TimeRecord};
     use crate::domain::weeks::TimeKind;
-    use crate::import::ImportReport;
     let (state, who) = crate::auth::session::require().await?;
     let action = match TimeKind::parse(&kind) {
         Ok(TimeKind::Teaching) => ParticipantAction::RecordTeaching,
@@ -416,33 +231,19 @@ pub async fn record_time(
         }
     };
     guard::participant(&state, &who, participant, action).await?;
-    let detail = crate::db::participants::get(&state.db, participant).await?;
-    let raw = RawTimeEntry {
-        participant_ref: detail.participant_ref,
+    super::service::record_time(
+        &state.db,
+        who,
+        participant,
+        kind,
         date,
         start,
         end,
-        kind,
         teacher_email,
-    };
-    let now = now();
-    let record = TimeRecord::validate(&raw, now).map_err(AppError::Invalid)?;
-    let mut tx = state.db.begin().await?;
-    let mut report = ImportReport::default();
-    crate::import::time::save_entries(&mut tx, &[(1, record)], now, recorder(&who), &mut report)
-        .await?;
-    if !report.rows.is_empty() {
-        tx.rollback().await.map_err(DbError::from)?;
-        return Err(AppError::Invalid(
-            report.rows.into_iter().map(|(_, field)| field).collect(),
-        ));
-    }
-    tx.commit().await.map_err(DbError::from)?;
-    let back = match who {
-        crate::domain::role::Principal::Participant(_) => "/me#hours".to_owned(),
-        _ => format!("/participants/{participant}#hours"),
-    };
-    leptos_axum::redirect(&back);
+        now(),
+    )
+    .await?;
+    leptos_axum::redirect(&back_to_hours(who, participant));
     Ok(())
 }
 
@@ -464,7 +265,7 @@ pub async fn delete_time(id: TimeEntryId) -> Result<(), AppError> {
     };
     guard::participant(&state, &who, entry.participant_id, action).await?;
     let mut tx = state.db.begin().await?;
-    db::hours::delete_time(&mut tx, id, recorder(&who)).await?;
+    db::hours::delete_time(&mut tx, id, super::service::recorder(&who)).await?;
     tx.commit().await.map_err(DbError::from)?;
     let back = match who {
         crate::domain::role::Principal::Participant(_) => "/me#hours".to_owned(),
@@ -484,23 +285,19 @@ pub async fn save_absence(
     reason: String,
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
-    use crate::db::{self, DbError};
     use crate::domain::access::ParticipantAction;
-    use crate::domain::time_record::{AbsenceRecord, RawAbsence};
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::ManageAbsence).await?;
-    let detail = db::participants::get(&state.db, participant).await?;
-    let raw = RawAbsence {
-        participant_ref: detail.participant_ref,
+    super::service::save_absence(
+        &state.db,
+        who,
+        participant,
         from_date,
         to_date,
         reason,
         note,
-    };
-    let record = AbsenceRecord::validate(&raw).map_err(AppError::Invalid)?;
-    let mut tx = state.db.begin().await?;
-    db::hours::save_absence(&mut tx, participant, &record, recorder(&who)).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    )
+    .await?;
     leptos_axum::redirect(&format!("/participants/{participant}#hours"));
     Ok(())
 }
@@ -524,7 +321,7 @@ pub async fn delete_absence(id: AbsenceId) -> Result<(), AppError> {
     )
     .await?;
     let mut tx = state.db.begin().await?;
-    db::hours::delete_absence(&mut tx, id, recorder(&who)).await?;
+    db::hours::delete_absence(&mut tx, id, super::service::recorder(&who)).await?;
     tx.commit().await.map_err(DbError::from)?;
     leptos_axum::redirect(&format!("/participants/{}#hours", absence.participant_id));
     Ok(())
@@ -534,59 +331,9 @@ pub async fn delete_absence(id: AbsenceId) -> Result<(), AppError> {
 /// blocks that day and teaching already recorded (the group's teacher, coordinators).
 #[server(endpoint = "hours/register")]
 pub async fn get_register(group: GroupId, date: String) -> Result<RegisterSheet, AppError> {
-    use crate::db;
-    use crate::domain::participant::parse_date;
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    let today = now().date();
-    let day = if date.trim().is_empty() {
-        today
-    } else {
-        parse_date(&date).map_err(|p| AppError::field("date", &date, p))?
-    };
-    let members = db::groups::members(&state.db, group.id).await?;
-    let ids: Vec<ParticipantId> = members.iter().map(|m| m.id).collect();
-    let planned = db::hours::blocks_on(&state.db, &ids, day).await?;
-    let recorded = db::hours::teaching_on(&state.db, &ids, day).await?;
-    // The most common planned block of the day, preferring the group's teacher's blocks.
-    let mut counts: std::collections::HashMap<(String, String), (u32, u32)> =
-        std::collections::HashMap::new();
-    for blocks in planned.values() {
-        for (s, e, t) in blocks {
-            let c = counts.entry((s.clone(), e.clone())).or_default();
-            c.0 += u32::from(*t == Some(group.teacher_id));
-            c.1 += 1;
-        }
-    }
-    let (start, end) = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(k, _)| k)
-        .unwrap_or_else(|| ("08:30".to_owned(), "09:30".to_owned()));
-    let members = members
-        .into_iter()
-        .map(|m| RegisterMember {
-            planned: planned
-                .get(&m.id)
-                .map(|b| b.iter().map(|(s, e, _)| format!("{s}–{e}")).collect())
-                .unwrap_or_default(),
-            recorded: recorded
-                .get(&m.id)
-                .map(|r| r.iter().map(|t| format!("{}–{}", t.start, t.end)).collect())
-                .unwrap_or_default(),
-            id: m.id,
-            participant_ref: m.participant_ref,
-            name: m.name,
-        })
-        .collect();
-    Ok(RegisterSheet {
-        group,
-        date: day.format("%Y-%m-%d").to_string(),
-        start,
-        end,
-        members,
-        today: today.format("%Y-%m-%d").to_string(),
-    })
+    super::service::register_sheet(&state.db, group, date, now().date()).await
 }
 
 /// Takes the register: one taught entry from `start` to `end` on `date` for each ticked member
@@ -600,75 +347,9 @@ pub async fn save_register(
     end: String,
     #[server(default)] present: Vec<String>,
 ) -> Result<RegisterSaved, AppError> {
-    use crate::db::{self, DbError};
-    use crate::domain::problem::{FieldProblem, Problem};
-    use crate::domain::time_record::{RawTimeEntry, TimeRecord};
-    use crate::import::ImportReport;
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    let members = db::groups::members(&state.db, group.id).await?;
-    if present.is_empty() {
-        return Err(AppError::field("present", "", Problem::Required));
-    }
-    let teacher = db::users::get(&state.db, group.teacher_id).await?;
-    let now = now();
-    let mut problems = Vec::new();
-    let mut records = Vec::new();
-    for (i, r) in present.iter().enumerate() {
-        let Some(m) = members.iter().find(|m| &m.participant_ref == r) else {
-            problems.push(FieldProblem::new(
-                "present",
-                r.as_str(),
-                Problem::UnknownParticipant,
-            ));
-            continue;
-        };
-        let raw = RawTimeEntry {
-            participant_ref: m.participant_ref.clone(),
-            date: date.clone(),
-            start: start.clone(),
-            end: end.clone(),
-            kind: "teaching".to_owned(),
-            teacher_email: teacher.email.clone(),
-        };
-        match TimeRecord::validate(&raw, now) {
-            Ok(rec) => records.push((i, rec)),
-            Err(ps) => {
-                // The same date/start/end problem for every row is reported once, on the field.
-                for p in ps {
-                    if !problems.iter().any(|q: &FieldProblem| q.field == p.field) {
-                        problems.push(p);
-                    }
-                }
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
-    let mut tx = state.db.begin().await?;
-    let mut report = ImportReport::default();
-    crate::import::time::save_entries(&mut tx, &records, now, recorder(&who), &mut report).await?;
-    if !report.rows.is_empty() {
-        tx.rollback().await.map_err(DbError::from)?;
-        return Err(AppError::Invalid(
-            report
-                .rows
-                .into_iter()
-                .map(|(i, mut p)| {
-                    let r = present.get(i).cloned().unwrap_or_default();
-                    p.field = format!("{r}/{}", p.field);
-                    p
-                })
-                .collect(),
-        ));
-    }
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(RegisterSaved {
-        created: report.created,
-        updated: report.updated,
-        unchanged: report.unchanged,
-    })
+    super::service::save_register(&state.db, who, group, date, start, end, present, now()).await
 }
 
 /// The mentor's participants with a short week in the last four weeks or in the running week
@@ -677,10 +358,8 @@ pub async fn save_register(
 /// rest).
 #[server(endpoint = "hours/short")]
 pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
-    use crate::db::hours::{self, Scope};
+    use crate::db::hours::Scope;
     use crate::domain::role::{Principal, Role};
-    use crate::domain::time_record::weeks_of;
-    use crate::domain::weeks::{IsoWeek, WeekCompliance, WeekStatus};
     let (state, who) = crate::auth::session::require().await?;
     let scope = match who {
         Principal::Staff {
@@ -693,68 +372,7 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
         } => Scope::All,
         _ => return Err(AppError::Forbidden),
     };
-    let today = now().date();
-    let current = IsoWeek::containing(today);
-    let from = current.prev().prev().prev().prev();
-    let minimum = hours::minimum(&state.db).await?;
-    let people = hours::measured(&state.db, scope, from, current).await?;
-    let mut out: Vec<ShortWeeks> = people
-        .into_iter()
-        .filter_map(|p| {
-            let mut weeks: Vec<WeekRow> =
-                weeks_of(&p.enrolment, from, current.prev(), minimum, &p.minutes)
-                    .iter()
-                    .filter(|w| w.status == WeekStatus::Short)
-                    .map(|w| WeekRow::from_week(w, false))
-                    .collect();
-            // The running week so far: measured up to yesterday, so that a Monday morning
-            // is not "short" yet.
-            let yesterday = today - chrono::Days::new(1);
-            if p.enrolment.start <= yesterday {
-                let end = Some(p.enrolment.end.map_or(yesterday, |e| e.min(yesterday)));
-                let (t, s) = p.minutes.get(&current).copied().unwrap_or((0, 0));
-                let so_far = WeekCompliance::compute(
-                    current,
-                    minimum,
-                    p.enrolment.start,
-                    end,
-                    &p.enrolment.absences,
-                    t,
-                    s,
-                );
-                if so_far.status == WeekStatus::Short {
-                    weeks.push(WeekRow::from_week(&so_far, true));
-                }
-            }
-            if weeks.is_empty() {
-                return None;
-            }
-            weeks.reverse();
-            let shortfall = weeks
-                .iter()
-                .map(|w| w.teaching_short + w.self_study_short)
-                .sum();
-            Some(ShortWeeks {
-                id: p.id,
-                participant_ref: p.participant_ref,
-                name: p.name,
-                weeks,
-                shortfall,
-            })
-        })
-        .collect();
-    // Past short weeks before a running week that is merely not over yet.
-    out.sort_by(|a, b| {
-        let past = |s: &ShortWeeks| s.weeks.iter().any(|w| !w.current);
-        past(b)
-            .cmp(&past(a))
-            .then(b.shortfall.cmp(&a.shortfall))
-            .then_with(|| a.participant_ref.cmp(&b.participant_ref))
-    });
-    if scope == Scope::All {
-        out.truncate(COORDINATOR_SHORT_LIST);
-    }
-    Ok(out)
+    super::service::short_weeks(&state.db, scope, now().date()).await
 }
 
 /// Compliance per district and school (optionally per gender) for a week range (coordinators).
@@ -765,95 +383,9 @@ pub async fn get_compliance_report(
     #[server(default)] to: String,
     #[server(default)] by_gender: bool,
 ) -> Result<ComplianceReport, AppError> {
-    use std::collections::BTreeMap;
-
-    use crate::db::hours::{self, Scope};
-    use crate::domain::problem::Problem;
-    use crate::domain::time_record::{weeks_of, Tally};
-    use crate::domain::weeks::IsoWeek;
     let (state, who) = crate::auth::session::require().await?;
     if !who.is_coordinator() {
         return Err(AppError::Forbidden);
     }
-    let (default_from, default_to) = crate::import::time::default_range(now().date());
-    let mut problems = vec![];
-    let mut week = |name: &str, s: &str, default: IsoWeek| {
-        if s.trim().is_empty() {
-            return default;
-        }
-        IsoWeek::parse(s).unwrap_or_else(|p| {
-            problems.push(crate::domain::problem::FieldProblem::new(
-                name,
-                s,
-                Problem::from(p),
-            ));
-            default
-        })
-    };
-    let from_week = week("from", &from, default_from);
-    let to_week = week("to", &to, default_to);
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
-    if to_week < from_week {
-        return Err(AppError::field("to", &to, Problem::EndBeforeStart));
-    }
-    let minimum = hours::minimum(&state.db).await?;
-    let people = hours::measured(&state.db, Scope::All, from_week, to_week).await?;
-    // (district, school, gender) → (participants, tally)
-    let mut cells: BTreeMap<(String, String, String), (u32, Tally)> = BTreeMap::new();
-    for p in &people {
-        let mut tally = Tally::default();
-        for w in weeks_of(&p.enrolment, from_week, to_week, minimum, &p.minutes) {
-            tally.add(w.status);
-        }
-        let gender = if by_gender {
-            p.gender.clone()
-        } else {
-            String::new()
-        };
-        let c = cells
-            .entry((p.district.clone(), p.school.clone(), gender))
-            .or_default();
-        c.0 += 1;
-        c.1.merge(tally);
-    }
-    let line = |district: &str, school: &str, gender: &str, n: u32, t: Tally| ComplianceLine {
-        district: district.to_owned(),
-        school: school.to_owned(),
-        gender: gender.to_owned(),
-        participants: n,
-        met: t.met,
-        short: t.short,
-        excused: t.excused,
-        share_met: t.share_met_permille(),
-    };
-    let mut lines = vec![];
-    let mut districts: BTreeMap<(String, String), (u32, Tally)> = BTreeMap::new();
-    let mut totals: BTreeMap<String, (u32, Tally)> = BTreeMap::new();
-    for ((d, _, g), (n, t)) in &cells {
-        let e = districts.entry((d.clone(), g.clone())).or_default();
-        e.0 += n;
-        e.1.merge(*t);
-        let e = totals.entry(g.clone()).or_default();
-        e.0 += n;
-        e.1.merge(*t);
-    }
-    for ((d, g), (n, t)) in &districts {
-        lines.push(line(d, "", g, *n, *t));
-        for ((cd, s, cg), (cn, ct)) in &cells {
-            if cd == d && cg == g {
-                lines.push(line(d, s, g, *cn, *ct));
-            }
-        }
-    }
-    for (g, (n, t)) in &totals {
-        lines.push(line("", "", g, *n, *t));
-    }
-    Ok(ComplianceReport {
-        from: from_week.to_string(),
-        to: to_week.to_string(),
-        by_gender,
-        lines,
-    })
+    super::service::compliance_report(&state.db, from, to, by_gender, now().date()).await
 }
