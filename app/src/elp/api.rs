@@ -93,7 +93,12 @@ pub struct AssessmentList {
 }
 
 #[cfg(feature = "ssr")]
-fn participant_of(who: &crate::domain::role::Principal) -> Result<ParticipantId, AppError> {
+use crate::auth::guard;
+
+#[cfg(feature = "ssr")]
+pub(super) fn participant_of(
+    who: &crate::domain::role::Principal,
+) -> Result<ParticipantId, AppError> {
     match who {
         crate::domain::role::Principal::Participant(id) => Ok(*id),
         crate::domain::role::Principal::Staff { .. } => Err(AppError::Forbidden),
@@ -101,7 +106,7 @@ fn participant_of(who: &crate::domain::role::Principal) -> Result<ParticipantId,
 }
 
 #[cfg(feature = "ssr")]
-fn today() -> String {
+pub(super) fn today() -> String {
     chrono::Local::now()
         .date_naive()
         .format("%Y-%m-%d")
@@ -110,7 +115,9 @@ fn today() -> String {
 
 /// The threshold setting (`cefr_threshold`, e.g. `80 %`), default 80 %.
 #[cfg(feature = "ssr")]
-async fn threshold(db: &crate::db::Db) -> Result<crate::domain::cefr::Threshold, AppError> {
+pub(super) async fn threshold(
+    db: &crate::db::Db,
+) -> Result<crate::domain::cefr::Threshold, AppError> {
     use crate::domain::cefr::Threshold;
     let stored = crate::db::settings::get(db, "cefr_threshold").await?;
     Ok(stored
@@ -119,61 +126,16 @@ async fn threshold(db: &crate::db::Db) -> Result<crate::domain::cefr::Threshold,
 }
 
 #[cfg(feature = "ssr")]
-fn parse_skill(s: &str) -> Result<Skill, AppError> {
+pub(super) fn parse_skill(s: &str) -> Result<Skill, AppError> {
     Skill::parse(s).map_err(|p| AppError::field("skill", s, p))
 }
 
 /// The participant's start page of the self-assessment.
 #[server(endpoint = "assessment/home")]
 pub async fn get_assessment_home() -> Result<AssessmentHome, AppError> {
-    use crate::db::assessments as store;
-    use crate::domain::catalogue::Catalogue;
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    let done = store::submitted(&state.db, me).await?;
-    let latest = done
-        .last()
-        .map(|(h, levels)| (h.assessed_on.clone(), levels.clone()));
-    let suggested = if done.is_empty() {
-        Occasion::Start
-    } else {
-        Occasion::Checkpoint
-    };
-    let Some(draft) = store::draft(&state.db, me).await? else {
-        return Ok(AssessmentHome {
-            draft: None,
-            resume: None,
-            suggested,
-            latest,
-        });
-    };
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "catalogue");
-        AppError::Internal
-    })?;
-    let answers = store::answers(&state.db, draft.id).await?;
-    let progress = Skill::ALL
-        .into_iter()
-        .map(|skill| {
-            let statements = catalogue.skill(skill);
-            SkillProgress {
-                skill,
-                answered: statements
-                    .iter()
-                    .filter(|s| answers.get(&s.id).is_some_and(|(a, _)| a.is_some()))
-                    .count(),
-                total: statements.len(),
-            }
-        })
-        .collect();
-    Ok(AssessmentHome {
-        draft: Some((draft.occasion, progress)),
-        resume: draft
-            .resume
-            .map(|(s, i)| (s, usize::try_from(i).unwrap_or(0))),
-        suggested,
-        latest,
-    })
+    super::service::home(&state.db, me).await
 }
 
 /// Starts (or continues) the participant's draft for `occasion`.
@@ -239,38 +201,10 @@ pub async fn answer_statement(
     answer: String,
     #[server(default)] goal: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::db::assessments as store;
-    use crate::domain::catalogue::Catalogue;
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    let skill = parse_skill(&skill)?;
-    let answer = Answer::parse(&answer).map_err(|p| AppError::field("answer", &answer, p))?;
-    let draft = store::draft(&state.db, me)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "catalogue");
-        AppError::Internal
-    })?;
-    let statements = catalogue.skill(skill);
-    if !statements.iter().any(|s| s.id == statement) {
-        return Err(AppError::NotFound);
-    }
-    let next = index + 1;
-    store::answer(
-        &state.db,
-        draft.id,
-        &statement,
-        Some(answer),
-        goal.is_some_and(|g| !g.is_empty()),
-        (skill, i64::try_from(next).unwrap_or(0)),
-    )
-    .await?;
-    if next < statements.len() {
-        leptos_axum::redirect(&format!("/me/assessment/{}?i={next}", skill.as_str()));
-    } else {
-        leptos_axum::redirect("/me/assessment");
-    }
+    let next = super::service::answer(&state.db, me, skill, index, statement, answer, goal).await?;
+    leptos_axum::redirect(&next);
     Ok(())
 }
 
@@ -278,35 +212,9 @@ pub async fn answer_statement(
 /// the occasion, the catalogue version and the threshold. Never changed afterwards.
 #[server(endpoint = "assessment/submit")]
 pub async fn submit_assessment() -> Result<(), AppError> {
-    use crate::db::assessments as store;
-    use crate::domain::catalogue::Catalogue;
-    use std::collections::BTreeMap;
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    let Some(draft) = store::draft(&state.db, me).await? else {
-        // Already submitted (a double tap): show the result.
-        leptos_axum::redirect("/me/assessment");
-        return Ok(());
-    };
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "catalogue");
-        AppError::Internal
-    })?;
-    let answers: BTreeMap<String, Answer> = store::answers(&state.db, draft.id)
-        .await?
-        .into_iter()
-        .filter_map(|(k, (a, _))| a.map(|a| (k, a)))
-        .collect();
-    let threshold = threshold(&state.db).await?;
-    let levels = catalogue.levels(&answers, threshold);
-    store::submit(
-        &state.db,
-        draft.id,
-        &levels,
-        &threshold.to_string(),
-        &today(),
-    )
-    .await?;
+    super::service::submit(&state.db, me).await?;
     leptos_axum::redirect("/me/assessment");
     Ok(())
 }
@@ -315,47 +223,10 @@ pub async fn submit_assessment() -> Result<(), AppError> {
 /// teachers and coordinators.
 #[server(endpoint = "assessment/list")]
 pub async fn list_assessments(participant: ParticipantId) -> Result<AssessmentList, AppError> {
-    use crate::db::assessments as store;
-    use crate::domain::access::{may_act_on, ParticipantAction};
-    use crate::domain::role::Principal;
+    use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let links = crate::db::participants::links(&state.db, participant).await?;
-    if !may_act_on(&who, ParticipantAction::ViewResults, &links) {
-        return Err(AppError::Forbidden);
-    }
-    let mut out = vec![];
-    for (head, levels) in store::submitted(&state.db, participant).await? {
-        let goals = match &head.catalogue_version {
-            Some(version) => {
-                let answers = store::answers(&state.db, head.id).await?;
-                let mut texts = vec![];
-                for skill in Skill::ALL {
-                    for s in store::statements(&state.db, version, skill, "sv").await? {
-                        if answers.get(&s.id).is_some_and(|(_, goal)| *goal) {
-                            texts.push(s.text);
-                        }
-                    }
-                }
-                texts
-            }
-            None => vec![],
-        };
-        out.push(AssessmentView {
-            id: head.id,
-            occasion: head.occasion,
-            assessed_on: head.assessed_on,
-            source: head.source,
-            catalogue_version: head.catalogue_version,
-            threshold: head.threshold,
-            levels,
-            goals,
-            comments: store::comments(&state.db, head.id).await?,
-        });
-    }
-    Ok(AssessmentList {
-        assessments: out,
-        can_comment: matches!(who, Principal::Staff { .. }),
-    })
+    guard::participant(&state, &who, participant, ParticipantAction::ViewResults).await?;
+    super::service::list(&state.db, who, participant).await
 }
 
 /// Adds a staff comment to a submitted assessment (staff who may see the participant). The

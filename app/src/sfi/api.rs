@@ -120,7 +120,7 @@ fn today() -> chrono::NaiveDate {
 
 /// Turns stored problems into the error the form shows; `prefix` names the grid row.
 #[cfg(feature = "ssr")]
-fn invalid(
+pub(super) fn invalid(
     problems: Vec<crate::domain::problem::RowProblem>,
     prefix: impl Fn(usize) -> Option<String>,
 ) -> AppError {
@@ -141,67 +141,11 @@ fn invalid(
 /// A participant's SFI results, start and finish, history (staff) and what the viewer may do.
 #[server(endpoint = "sfi/results")]
 pub async fn sfi_results(participant: ParticipantId) -> Result<SfiOverview, AppError> {
-    use crate::db;
-    use crate::domain::access::{may_act_on, ParticipantAction};
-    use crate::domain::role::{Principal, Role};
-    use crate::domain::sfi::{start_and_finish, SfiResult};
+    use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     let links =
         guard::participant(&state, &who, participant, ParticipantAction::ViewResults).await?;
-    let detail = db::participants::get(&state.db, participant).await?;
-    let results = db::sfi::for_participant(&state.db, participant).await?;
-    let parsed: Vec<SfiResult> = results
-        .iter()
-        .filter_map(|r| {
-            crate::domain::sfi_record::SfiRecord::validate(
-                &db::sfi::raw_of(r),
-                chrono::NaiveDate::MAX,
-            )
-            .ok()
-            .map(|rec| SfiResult {
-                date: rec.test_date,
-                course: rec.course,
-                occasion: Some(rec.occasion),
-                grade: rec.grade,
-            })
-        })
-        .collect();
-    let sf = if parsed.len() == results.len() {
-        start_and_finish(&parsed)
-    } else {
-        None
-    };
-    let can_record = may_act_on(&who, ParticipantAction::RecordResult, &links);
-    let staff = matches!(who, Principal::Staff { .. });
-    let versions = if staff && may_act_on(&who, ParticipantAction::ViewHistory, &links) {
-        Some(db::sfi::versions(&state.db, participant).await?)
-    } else {
-        None
-    };
-    let my_email = match who {
-        Principal::Staff {
-            role: Role::Teacher,
-            user,
-        } => Some(db::users::get(&state.db, user).await?.email),
-        _ => None,
-    };
-    Ok(SfiOverview {
-        participant_ref: detail.participant_ref,
-        study_path: detail.study_path,
-        start_finish: sf.map(|s| (s.start_index, s.finish_index)),
-        step: sf.and_then(|s| s.step()),
-        results,
-        versions,
-        can_record,
-        can_delete: may_act_on(&who, ParticipantAction::DeleteResult, &links),
-        teachers: if can_record {
-            db::users::list(&state.db, Some(Role::Teacher)).await?
-        } else {
-            vec![]
-        },
-        my_email,
-        today: today().format("%Y-%m-%d").to_string(),
-    })
+    super::service::overview(&state.db, who, &links, participant, today()).await
 }
 
 /// Enters one result for a participant (coordinators, the participant's teachers). A result
@@ -235,38 +179,12 @@ pub async fn create_sfi_result(
 /// Corrects a result; the earlier version stays in the history.
 #[server(endpoint = "sfi/correct")]
 pub async fn correct_sfi_result(id: SfiResultId, raw: RawSfiResult) -> Result<(), AppError> {
-    use crate::db::{self, participants::ChangeSource, DbError};
     use crate::domain::access::ParticipantAction;
-    use crate::domain::problem::RowProblem;
-    use crate::domain::sfi_record::SfiRecord;
     let (state, who) = crate::auth::session::require().await?;
-    let participant = db::sfi::owner_of(&state.db, id).await?;
+    let participant = crate::db::sfi::owner_of(&state.db, id).await?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
     let by = guard::staff_user(&who)?;
-    let mut raw = raw;
-    raw.participant_ref = db::participants::get(&state.db, participant)
-        .await?
-        .participant_ref;
-    let record = SfiRecord::validate(&raw, today()).map_err(AppError::Invalid)?;
-    let mut tx = state.db.begin().await?;
-    let (owner, teacher) = match db::sfi::resolve(&mut tx, &record).await? {
-        Ok(found) => found,
-        Err(problems) => {
-            return Err(invalid(
-                problems
-                    .into_iter()
-                    .map(|field| RowProblem { line: 1, field })
-                    .collect(),
-                |_| None,
-            ))
-        }
-    };
-    let source = ChangeSource {
-        source: "web",
-        by: Some(by),
-    };
-    db::sfi::correct(&mut tx, id, owner.id, &record, teacher, source).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    super::service::correct(&state.db, by, id, participant, raw, today()).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
     Ok(())
 }
@@ -299,61 +217,9 @@ pub async fn delete_sfi_result(id: SfiResultId) -> Result<(), AppError> {
 /// The grid of a group (coordinators, the group's teacher): one row per member, prefilled.
 #[server(endpoint = "sfi/grid")]
 pub async fn get_sfi_grid(group: GroupId) -> Result<SfiGrid, AppError> {
-    use crate::db;
-    use crate::domain::participant::StudyPath;
-    use crate::domain::role::{Principal, Role};
-    use crate::domain::sfi::{path_start, SfiCourse};
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    let members = db::sfi::group_members(&state.db, group.id).await?;
-    let ids: Vec<ParticipantId> = members.iter().map(|m| m.0).collect();
-    let results = db::sfi::for_participants(&state.db, &ids).await?;
-    let members = members
-        .into_iter()
-        .map(|(id, participant_ref, name, study_path)| {
-            let latest = results
-                .iter()
-                .filter(|r| r.participant_id == id)
-                .max_by(|a, b| (&a.test_date, &a.course).cmp(&(&b.test_date, &b.course)))
-                .cloned();
-            let first = study_path
-                .and_then(|p| StudyPath::parse(&p.to_string()).ok())
-                .map_or(SfiCourse::A, path_start);
-            GridMember {
-                id,
-                participant_ref,
-                name,
-                study_path,
-                occasion: if latest.is_some() {
-                    "checkpoint"
-                } else {
-                    "start"
-                }
-                .to_owned(),
-                course: latest
-                    .as_ref()
-                    .map_or_else(|| first.as_str().to_owned(), |r| r.course.clone()),
-                grade_scale: latest
-                    .as_ref()
-                    .map_or_else(|| "ig_g_vg".to_owned(), |r| r.grade_scale.clone()),
-                latest,
-            }
-        })
-        .collect();
-    let teacher_email = match who {
-        Principal::Staff {
-            role: Role::Teacher,
-            user,
-        } => db::users::get(&state.db, user).await?.email,
-        _ => db::users::get(&state.db, group.teacher_id).await?.email,
-    };
-    Ok(SfiGrid {
-        group,
-        members,
-        teachers: db::users::list(&state.db, Some(Role::Teacher)).await?,
-        teacher_email,
-        today: today().format("%Y-%m-%d").to_string(),
-    })
+    super::service::grid(&state.db, who, group, today()).await
 }
 
 /// Saves the grid of a test day in one transaction: every filled row, or — if any cell is
@@ -365,69 +231,17 @@ pub async fn save_sfi_grid(
     teacher_email: String,
     #[server(default)] rows: Vec<GridRow>,
 ) -> Result<GridSaved, AppError> {
-    use crate::db::{self, participants::ChangeSource};
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
     let by = guard::staff_user(&who)?;
-    let members: Vec<String> = db::sfi::group_members(&state.db, group.id)
-        .await?
-        .into_iter()
-        .map(|m| m.1)
-        .collect();
-    let mut numbered = Vec::with_capacity(rows.len());
-    for (i, row) in rows.into_iter().enumerate() {
-        let raw = RawSfiResult {
-            participant_ref: row.participant_ref,
-            test_date: test_date.clone(),
-            occasion: row.occasion,
-            course: row.course,
-            grade_scale: row.grade_scale,
-            grade: row.grade,
-            reading: row.reading,
-            listening: row.listening,
-            speaking: row.speaking,
-            writing: row.writing,
-            teacher_email: teacher_email.clone(),
-        };
-        if !raw.is_blank() && !members.contains(&raw.participant_ref) {
-            return Err(AppError::Forbidden);
-        }
-        numbered.push((i, raw));
-    }
-    let refs: Vec<String> = numbered
-        .iter()
-        .map(|(_, r)| r.participant_ref.clone())
-        .collect();
-    let source = ChangeSource {
-        source: "web",
-        by: Some(by),
-    };
-    let stored = crate::import::sfi::store_raw(&state.db, numbered, today(), source).await?;
-    if !stored.problems.is_empty() {
-        // Date and teacher are shared by all rows: report them once, as the form's own fields.
-        let mut shared = vec![];
-        let mut problems = vec![];
-        for p in stored.problems {
-            if p.field.field == "test_date" || p.field.field == "teacher_email" {
-                if !shared
-                    .iter()
-                    .any(|s: &crate::domain::problem::FieldProblem| s.field == p.field.field)
-                {
-                    shared.push(p.field);
-                }
-            } else {
-                problems.push(p);
-            }
-        }
-        let AppError::Invalid(rows) = invalid(problems, |i| refs.get(i).cloned()) else {
-            return Err(AppError::Internal);
-        };
-        shared.extend(rows);
-        return Err(AppError::Invalid(shared));
-    }
-    Ok(GridSaved {
-        created: stored.created,
-        updated: stored.updated,
-        unchanged: stored.unchanged,
-    })
+    super::service::save_grid(
+        &state.db,
+        by,
+        group,
+        test_date,
+        teacher_email,
+        rows,
+        today(),
+    )
+    .await
 }

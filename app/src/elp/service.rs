@@ -1,0 +1,171 @@
+//! The self-assessment's services: plain async functions that parse what was submitted into
+//! domain types, apply the domain's rules and call the database. The server functions in
+//! `api` decide who may call them.
+
+use super::api::{
+    parse_skill, threshold, today, AssessmentHome, AssessmentList, AssessmentView, SkillProgress,
+};
+use crate::db::Db;
+use crate::domain::cefr::{Answer, Occasion, Skill};
+use crate::domain::ids::ParticipantId;
+use crate::domain::role::Principal;
+use crate::error::AppError;
+
+/// The participant's assessment start screen: the draft's progress and the latest levels.
+pub async fn home(db: &Db, me: ParticipantId) -> Result<AssessmentHome, AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::catalogue::Catalogue;
+    let done = store::submitted(db, me).await?;
+    let latest = done
+        .last()
+        .map(|(h, levels)| (h.assessed_on.clone(), levels.clone()));
+    let suggested = if done.is_empty() {
+        Occasion::Start
+    } else {
+        Occasion::Checkpoint
+    };
+    let Some(draft) = store::draft(db, me).await? else {
+        return Ok(AssessmentHome {
+            draft: None,
+            resume: None,
+            suggested,
+            latest,
+        });
+    };
+    let catalogue = Catalogue::current().map_err(|e| {
+        tracing::error!(error = %e, "catalogue");
+        AppError::Internal
+    })?;
+    let answers = store::answers(db, draft.id).await?;
+    let progress = Skill::ALL
+        .into_iter()
+        .map(|skill| {
+            let statements = catalogue.skill(skill);
+            SkillProgress {
+                skill,
+                answered: statements
+                    .iter()
+                    .filter(|s| answers.get(&s.id).is_some_and(|(a, _)| a.is_some()))
+                    .count(),
+                total: statements.len(),
+            }
+        })
+        .collect();
+    Ok(AssessmentHome {
+        draft: Some((draft.occasion, progress)),
+        resume: draft
+            .resume
+            .map(|(s, i)| (s, usize::try_from(i).unwrap_or(0))),
+        suggested,
+        latest,
+    })
+}
+
+/// The submitted assessments of `participant` with goals and comments.
+pub async fn list(
+    db: &Db,
+    who: Principal,
+    participant: ParticipantId,
+) -> Result<AssessmentList, AppError> {
+    use crate::db::assessments as store;
+
+    use crate::domain::role::Principal;
+    let mut out = vec![];
+    for (head, levels) in store::submitted(db, participant).await? {
+        let goals = match &head.catalogue_version {
+            Some(version) => {
+                let answers = store::answers(db, head.id).await?;
+                let mut texts = vec![];
+                for skill in Skill::ALL {
+                    for s in store::statements(db, version, skill, "sv").await? {
+                        if answers.get(&s.id).is_some_and(|(_, goal)| *goal) {
+                            texts.push(s.text);
+                        }
+                    }
+                }
+                texts
+            }
+            None => vec![],
+        };
+        out.push(AssessmentView {
+            id: head.id,
+            occasion: head.occasion,
+            assessed_on: head.assessed_on,
+            source: head.source,
+            catalogue_version: head.catalogue_version,
+            threshold: head.threshold,
+            levels,
+            goals,
+            comments: store::comments(db, head.id).await?,
+        });
+    }
+    Ok(AssessmentList {
+        assessments: out,
+        can_comment: matches!(who, Principal::Staff { .. }),
+    })
+}
+
+/// Stores one answer of the participant's draft.
+/// Returns the next screen: the skill's next statement, or the start screen after the last.
+pub async fn answer(
+    db: &Db,
+    me: ParticipantId,
+    skill: String,
+    index: usize,
+    statement: String,
+    answer: String,
+    goal: Option<String>,
+) -> Result<String, AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::catalogue::Catalogue;
+    let skill = parse_skill(&skill)?;
+    let answer = Answer::parse(&answer).map_err(|p| AppError::field("answer", &answer, p))?;
+    let draft = store::draft(db, me).await?.ok_or(AppError::NotFound)?;
+    let catalogue = Catalogue::current().map_err(|e| {
+        tracing::error!(error = %e, "catalogue");
+        AppError::Internal
+    })?;
+    let statements = catalogue.skill(skill);
+    if !statements.iter().any(|s| s.id == statement) {
+        return Err(AppError::NotFound);
+    }
+    let next = index + 1;
+    store::answer(
+        db,
+        draft.id,
+        &statement,
+        Some(answer),
+        goal.is_some_and(|g| !g.is_empty()),
+        (skill, i64::try_from(next).unwrap_or(0)),
+    )
+    .await?;
+    Ok(if next < statements.len() {
+        format!("/me/assessment/{}?i={next}", skill.as_str())
+    } else {
+        "/me/assessment".to_owned()
+    })
+}
+
+/// Submits the participant's draft: a level per skill from the answers.
+pub async fn submit(db: &Db, me: ParticipantId) -> Result<(), AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::catalogue::Catalogue;
+    use std::collections::BTreeMap;
+    let Some(draft) = store::draft(db, me).await? else {
+        // Already submitted (a double tap): nothing to do, the start screen shows the result.
+        return Ok(());
+    };
+    let catalogue = Catalogue::current().map_err(|e| {
+        tracing::error!(error = %e, "catalogue");
+        AppError::Internal
+    })?;
+    let answers: BTreeMap<String, Answer> = store::answers(db, draft.id)
+        .await?
+        .into_iter()
+        .filter_map(|(k, (a, _))| a.map(|a| (k, a)))
+        .collect();
+    let threshold = threshold(db).await?;
+    let levels = catalogue.levels(&answers, threshold);
+    store::submit(db, draft.id, &levels, &threshold.to_string(), &today()).await?;
+    Ok(())
+}

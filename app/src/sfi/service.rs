@@ -1,0 +1,258 @@
+//! SFI results' services: plain async functions that parse what was submitted into domain
+//! types, apply the domain's rules and call the database. The server functions in `api`
+//! decide who may call them.
+
+use chrono::NaiveDate;
+
+use super::api::{invalid, GridMember, GridRow, GridSaved, SfiGrid, SfiOverview};
+use crate::db::Db;
+use crate::domain::access::ParticipantLinks;
+use crate::domain::ids::{ParticipantId, SfiResultId, UserId};
+use crate::domain::role::Principal;
+use crate::domain::sfi_record::RawSfiResult;
+use crate::dto::Group;
+use crate::error::AppError;
+
+/// A participant's SFI results with versions, start and finish, and what `who` may do.
+pub async fn overview(
+    db: &Db,
+    who: Principal,
+    links: &ParticipantLinks,
+    participant: ParticipantId,
+    today: NaiveDate,
+) -> Result<SfiOverview, AppError> {
+    use crate::db;
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::role::{Principal, Role};
+    use crate::domain::sfi::{start_and_finish, SfiResult};
+    let detail = db::participants::get(db, participant).await?;
+    let results = db::sfi::for_participant(db, participant).await?;
+    let parsed: Vec<SfiResult> = results
+        .iter()
+        .filter_map(|r| {
+            crate::domain::sfi_record::SfiRecord::validate(
+                &db::sfi::raw_of(r),
+                chrono::NaiveDate::MAX,
+            )
+            .ok()
+            .map(|rec| SfiResult {
+                date: rec.test_date,
+                course: rec.course,
+                occasion: Some(rec.occasion),
+                grade: rec.grade,
+            })
+        })
+        .collect();
+    let sf = if parsed.len() == results.len() {
+        start_and_finish(&parsed)
+    } else {
+        None
+    };
+    let can_record = may_act_on(&who, ParticipantAction::RecordResult, links);
+    let staff = matches!(who, Principal::Staff { .. });
+    let versions = if staff && may_act_on(&who, ParticipantAction::ViewHistory, links) {
+        Some(db::sfi::versions(db, participant).await?)
+    } else {
+        None
+    };
+    let my_email = match who {
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => Some(db::users::get(db, user).await?.email),
+        _ => None,
+    };
+    Ok(SfiOverview {
+        participant_ref: detail.participant_ref,
+        study_path: detail.study_path,
+        start_finish: sf.map(|s| (s.start_index, s.finish_index)),
+        step: sf.and_then(|s| s.step()),
+        results,
+        versions,
+        can_record,
+        can_delete: may_act_on(&who, ParticipantAction::DeleteResult, links),
+        teachers: if can_record {
+            db::users::list(db, Some(Role::Teacher)).await?
+        } else {
+            vec![]
+        },
+        my_email,
+        today: today.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// The grid of `group`: each member's latest result and the courses they may take.
+pub async fn grid(
+    db: &Db,
+    who: Principal,
+    group: Group,
+    today: NaiveDate,
+) -> Result<SfiGrid, AppError> {
+    use crate::db;
+    use crate::domain::participant::StudyPath;
+    use crate::domain::role::{Principal, Role};
+    use crate::domain::sfi::{path_start, SfiCourse};
+    let members = db::sfi::group_members(db, group.id).await?;
+    let ids: Vec<ParticipantId> = members.iter().map(|m| m.0).collect();
+    let results = db::sfi::for_participants(db, &ids).await?;
+    let members = members
+        .into_iter()
+        .map(|(id, participant_ref, name, study_path)| {
+            let latest = results
+                .iter()
+                .filter(|r| r.participant_id == id)
+                .max_by(|a, b| (&a.test_date, &a.course).cmp(&(&b.test_date, &b.course)))
+                .cloned();
+            let first = study_path
+                .and_then(|p| StudyPath::parse(&p.to_string()).ok())
+                .map_or(SfiCourse::A, path_start);
+            GridMember {
+                id,
+                participant_ref,
+                name,
+                study_path,
+                occasion: if latest.is_some() {
+                    "checkpoint"
+                } else {
+                    "start"
+                }
+                .to_owned(),
+                course: latest
+                    .as_ref()
+                    .map_or_else(|| first.as_str().to_owned(), |r| r.course.clone()),
+                grade_scale: latest
+                    .as_ref()
+                    .map_or_else(|| "ig_g_vg".to_owned(), |r| r.grade_scale.clone()),
+                latest,
+            }
+        })
+        .collect();
+    let teacher_email = match who {
+        Principal::Staff {
+            role: Role::Teacher,
+            user,
+        } => db::users::get(db, user).await?.email,
+        _ => db::users::get(db, group.teacher_id).await?.email,
+    };
+    Ok(SfiGrid {
+        group,
+        members,
+        teachers: db::users::list(db, Some(Role::Teacher)).await?,
+        teacher_email,
+        today: today.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// Stores the filled rows of the grid of `group`, all or nothing.
+pub async fn save_grid(
+    db: &Db,
+    by: UserId,
+    group: Group,
+    test_date: String,
+    teacher_email: String,
+    rows: Vec<GridRow>,
+    today: NaiveDate,
+) -> Result<GridSaved, AppError> {
+    use crate::db::{self, participants::ChangeSource};
+    let members: Vec<String> = db::sfi::group_members(db, group.id)
+        .await?
+        .into_iter()
+        .map(|m| m.1)
+        .collect();
+    let mut numbered = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        let raw = RawSfiResult {
+            participant_ref: row.participant_ref,
+            test_date: test_date.clone(),
+            occasion: row.occasion,
+            course: row.course,
+            grade_scale: row.grade_scale,
+            grade: row.grade,
+            reading: row.reading,
+            listening: row.listening,
+            speaking: row.speaking,
+            writing: row.writing,
+            teacher_email: teacher_email.clone(),
+        };
+        if !raw.is_blank() && !members.contains(&raw.participant_ref) {
+            return Err(AppError::Forbidden);
+        }
+        numbered.push((i, raw));
+    }
+    let refs: Vec<String> = numbered
+        .iter()
+        .map(|(_, r)| r.participant_ref.clone())
+        .collect();
+    let source = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    let stored = crate::import::sfi::store_raw(db, numbered, today, source).await?;
+    if !stored.problems.is_empty() {
+        // Date and teacher are shared by all rows: report them once, as the form's own fields.
+        let mut shared = vec![];
+        let mut problems = vec![];
+        for p in stored.problems {
+            if p.field.field == "test_date" || p.field.field == "teacher_email" {
+                if !shared
+                    .iter()
+                    .any(|s: &crate::domain::problem::FieldProblem| s.field == p.field.field)
+                {
+                    shared.push(p.field);
+                }
+            } else {
+                problems.push(p);
+            }
+        }
+        let AppError::Invalid(rows) = invalid(problems, |i| refs.get(i).cloned()) else {
+            return Err(AppError::Internal);
+        };
+        shared.extend(rows);
+        return Err(AppError::Invalid(shared));
+    }
+    Ok(GridSaved {
+        created: stored.created,
+        updated: stored.updated,
+        unchanged: stored.unchanged,
+    })
+}
+
+/// Corrects result `id` of `participant`; the earlier version is kept.
+pub async fn correct(
+    db: &Db,
+    by: UserId,
+    id: SfiResultId,
+    participant: ParticipantId,
+    raw: RawSfiResult,
+    today: NaiveDate,
+) -> Result<(), AppError> {
+    use crate::db::{self, participants::ChangeSource, DbError};
+
+    use crate::domain::problem::RowProblem;
+    use crate::domain::sfi_record::SfiRecord;
+    let mut raw = raw;
+    raw.participant_ref = db::participants::get(db, participant)
+        .await?
+        .participant_ref;
+    let record = SfiRecord::validate(&raw, today).map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let (owner, teacher) = match db::sfi::resolve(&mut tx, &record).await? {
+        Ok(found) => found,
+        Err(problems) => {
+            return Err(invalid(
+                problems
+                    .into_iter()
+                    .map(|field| RowProblem { line: 1, field })
+                    .collect(),
+                |_| None,
+            ))
+        }
+    };
+    let source = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    db::sfi::correct(&mut tx, id, owner.id, &record, teacher, source).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
