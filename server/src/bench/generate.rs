@@ -1,22 +1,14 @@
-//! The benchmark of issue 5: a generator for a realistic city and the timing of the
-//! `compliance` export on it (`server bench generate`, `server bench compliance`).
-//!
-//! The generator writes straight into the tables with multi-row inserts of generated numbers
-//! and dates only (no user input reaches the SQL text), skipping the version history that the
-//! application writes for every change: it builds a fixture, not a record of anyone's work.
+//! `server bench generate`: the synthetic city, written straight into the tables.
 
-use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{Datelike, Days};
 
-use app::db::hours::Scope;
 use app::db::Db;
-use app::domain::ids::SchoolId;
 use app::domain::time_record::week_code;
 use app::domain::weeks::IsoWeek;
 
-use crate::config::Config;
+use super::{exec, scalar};
 
 /// A small deterministic generator (xorshift64*), so every run builds the same city.
 struct Rng(u64);
@@ -40,60 +32,6 @@ impl Rng {
     }
 }
 
-fn option<'a>(args: &[&'a str], name: &str) -> Option<&'a str> {
-    args.windows(2).find(|w| w[0] == name).map(|w| w[1])
-}
-
-/// `server bench …`.
-pub async fn run(config: &Config, args: &[&str]) -> ExitCode {
-    let db = match crate::startup::open_database(config).await {
-        Ok(db) => db,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let result = match args.first() {
-        Some(&"generate") => {
-            let participants = option(args, "--participants")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(10_000);
-            let weeks = option(args, "--weeks")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(52);
-            generate(&db, participants, weeks).await
-        }
-        Some(&"compliance") => compliance(&db).await,
-        Some(&"charts") => charts(&db).await,
-        _ => Err(
-            "usage: server bench generate [--participants N] [--weeks W] | server bench compliance | server bench charts"
-                .to_owned(),
-        ),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-async fn exec(db: &Db, sql: &str) -> Result<(), String> {
-    sqlx::query(sql)
-        .execute(&db.pool)
-        .await
-        .map(|_| ())
-        .map_err(|e| e.to_string())
-}
-
-async fn scalar(db: &Db, sql: &str) -> Result<i64, String> {
-    sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(&db.pool)
-        .await
-        .map_err(|e| e.to_string())
-}
-
 /// Inserts `rows` (already formatted `(…)` tuples) in statements of `chunk` rows, in one
 /// transaction per statement batch.
 async fn insert_all(db: &Db, head: &str, rows: &[String], chunk: usize) -> Result<(), String> {
@@ -112,7 +50,7 @@ async fn insert_all(db: &Db, head: &str, rows: &[String], chunk: usize) -> Resul
 /// `weeks` weeks up to today, each with a year's plan of three taught lessons (100 minutes)
 /// and three self-study sessions a week; about one week in eight misses a session, one
 /// participant in twenty has a week of illness, and school holidays close two weeks.
-async fn generate(db: &Db, participants: usize, weeks: u32) -> Result<(), String> {
+pub(super) async fn generate(db: &Db, participants: usize, weeks: u32) -> Result<(), String> {
     if scalar(db, "SELECT COUNT(*) FROM participants").await? > 0 {
         return Err("bench generate needs an empty database (no participants)".to_owned());
     }
@@ -346,168 +284,6 @@ async fn generate(db: &Db, participants: usize, weeks: u32) -> Result<(), String
         "generated {participants} participants, {total} time entries, {} absences in {:.1} s",
         absences.len(),
         started.elapsed().as_secs_f64()
-    );
-    Ok(())
-}
-
-fn stats(mut runs: Vec<Duration>) -> (f64, f64) {
-    runs.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    (ms(runs[0]), ms(runs[runs.len() / 2]))
-}
-
-/// Times the `compliance` export: one school for one week, and the whole city for one term
-/// (the last 20 weeks); five runs each after one warm-up, minimum and median reported.
-async fn compliance(db: &Db) -> Result<(), String> {
-    let today = chrono::Local::now().date_naive();
-    let last = IsoWeek::containing(today).prev();
-    let mut term_start = last;
-    for _ in 0..19 {
-        term_start = term_start.prev();
-    }
-    let school = scalar(
-        db,
-        "SELECT school_id FROM participants GROUP BY school_id ORDER BY COUNT(*) DESC, school_id LIMIT 1",
-    )
-    .await?;
-    let participants = scalar(db, "SELECT COUNT(*) FROM participants").await?;
-    let entries = scalar(db, "SELECT COUNT(*) FROM time_entries").await?;
-    let engine = match db.backend {
-        app::db::Backend::Sqlite => "SQLite",
-        app::db::Backend::Postgres => "PostgreSQL",
-    };
-    println!("{engine}: {participants} participants, {entries} time entries");
-    let cases = [
-        (
-            format!("one school ({school}), one week ({last})"),
-            Scope::School(SchoolId(school)),
-            last,
-            last,
-        ),
-        (
-            format!("whole city, one term ({term_start} to {last})"),
-            Scope::All,
-            term_start,
-            last,
-        ),
-    ];
-    for (name, scope, from, to) in cases {
-        let mut runs = Vec::new();
-        let mut rows = 0;
-        for i in 0..6 {
-            let t = Instant::now();
-            let csv = app::import::time::export_compliance(db, scope, from, to)
-                .await
-                .map_err(|e| e.to_string())?;
-            let elapsed = t.elapsed();
-            rows = csv.lines().count().saturating_sub(1);
-            if i > 0 {
-                runs.push(elapsed);
-            }
-        }
-        let (min, median) = stats(runs);
-        println!("{engine}: {name}: {rows} rows, min {min:.1} ms, median {median:.1} ms");
-    }
-    Ok(())
-}
-
-/// Times the charts: one ladder (5 skills × 4 self-assessments, 3 SFI results), one sparkline
-/// and one weekly chart (40 weeks) as pure renders; then the dashboard of the mentor with the
-/// most participants, from the database to the finished rows.
-async fn charts(db: &Db) -> Result<(), String> {
-    use app::charts::ladder::{
-        ladder_svg, sparkline_svg, LadderData, LadderText, SfiMark, SkillLine,
-    };
-    use app::charts::weekly::{weekly_svg, WeekBar, WeeklyText};
-    let day =
-        |d: u64| chrono::NaiveDate::from_ymd_opt(2026, 1, 12).unwrap_or_default() + Days::new(d);
-    let data = LadderData {
-        from: Some(day(0)),
-        to: Some(day(300)),
-        start: Some(day(0)),
-        finish: Some(day(300)),
-        lines: (0..5u8)
-            .map(|s| SkillLine {
-                name: format!("Skill {s}"),
-                points: (0..4u8)
-                    .map(|k| (day(u64::from(k) * 84 + 7), (k + s % 2).min(6)))
-                    .collect(),
-            })
-            .collect(),
-        sfi: (0..3u32)
-            .map(|k| SfiMark {
-                date: day(u64::from(k) * 100 + 14),
-                label: format!("{}: G", ["A", "B", "C"][k as usize]),
-                guide_level: f64::from(k) + 0.7,
-            })
-            .collect(),
-        text: LadderText {
-            title: "Language ladder".into(),
-            desc: "Bench".into(),
-            levels: ["Pre-A1", "A1", "A2", "B1", "B2", "C1", "C2"].map(String::from),
-            start: "Start".into(),
-            finish: "Finish".into(),
-            sfi: "SFI".into(),
-            empty: "Empty".into(),
-        },
-    };
-    let weeks: Vec<WeekBar> = (1..=40u32)
-        .map(|w| WeekBar {
-            label: format!("W{w}"),
-            teaching: 300 - (w % 7) * 20,
-            self_study: 300 - (w % 5) * 30,
-            required: 300,
-            short: w % 5 != 0,
-        })
-        .collect();
-    let weekly_text = WeeklyText::default();
-    let time = |name: &str, runs: u32, f: &dyn Fn() -> usize| {
-        let _ = f();
-        let t = Instant::now();
-        let mut bytes = 0;
-        for _ in 0..runs {
-            bytes = f();
-        }
-        let per = t.elapsed().as_secs_f64() * 1e6 / f64::from(runs);
-        println!("{name}: {per:.0} µs per chart ({bytes} bytes of SVG, mean of {runs})");
-    };
-    time("ladder chart", 1000, &|| ladder_svg(&data, "l").len());
-    time("sparkline", 1000, &|| sparkline_svg(&data, "s").len());
-    time("weekly chart, 40 weeks", 1000, &|| {
-        weekly_svg(&weeks, &weekly_text, "w").len()
-    });
-    let mentor = scalar(
-        db,
-        "SELECT mentor_id FROM participants WHERE mentor_id IS NOT NULL AND status = 'active' \
-         GROUP BY mentor_id ORDER BY COUNT(*) DESC, mentor_id LIMIT 1",
-    )
-    .await?;
-    let today = chrono::Local::now().date_naive();
-    let mut runs = Vec::new();
-    let mut rows = 0;
-    for i in 0..11 {
-        let t = Instant::now();
-        let d = app::ladder::api::build::dashboard(
-            db,
-            app::domain::ids::UserId(mentor),
-            app::i18n::Locale::En,
-            today,
-            app::domain::ladder::DashboardSort::Name,
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-        if i > 0 {
-            runs.push(t.elapsed());
-        }
-        rows = d.rows.len();
-    }
-    let (min, median) = stats(runs);
-    let engine = match db.backend {
-        app::db::Backend::Sqlite => "SQLite",
-        app::db::Backend::Postgres => "PostgreSQL",
-    };
-    println!(
-        "{engine}: mentor dashboard, {rows} participants: min {min:.1} ms, median {median:.1} ms"
     );
     Ok(())
 }

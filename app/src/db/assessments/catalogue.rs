@@ -1,0 +1,104 @@
+//! The statement catalogue: loaded once per version, read per skill in one language.
+
+use serde::{Deserialize, Serialize};
+
+use crate::db::{col, now, parse_col, Db, DbError};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::cefr::{CefrLevel, Skill};
+
+/// A statement with its text in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementText {
+    /// Id within the catalogue.
+    pub id: String,
+    /// Skill.
+    pub skill: Skill,
+    /// Level.
+    pub level: CefrLevel,
+    /// Text.
+    pub text: String,
+}
+
+/// Makes sure catalogue `c` is in the database; a version already loaded is left alone.
+/// Returns whether it was loaded now.
+pub async fn load_catalogue(db: &Db, c: &Catalogue) -> Result<bool, DbError> {
+    let mut tx = db.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO cefr_catalogues (version, loaded_at) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING",
+    )
+    .bind(&c.version)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    for (position, s) in c.statements.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO cefr_statements (catalogue_version, statement_id, skill, level, position) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&c.version)
+        .bind(&s.id)
+        .bind(s.skill.as_str())
+        .bind(s.level.as_str())
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?;
+        for (language, text) in [("sv", &s.sv), ("en", &s.en)] {
+            sqlx::query(
+                "INSERT INTO cefr_statement_texts (catalogue_version, statement_id, language, text) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&c.version)
+            .bind(&s.id)
+            .bind(language)
+            .bind(text)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The statements of `skill` in catalogue `version`, lowest level first, in `language`
+/// (Swedish where that language has no text).
+pub async fn statements(
+    db: &Db,
+    version: &str,
+    skill: Skill,
+    language: &str,
+) -> Result<Vec<StatementText>, DbError> {
+    let rows = sqlx::query(
+        "SELECT s.statement_id, s.skill, s.level, COALESCE(t.text, sv.text) AS text \
+         FROM cefr_statements s \
+         JOIN cefr_statement_texts sv ON sv.catalogue_version = s.catalogue_version \
+              AND sv.statement_id = s.statement_id AND sv.language = 'sv' \
+         LEFT JOIN cefr_statement_texts t ON t.catalogue_version = s.catalogue_version \
+              AND t.statement_id = s.statement_id AND t.language = $3 \
+         WHERE s.catalogue_version = $1 AND s.skill = $2 ORDER BY s.position",
+    )
+    .bind(version)
+    .bind(skill.as_str())
+    .bind(language)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out: Vec<StatementText> = rows
+        .iter()
+        .map(|r| {
+            let skill: String = col(r, "skill")?;
+            let level: String = col(r, "level")?;
+            Ok(StatementText {
+                id: col(r, "statement_id")?,
+                skill: parse_col(Skill::parse(&skill), "skill")?,
+                level: parse_col(CefrLevel::parse(&level), "level")?,
+                text: col(r, "text")?,
+            })
+        })
+        .collect::<Result<_, DbError>>()?;
+    out.sort_by_key(|s| s.level);
+    Ok(out)
+}

@@ -1,0 +1,55 @@
+//! The change history of a participant: one row per changed field.
+
+use super::ChangeSource;
+use crate::db::{col, now, Db, DbError, Tx};
+use crate::domain::ids::ParticipantId;
+use crate::dto::HistoryEntry;
+
+pub(super) async fn record_history(
+    tx: &mut Tx,
+    id: ParticipantId,
+    who: ChangeSource,
+    changes: &[(&str, Option<String>, Option<String>)],
+) -> Result<(), DbError> {
+    let t = now();
+    for (field, old, new) in changes {
+        sqlx::query(
+            "INSERT INTO participant_history (participant_id, changed_at, changed_by, source, field, old_value, new_value) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id.0)
+        .bind(t)
+        .bind(who.by.map(|u| u.0))
+        .bind(who.source)
+        .bind(*field)
+        .bind(old.clone())
+        .bind(new.clone())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The change history of a participant, newest first.
+pub async fn history(db: &Db, id: ParticipantId) -> Result<Vec<HistoryEntry>, DbError> {
+    let rows = sqlx::query(
+        "SELECT h.changed_at, u.display_name, h.source, h.field, h.old_value, h.new_value \
+         FROM participant_history h LEFT JOIN users u ON u.id = h.changed_by \
+         WHERE h.participant_id = $1 ORDER BY h.changed_at DESC, h.id DESC",
+    )
+    .bind(id.0)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(HistoryEntry {
+                changed_at: col(r, "changed_at")?,
+                changed_by: col(r, "display_name")?,
+                source: col(r, "source")?,
+                field: col(r, "field")?,
+                old_value: col(r, "old_value")?,
+                new_value: col(r, "new_value")?,
+            })
+        })
+        .collect()
+}

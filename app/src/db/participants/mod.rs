@@ -1,0 +1,107 @@
+//! The participant register: records, their change history, lists with filters, access links.
+
+mod history;
+mod read;
+mod save;
+mod sign_in;
+
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyRow;
+
+use super::{col, parse_col, DbError};
+use crate::domain::ids::{ParticipantId, SchoolId, UserId};
+use crate::domain::status::ParticipantStatus;
+pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, ParticipantSummary};
+pub use history::history;
+pub use read::{count_by_status, export_rows, get, id_by_ref, links, list};
+pub use save::{mentor_id, rename, save, set_status};
+pub use sign_in::{find_for_sign_in, set_pin_hash, set_sign_in_code};
+
+/// Which participants a list may contain at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everyone (coordinators).
+    All,
+    /// The mentor's own participants.
+    MentorOf(UserId),
+    /// Members of the teacher's groups.
+    TeacherOf(UserId),
+}
+
+/// Where a change came from and who made it, for the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeSource {
+    /// `web`, `import`, `cli` or `demo`.
+    pub source: &'static str,
+    /// The staff member, if any.
+    pub by: Option<UserId>,
+}
+
+/// What saving a record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SaveOutcome {
+    /// A new participant.
+    Created(ParticipantId),
+    /// Existing participant, changed fields recorded in the history.
+    Updated(ParticipantId),
+    /// Existing participant, nothing differed.
+    Unchanged(ParticipantId),
+}
+
+const DETAIL_SELECT: &str = "SELECT p.id, p.participant_ref, p.given_name, p.family_name, p.gender, \
+    p.birth_year, p.school_id, s.name AS school, d.name AS district, p.mentor_id, \
+    u.display_name AS mentor_name, u.email AS mentor_email, p.start_date, p.planned_terms, \
+    p.residence_permit_date, p.arrival_date, p.study_path, p.languages, p.status, p.end_date, \
+    p.sign_in_code, p.pin_hash \
+    FROM participants p JOIN schools s ON s.id = p.school_id JOIN districts d ON d.id = s.district_id \
+    LEFT JOIN users u ON u.id = p.mentor_id";
+
+fn detail_from_row(r: &AnyRow) -> Result<ParticipantDetail, DbError> {
+    let status: String = col(r, "status")?;
+    let pin: Option<String> = col(r, "pin_hash")?;
+    Ok(ParticipantDetail {
+        id: ParticipantId(col(r, "id")?),
+        participant_ref: col(r, "participant_ref")?,
+        given_name: col(r, "given_name")?,
+        family_name: col(r, "family_name")?,
+        gender: col(r, "gender")?,
+        birth_year: col(r, "birth_year")?,
+        school_id: SchoolId(col(r, "school_id")?),
+        school: col(r, "school")?,
+        district: col(r, "district")?,
+        mentor_id: col::<Option<i64>>(r, "mentor_id")?.map(UserId),
+        mentor_name: col(r, "mentor_name")?,
+        mentor_email: col(r, "mentor_email")?,
+        start_date: col(r, "start_date")?,
+        planned_terms: col(r, "planned_terms")?,
+        residence_permit_date: col(r, "residence_permit_date")?,
+        arrival_date: col(r, "arrival_date")?,
+        study_path: col(r, "study_path")?,
+        languages: col(r, "languages")?,
+        status: parse_col(ParticipantStatus::parse(&status), "status")?,
+        end_date: col(r, "end_date")?,
+        sign_in_code: col(r, "sign_in_code")?,
+        has_pin: pin.is_some(),
+        groups: vec![],
+    })
+}
+
+/// The participant's values in CSV form, keyed by the `participants` columns (export order).
+fn csv_fields(d: &ParticipantDetail) -> Vec<String> {
+    vec![
+        d.participant_ref.clone(),
+        d.given_name.clone(),
+        d.family_name.clone(),
+        d.gender.clone(),
+        d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+        d.school.clone(),
+        d.district.clone(),
+        d.mentor_email.clone().unwrap_or_default(),
+        d.start_date.clone(),
+        d.planned_terms.to_string(),
+        d.residence_permit_date.clone().unwrap_or_default(),
+        d.arrival_date.clone().unwrap_or_default(),
+        d.study_path.map(|p| p.to_string()).unwrap_or_default(),
+        d.languages.clone(),
+    ]
+}

@@ -1,0 +1,173 @@
+//! Reading the register: one participant, who may see them, filtered pages, the export.
+
+use super::{csv_fields, detail_from_row, Scope, DETAIL_SELECT};
+use crate::db::{col, parse_col, Db, DbError};
+use crate::domain::access::ParticipantLinks;
+use crate::domain::ids::{GroupId, ParticipantId, UserId};
+use crate::domain::paging::{Page, PAGE_SIZE};
+use crate::domain::status::ParticipantStatus;
+use crate::dto::{ParticipantDetail, ParticipantFilter, ParticipantSummary};
+
+/// One participant with their groups.
+pub async fn get(db: &Db, id: ParticipantId) -> Result<ParticipantDetail, DbError> {
+    let row = sqlx::query(&format!("{DETAIL_SELECT} WHERE p.id = $1"))
+        .bind(id.0)
+        .fetch_optional(&db.pool)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    let mut detail = detail_from_row(&row)?;
+    let groups = sqlx::query(
+        "SELECT g.id, g.name, u.display_name FROM group_members m \
+         JOIN teaching_groups g ON g.id = m.group_id JOIN users u ON u.id = g.teacher_id \
+         WHERE m.participant_id = $1 ORDER BY g.name",
+    )
+    .bind(id.0)
+    .fetch_all(&db.pool)
+    .await?;
+    detail.groups = groups
+        .iter()
+        .map(|r| {
+            Ok((
+                GroupId(col(r, "id")?),
+                col(r, "name")?,
+                col(r, "display_name")?,
+            ))
+        })
+        .collect::<Result<_, DbError>>()?;
+    Ok(detail)
+}
+
+/// The id of the participant with reference `participant_ref`.
+pub async fn id_by_ref(db: &Db, participant_ref: &str) -> Result<Option<ParticipantId>, DbError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT id FROM participants WHERE participant_ref = $1")
+            .bind(participant_ref)
+            .fetch_optional(&db.pool)
+            .await?
+            .map(ParticipantId),
+    )
+}
+
+/// Who may see the participant: their mentor and the teachers of their groups.
+pub async fn links(db: &Db, id: ParticipantId) -> Result<ParticipantLinks, DbError> {
+    let mentor: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT mentor_id FROM participants WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&db.pool)
+            .await?;
+    let mentor = mentor.ok_or(DbError::NotFound)?;
+    let teachers: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT g.teacher_id FROM group_members m JOIN teaching_groups g ON g.id = m.group_id \
+         WHERE m.participant_id = $1",
+    )
+    .bind(id.0)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(ParticipantLinks {
+        participant: id,
+        mentor: mentor.map(UserId),
+        teachers: teachers.into_iter().map(UserId).collect(),
+    })
+}
+
+/// A page of the register for `scope`, filtered, sorted by family name, given name, reference.
+pub async fn list(
+    db: &Db,
+    scope: Scope,
+    filter: &ParticipantFilter,
+) -> Result<Page<ParticipantSummary>, DbError> {
+    let (scope_mentor, scope_teacher) = match scope {
+        Scope::All => (0, 0),
+        Scope::MentorOf(u) => (u.0, 0),
+        Scope::TeacherOf(u) => (0, u.0),
+    };
+    let q = format!("%{}%", filter.q.trim().to_lowercase());
+    let where_sql = "WHERE ($1 = 0 OR p.mentor_id = $1) \
+        AND ($2 = 0 OR EXISTS (SELECT 1 FROM group_members m JOIN teaching_groups g ON g.id = m.group_id \
+             WHERE m.participant_id = p.id AND g.teacher_id = $2)) \
+        AND (LOWER(p.participant_ref) LIKE $3 OR LOWER(p.given_name) LIKE $3 OR LOWER(p.family_name) LIKE $3 \
+             OR LOWER(p.given_name || ' ' || p.family_name) LIKE $3) \
+        AND ($4 = 0 OR p.school_id = $4) AND ($5 = 0 OR s.district_id = $5) \
+        AND ($6 = 0 OR p.mentor_id = $6) AND ($7 = '' OR p.status = $7)";
+    let from_sql = "FROM participants p JOIN schools s ON s.id = p.school_id \
+        JOIN districts d ON d.id = s.district_id LEFT JOIN users u ON u.id = p.mentor_id";
+    let page = filter.page.max(1);
+    let offset = Page::<()>::offset(page, PAGE_SIZE);
+    macro_rules! bind_filters {
+        ($query:expr) => {
+            $query
+                .bind(scope_mentor)
+                .bind(scope_teacher)
+                .bind(q.clone())
+                .bind(filter.school.map_or(0, |s| s.0))
+                .bind(filter.district.map_or(0, |d| d.0))
+                .bind(filter.mentor.map_or(0, |m| m.0))
+                .bind(filter.status.map_or("", |s| s.as_str()))
+        };
+    }
+    let total: i64 = bind_filters!(sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) {from_sql} {where_sql}"
+    )))
+    .fetch_one(&db.pool)
+    .await?;
+    let rows = bind_filters!(sqlx::query(&format!(
+        "SELECT p.id, p.participant_ref, p.given_name, p.family_name, s.name AS school, \
+         d.name AS district, u.display_name AS mentor_name, p.status, p.start_date \
+         {from_sql} {where_sql} ORDER BY p.family_name, p.given_name, p.participant_ref \
+         LIMIT $8 OFFSET $9"
+    )))
+    .bind(i64::from(PAGE_SIZE))
+    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+    .fetch_all(&db.pool)
+    .await?;
+    let items = rows
+        .iter()
+        .map(|r| {
+            let status: String = col(r, "status")?;
+            let given: String = col(r, "given_name")?;
+            let family: String = col(r, "family_name")?;
+            Ok(ParticipantSummary {
+                id: ParticipantId(col(r, "id")?),
+                participant_ref: col(r, "participant_ref")?,
+                name: format!("{given} {family}"),
+                school: col(r, "school")?,
+                district: col(r, "district")?,
+                mentor_name: col(r, "mentor_name")?,
+                status: parse_col(ParticipantStatus::parse(&status), "status")?,
+                start_date: col(r, "start_date")?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(Page {
+        items,
+        page,
+        page_size: PAGE_SIZE,
+        total: u64::try_from(total).unwrap_or(0),
+    })
+}
+
+/// Every participant as `participants` CSV fields, sorted by reference (the export).
+pub async fn export_rows(db: &Db) -> Result<Vec<Vec<String>>, DbError> {
+    let rows = sqlx::query(&format!("{DETAIL_SELECT} ORDER BY p.participant_ref"))
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| detail_from_row(r).map(|d| csv_fields(&d)))
+        .collect()
+}
+
+/// Counts per status, for the coordinator's start page.
+pub async fn count_by_status(db: &Db) -> Result<Vec<(ParticipantStatus, i64)>, DbError> {
+    let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM participants GROUP BY status")
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let s: String = col(r, "status")?;
+            Ok((
+                parse_col(ParticipantStatus::parse(&s), "status")?,
+                col(r, "n")?,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,60 @@
+//! The participant's sign-in: personal code and PIN hash.
+
+use super::history::record_history;
+use super::ChangeSource;
+use crate::db::{col, now, Db, DbError};
+use crate::domain::credentials::SignInCode;
+use crate::domain::ids::ParticipantId;
+
+/// Stores a new PIN hash (the history records that it changed, never the PIN).
+pub async fn set_pin_hash(
+    db: &Db,
+    id: ParticipantId,
+    hash: &str,
+    who: ChangeSource,
+) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    let done = sqlx::query("UPDATE participants SET pin_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now())
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DbError::NotFound);
+    }
+    record_history(&mut tx, id, who, &[("pin", None, Some("****".to_owned()))]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The participant and PIN hash for a sign-in code, if the code exists, a PIN is set and
+/// the participant is active.
+pub async fn find_for_sign_in(
+    db: &Db,
+    code: &str,
+) -> Result<Option<(ParticipantId, String)>, DbError> {
+    let row = sqlx::query(
+        "SELECT id, pin_hash FROM participants WHERE sign_in_code = $1 AND status = 'active' AND pin_hash IS NOT NULL",
+    )
+    .bind(code)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| Ok((ParticipantId(col(&r, "id")?), col(&r, "pin_hash")?)))
+        .transpose()
+}
+
+/// Replaces a participant's personal code (used for demo data with a known code).
+pub async fn set_sign_in_code(
+    db: &Db,
+    id: ParticipantId,
+    code: &SignInCode,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE participants SET sign_in_code = $1 WHERE id = $2")
+        .bind(code.as_str())
+        .bind(id.0)
+        .execute(&db.pool)
+        .await
+        .map_err(crate::db::conflict_on("sign_in_code", code.as_str()))?;
+    Ok(())
+}
