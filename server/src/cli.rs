@@ -302,7 +302,7 @@ async fn chart_ladder(config: &Config, reference: &str) -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     let today = chrono::Local::now().date_naive();
-    match app::ladder::api::build::ladder_only(&db, id, app::i18n::Locale::En, today).await {
+    match app::ladder::service::ladder_only(&db, id, app::i18n::Locale::En, today).await {
         Ok(svg) => {
             println!("{svg}");
             ExitCode::SUCCESS

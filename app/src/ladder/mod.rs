@@ -4,3 +4,5 @@
 pub mod api;
 pub mod islands;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;

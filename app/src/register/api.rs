@@ -76,45 +76,8 @@ use crate::auth::guard;
 /// The start page of a staff member.
 #[server(endpoint = "home")]
 pub async fn start_page() -> Result<Home, AppError> {
-    use crate::db::{self, participants::Scope};
-    use crate::domain::role::Role;
-    use crate::domain::status::ParticipantStatus;
     let (state, who) = crate::auth::session::require().await?;
-    match who {
-        Principal::Staff {
-            role: Role::Coordinator,
-            ..
-        } => {
-            let counts = db::participants::count_by_status(&state.db).await?;
-            let n =
-                |s: ParticipantStatus| counts.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n);
-            Ok(Home::Coordinator {
-                active: n(ParticipantStatus::Active),
-                completed: n(ParticipantStatus::Completed),
-                left_early: n(ParticipantStatus::LeftEarly),
-                schools: i64::try_from(db::schools::list(&state.db).await?.len()).unwrap_or(0),
-            })
-        }
-        Principal::Staff {
-            role: Role::Mentor,
-            user,
-        } => {
-            let filter = ParticipantFilter {
-                status: Some(ParticipantStatus::Active),
-                page: 1,
-                ..Default::default()
-            };
-            let page = db::participants::list(&state.db, Scope::MentorOf(user), &filter).await?;
-            Ok(Home::Mentor(page.items))
-        }
-        Principal::Staff {
-            role: Role::Teacher,
-            user,
-        } => Ok(Home::Teacher(
-            db::groups::list(&state.db, Some(user)).await?,
-        )),
-        Principal::Participant(_) => Err(AppError::Forbidden),
-    }
+    super::service::home(&state.db, who).await
 }
 
 /// A page of the register; each role sees only the participants it may see.
@@ -306,58 +269,9 @@ pub async fn create_staff(
     password: String,
 ) -> Result<(), AppError> {
     use crate::domain::access::RegisterAction;
-    use crate::domain::credentials::NewPassword;
-    use crate::domain::participant::{Email, PersonName};
-    use crate::domain::problem::Problem;
-    use crate::domain::role::Role;
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&who, RegisterAction::ManageStaff)?;
-    let mut problems = vec![];
-    let mut check = |field: &str, value: &str, r: Result<(), Problem>| {
-        if let Err(problem) = r {
-            problems.push(FieldProblem {
-                field: field.to_owned(),
-                value: value.to_owned(),
-                problem,
-            });
-        }
-    };
-    let e = Email::parse(&email);
-    check(
-        "email",
-        &email,
-        e.as_ref().map(|_| ()).map_err(Clone::clone),
-    );
-    let n = PersonName::parse(&display_name);
-    check(
-        "display_name",
-        &display_name,
-        n.as_ref().map(|_| ()).map_err(Clone::clone),
-    );
-    let r = Role::parse(&role).map_err(|_| Problem::NotOneOf {
-        allowed: "coordinator, teacher, mentor".into(),
-    });
-    check("role", &role, r.as_ref().map(|_| ()).map_err(Clone::clone));
-    let p = NewPassword::parse(&password);
-    check("password", "", p.as_ref().map(|_| ()).map_err(Clone::clone));
-    let (Ok(e), Ok(n), Ok(r), Ok(p)) = (e, n, r, p) else {
-        return Err(AppError::Invalid(problems));
-    };
-    let hash = crate::auth::password::hash(p.expose().to_owned())
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "hashing a password failed");
-            AppError::Internal
-        })?;
-    crate::db::users::create(
-        &state.db,
-        e.as_str(),
-        n.as_str(),
-        r,
-        &crate::db::users::PasswordHash(hash),
-    )
-    .await?;
-    Ok(())
+    super::service::create_staff(&state.db, email, display_name, role, password).await
 }
 
 /// Groups: all for coordinators, their own for teachers.

@@ -84,7 +84,7 @@ pub(super) async fn charts(db: &Db) -> Result<(), String> {
     let mut rows = 0;
     for i in 0..11 {
         let t = Instant::now();
-        let d = app::ladder::api::build::dashboard(
+        let d = app::ladder::service::dashboard(
             db,
             app::domain::ids::UserId(mentor),
             app::i18n::Locale::En,
