@@ -188,18 +188,16 @@ pub struct SfiResultRow {
     pub participant_id: ParticipantId,
     /// Their reference.
     pub participant_ref: String,
-    /// `YYYY-MM-DD`.
-    pub test_date: String,
-    /// `A`–`D`.
-    pub course: String,
-    /// `start`, `checkpoint`, `finish`.
-    pub occasion: String,
-    /// `ig_g_vg`, `f_a`, `pass_fail`.
-    pub grade_scale: String,
-    /// The course grade.
-    pub grade: String,
-    /// Part results: reading, listening, speaking, writing (empty = none).
-    pub parts: [String; 4],
+    /// The day of the test.
+    pub test_date: chrono::NaiveDate,
+    /// The course.
+    pub course: crate::domain::sfi::SfiCourse,
+    /// Start, checkpoint or finish.
+    pub occasion: crate::domain::cefr::Occasion,
+    /// The course grade (it knows its scale).
+    pub grade: crate::domain::sfi::Grade,
+    /// Part results on the same scale: reading, listening, speaking, writing.
+    pub parts: [Option<crate::domain::sfi::Grade>; 4],
     /// The teacher's e-mail, if recorded.
     pub teacher_email: Option<String>,
     /// The teacher's name, if recorded.
@@ -208,6 +206,23 @@ pub struct SfiResultRow {
     pub version: i64,
     /// Last saved (Unix seconds).
     pub updated_at: i64,
+}
+
+impl SfiResultRow {
+    /// The grade scale of the course grade and the parts.
+    pub fn grade_scale(&self) -> crate::domain::sfi::GradeScale {
+        self.grade.scale()
+    }
+
+    /// A part result as the form shows it (empty when none).
+    pub fn part_text(&self, i: usize) -> String {
+        self.parts
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|g| g.to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// One version of an SFI result in its history: created, corrected or deleted.

@@ -26,14 +26,14 @@ pub struct LadderAssessmentRow {
 /// One SFI result in the ladder's data table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LadderSfiRow {
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    /// `start`, `checkpoint`, `finish`.
-    pub occasion: String,
+    /// The day of the test.
+    pub date: chrono::NaiveDate,
+    /// Start, checkpoint or finish.
+    pub occasion: crate::domain::cefr::Occasion,
     /// Course.
-    pub course: String,
+    pub course: crate::domain::sfi::SfiCourse,
     /// Grade.
-    pub grade: String,
+    pub grade: crate::domain::sfi::Grade,
     /// The course→CEFR guide, e.g. "≈ A1−".
     pub guide: String,
 }
@@ -107,7 +107,11 @@ pub struct Passport {
     /// The date of the latest self-assessment.
     pub assessed_on: Option<String>,
     /// Latest SFI course, grade and date.
-    pub latest_sfi: Option<(String, String, String)>,
+    pub latest_sfi: Option<(
+        crate::domain::sfi::SfiCourse,
+        crate::domain::sfi::Grade,
+        chrono::NaiveDate,
+    )>,
     /// Today, the passport's date.
     pub today: String,
 }

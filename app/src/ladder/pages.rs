@@ -43,10 +43,10 @@ fn ladder_body(v: LadderView, participant: ParticipantId, own: bool) -> impl Int
         .map(|r| {
             view! {
                 <tr>
-                    <th scope="row">{r.date.clone()}</th>
-                    <td>{t(&format!("occasion-{}", r.occasion))}</td>
-                    <td>{r.course.clone()}</td>
-                    <td>{r.grade.clone()}</td>
+                    <th scope="row">{r.date.format("%Y-%m-%d").to_string()}</th>
+                    <td>{t(&format!("occasion-{}", r.occasion.as_str()))}</td>
+                    <td>{r.course.to_string()}</td>
+                    <td>{r.grade.to_string()}</td>
                     <td>{r.guide.clone()}</td>
                 </tr>
             }
@@ -290,7 +290,7 @@ fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
                     Some(end) => format!("{} – {}", p.start_date, end),
                     None => format!("{} –", p.start_date),
                 };
-                let sfi = p.latest_sfi.clone().map(|(course, grade, date)| t_args("passport-sfi", &[("course", course), ("grade", grade), ("date", date)])).unwrap_or_else(|| t("sfi-none-short"));
+                let sfi = p.latest_sfi.map(|(course, grade, date)| t_args("passport-sfi", &[("course", course.to_string()), ("grade", grade.to_string()), ("date", date.format("%Y-%m-%d").to_string())])).unwrap_or_else(|| t("sfi-none-short"));
                 let assessed = p.assessed_on.clone().map(|d| t_args("passport-assessed-on", &[("date", d)])).unwrap_or_else(|| t("elp-none"));
                 view! {
                     <article class="passport" data-test="passport">

@@ -17,7 +17,6 @@ use crate::domain::ladder::{
     change_since_start, disagreements, guide_position, latest_levels, mean_step_tenths, next_date,
     AssessedLevels, DashboardSort,
 };
-use crate::domain::sfi::SfiCourse;
 use crate::dto::WeekRow;
 use crate::i18n::{translate, Locale};
 
@@ -96,13 +95,10 @@ pub async fn ladder_data(
         .collect();
     let sfi = results
         .iter()
-        .filter_map(|r| {
-            let course = SfiCourse::parse(&r.course).ok()?;
-            Some(SfiMark {
-                date: date(&r.test_date)?,
-                label: format!("{}: {}", r.course, r.grade),
-                guide_level: guide_position(course),
-            })
+        .map(|r| SfiMark {
+            date: r.test_date,
+            label: format!("{}: {}", r.course, r.grade),
+            guide_level: guide_position(r.course),
         })
         .collect();
     let latest = latest_levels(
@@ -196,7 +192,7 @@ pub async fn participant_ladder(
     let latest_course = results
         .iter()
         .max_by(|a, b| a.test_date.cmp(&b.test_date))
-        .and_then(|r| SfiCourse::parse(&r.course).ok());
+        .map(|r| r.course);
     let notes = disagreements(&latest, latest_course)
         .into_iter()
         .map(|d| {
@@ -235,13 +231,11 @@ pub async fn participant_ladder(
         sfi: results
             .iter()
             .map(|r| LadderSfiRow {
-                date: r.test_date.clone(),
-                occasion: r.occasion.clone(),
-                course: r.course.clone(),
-                grade: r.grade.clone(),
-                guide: SfiCourse::parse(&r.course)
-                    .map(|c| c.cefr_guide().label())
-                    .unwrap_or_default(),
+                date: r.test_date,
+                occasion: r.occasion,
+                course: r.course,
+                grade: r.grade,
+                guide: r.course.cefr_guide().label(),
             })
             .collect(),
         weeks,
@@ -400,7 +394,7 @@ pub async fn passport(
     let latest_sfi = results
         .iter()
         .max_by(|a, b| a.test_date.cmp(&b.test_date))
-        .map(|r| (r.course.clone(), r.grade.clone(), r.test_date.clone()));
+        .map(|r| (r.course, r.grade, r.test_date));
     Ok(Passport {
         name: format!("{} {}", d.given_name, d.family_name),
         participant_ref: d.participant_ref,

@@ -49,13 +49,13 @@ pub struct GridMember {
     /// Name.
     pub name: String,
     /// Study path.
-    pub study_path: Option<i64>,
-    /// Prefilled occasion: `start` without earlier results, otherwise `checkpoint`.
-    pub occasion: String,
+    pub study_path: Option<crate::domain::participant::StudyPath>,
+    /// Prefilled occasion: start without earlier results, otherwise checkpoint.
+    pub occasion: crate::domain::cefr::Occasion,
     /// Prefilled course: the latest result's course, or the study path's first course.
-    pub course: String,
-    /// Prefilled scale: the latest result's scale, or `ig_g_vg`.
-    pub grade_scale: String,
+    pub course: crate::domain::sfi::SfiCourse,
+    /// Prefilled scale: the latest result's scale, or IG/G/VG.
+    pub grade_scale: crate::domain::sfi::GradeScale,
     /// The latest result, shown for reference.
     pub latest: Option<SfiResultRow>,
 }

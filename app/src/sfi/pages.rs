@@ -63,7 +63,7 @@ fn parts_text(r: &SfiResultRow) -> String {
     PARTS
         .iter()
         .zip(&r.parts)
-        .filter(|(_, v)| !v.is_empty())
+        .filter_map(|(name, v)| v.map(|v| (name, v)))
         .map(|(name, v)| format!("{} {v}", t(&format!("field-{name}")).to_lowercase()))
         .collect::<Vec<_>>()
         .join(", ")
@@ -192,18 +192,16 @@ fn grid_row_data(
     typed: &Typed,
     refused: &[FieldProblem],
 ) -> GridRowData {
-    let path = m
-        .study_path
-        .and_then(|p| StudyPath::parse(&p.to_string()).ok());
+    let path = m.study_path;
     let latest = m
         .latest
         .as_ref()
         .map(|l| format!("{} · {}", l.test_date, result_text(l)))
         .unwrap_or_else(|| t("sfi-none-short"));
     let prefill = |c: &str| match c {
-        "course" => m.course.clone(),
-        "grade_scale" => m.grade_scale.clone(),
-        "occasion" => m.occasion.clone(),
+        "course" => m.course.as_str().to_owned(),
+        "grade_scale" => m.grade_scale.as_str().to_owned(),
+        "occasion" => m.occasion.as_str().to_owned(),
         _ => String::new(),
     };
     // A refused grid comes back as typed, but only for the same member in the same row.
@@ -265,11 +263,23 @@ fn ResultFields(
     let get = |name: &str, f: fn(&SfiResultRow) -> String, default: String| {
         typed.or(&format!("raw[{name}]"), get(f, default))
     };
-    let date = get("test_date", |r| r.test_date.clone(), today);
-    let occasion = get("occasion", |r| r.occasion.clone(), "checkpoint".into());
-    let course = get("course", |r| r.course.clone(), String::new());
-    let scale = get("grade_scale", |r| r.grade_scale.clone(), "ig_g_vg".into());
-    let grade = get("grade", |r| r.grade.clone(), String::new());
+    let date = get(
+        "test_date",
+        |r| r.test_date.format("%Y-%m-%d").to_string(),
+        today,
+    );
+    let occasion = get(
+        "occasion",
+        |r| r.occasion.as_str().to_owned(),
+        "checkpoint".into(),
+    );
+    let course = get("course", |r| r.course.as_str().to_owned(), String::new());
+    let scale = get(
+        "grade_scale",
+        |r| r.grade_scale().as_str().to_owned(),
+        "ig_g_vg".into(),
+    );
+    let grade = get("grade", |r| r.grade.to_string(), String::new());
     let teacher = typed.or(
         "raw[teacher_email]",
         row.as_ref()
@@ -277,7 +287,10 @@ fn ResultFields(
     );
     let mut teacher_opts = vec![(String::new(), t("none"))];
     teacher_opts.extend(teachers);
-    let parts = row.as_ref().map(|r| r.parts.clone()).unwrap_or_default();
+    let parts: [String; 4] = row
+        .as_ref()
+        .map(|r| std::array::from_fn(|i| r.part_text(i)))
+        .unwrap_or_default();
     let part_fields = PARTS
         .iter()
         .zip(parts)
@@ -410,7 +423,7 @@ fn sfi_view(
     );
     let guide = |r: &Option<SfiResultRow>| {
         r.as_ref()
-            .map(|r| guide_text(&r.course))
+            .map(|r| guide_text(r.course.as_str()))
             .unwrap_or_default()
     };
     let summary = (!o.results.is_empty()).then(|| {
@@ -486,10 +499,10 @@ fn sfi_view(
             let actions = (can_record || can_delete).then(|| view! { <td>{fix}{remove}</td> });
             view! {
                 <tr>
-                    <td>{r.test_date.clone()}</td>
-                    <td>{occasion_label(&r.occasion)}</td>
-                    <td>{r.course.clone()}</td>
-                    <td><strong>{r.grade.clone()}</strong></td>
+                    <td>{r.test_date.format("%Y-%m-%d").to_string()}</td>
+                    <td>{occasion_label(r.occasion.as_str())}</td>
+                    <td>{r.course.to_string()}</td>
+                    <td><strong>{r.grade.to_string()}</strong></td>
                     <td>{parts_text(&r)}</td>
                     <td>{teacher}</td>
                     {actions}
@@ -569,8 +582,8 @@ fn versions_view(versions: Vec<SfiVersion>) -> impl IntoView {
                     <td>{by}</td>
                     <td>{t(&format!("sfi-action-{}", v.action))}</td>
                     <td>{v.version}</td>
-                    <td>{v.values.test_date.clone()}</td>
-                    <td>{occasion_label(&v.values.occasion)}</td>
+                    <td>{v.values.test_date.format("%Y-%m-%d").to_string()}</td>
+                    <td>{occasion_label(v.values.occasion.as_str())}</td>
                     <td>{result_text(&v.values)}</td>
                 </tr>
             }

@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 use super::api::{invalid, GridMember, GridRow, GridSaved, SfiGrid, SfiOverview};
 use crate::db::Db;
 use crate::domain::access::ParticipantLinks;
+use crate::domain::cefr::Occasion;
 use crate::domain::ids::{ParticipantId, SfiResultId, UserId};
 use crate::domain::role::Principal;
+use crate::domain::sfi::GradeScale;
 use crate::domain::sfi_record::RawSfiResult;
-use crate::dto::Group;
+use crate::dto::{Group, SfiResultRow};
 use crate::error::AppError;
 
 /// A participant's SFI results with versions, start and finish, and what `who` may do.
@@ -103,26 +105,22 @@ pub async fn grid(
                 .filter(|r| r.participant_id == id)
                 .max_by(|a, b| (&a.test_date, &a.course).cmp(&(&b.test_date, &b.course)))
                 .cloned();
-            let first = study_path
-                .and_then(|p| StudyPath::parse(&p.to_string()).ok())
-                .map_or(SfiCourse::A, path_start);
+            let study_path = study_path.and_then(|p| StudyPath::parse(&p.to_string()).ok());
+            let first = study_path.map_or(SfiCourse::A, path_start);
             GridMember {
                 id,
                 participant_ref,
                 name,
                 study_path,
                 occasion: if latest.is_some() {
-                    "checkpoint"
+                    Occasion::Checkpoint
                 } else {
-                    "start"
-                }
-                .to_owned(),
-                course: latest
-                    .as_ref()
-                    .map_or_else(|| first.as_str().to_owned(), |r| r.course.clone()),
+                    Occasion::Start
+                },
+                course: latest.as_ref().map_or(first, |r| r.course),
                 grade_scale: latest
                     .as_ref()
-                    .map_or_else(|| "ig_g_vg".to_owned(), |r| r.grade_scale.clone()),
+                    .map_or(GradeScale::IgGVg, SfiResultRow::grade_scale),
                 latest,
             }
         })

@@ -103,8 +103,9 @@ async fn the_participant_ladder_has_charts_tables_and_notes(app: TestApp) {
     assert_eq!(p.levels, [Some(3), Some(2), Some(1), Some(1), Some(1)]);
     assert_eq!(p.assessed_on.as_deref(), Some("2026-05-04"));
     assert_eq!(
-        p.latest_sfi,
-        Some(("B".to_owned(), "G".to_owned(), "2026-05-11".to_owned()))
+        p.latest_sfi
+            .map(|(c, g, d)| (c.as_str(), g.as_str(), d.format("%Y-%m-%d").to_string())),
+        Some(("B", "G", "2026-05-11".to_owned()))
     );
     assert_eq!(p.name, "Amina Hassan");
 }

@@ -45,18 +45,39 @@ const ROW_SELECT: &str =
     LEFT JOIN users u ON u.id = r.teacher_id";
 
 fn row_from(r: &AnyRow) -> Result<SfiResultRow, DbError> {
-    let part = |name: &str| -> Result<String, DbError> {
-        Ok(col::<Option<String>>(r, name)?.unwrap_or_default())
+    use crate::domain::cefr::Occasion;
+    use crate::domain::sfi::{Grade, GradeScale, SfiCourse};
+    let id: i64 = col(r, "id")?;
+    // Stored values were checked on the way in; one that no longer parses is corruption.
+    let corrupt = |field: &str, value: &str| {
+        DbError::Other(format!(
+            "sfi_results {id}: stored {field} {value:?} does not parse"
+        ))
+    };
+    let text = |name: &str| col::<String>(r, name);
+    let date = text("test_date")?;
+    let test_date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .map_err(|_| corrupt("test_date", &date))?;
+    let course = text("course")?;
+    let course = SfiCourse::parse(&course).map_err(|_| corrupt("course", &course))?;
+    let occasion = text("occasion")?;
+    let occasion = Occasion::parse(&occasion).map_err(|_| corrupt("occasion", &occasion))?;
+    let scale = text("grade_scale")?;
+    let scale = GradeScale::parse(&scale).map_err(|_| corrupt("grade_scale", &scale))?;
+    let grade = text("grade")?;
+    let grade = Grade::parse(scale, &grade).map_err(|_| corrupt("grade", &grade))?;
+    let part = |name: &str| -> Result<Option<Grade>, DbError> {
+        let v = col::<Option<String>>(r, name)?.unwrap_or_default();
+        Grade::parse_optional(scale, &v).map_err(|_| corrupt(name, &v))
     };
     Ok(SfiResultRow {
-        id: SfiResultId(col(r, "id")?),
+        id: SfiResultId(id),
         participant_id: ParticipantId(col(r, "participant_id")?),
         participant_ref: col(r, "participant_ref")?,
-        test_date: col(r, "test_date")?,
-        course: col(r, "course")?,
-        occasion: col(r, "occasion")?,
-        grade_scale: col(r, "grade_scale")?,
-        grade: col(r, "grade")?,
+        test_date,
+        course,
+        occasion,
+        grade,
         parts: [
             part("reading")?,
             part("listening")?,

@@ -115,15 +115,15 @@ pub async fn export_records(db: &Db) -> Result<Vec<SfiRecord>, DbError> {
 pub fn raw_of(row: &SfiResultRow) -> RawSfiResult {
     RawSfiResult {
         participant_ref: row.participant_ref.clone(),
-        test_date: row.test_date.clone(),
-        occasion: row.occasion.clone(),
-        course: row.course.clone(),
-        grade_scale: row.grade_scale.clone(),
-        grade: row.grade.clone(),
-        reading: row.parts[0].clone(),
-        listening: row.parts[1].clone(),
-        speaking: row.parts[2].clone(),
-        writing: row.parts[3].clone(),
+        test_date: row.test_date.format("%Y-%m-%d").to_string(),
+        occasion: row.occasion.as_str().to_owned(),
+        course: row.course.as_str().to_owned(),
+        grade_scale: row.grade_scale().as_str().to_owned(),
+        grade: row.grade.to_string(),
+        reading: row.part_text(0),
+        listening: row.part_text(1),
+        speaking: row.part_text(2),
+        writing: row.part_text(3),
         teacher_email: row.teacher_email.clone().unwrap_or_default(),
     }
 }
