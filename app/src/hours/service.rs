@@ -542,9 +542,9 @@ pub async fn compliance_report(
 ) -> Result<ComplianceReport, AppError> {
     use crate::db::hours::{self, Scope};
     use crate::domain::problem::Problem;
-    use crate::domain::time_record::{weeks_of, Tally};
+    use crate::domain::time_record::{roll_up, weeks_of, ReportCell, Tally};
     use crate::domain::weeks::IsoWeek;
-    use std::collections::BTreeMap;
+
     let (default_from, default_to) = crate::import::time::default_range(today);
     let mut problems = vec![];
     let mut week = |name: &str, s: &str, default: IsoWeek| {
@@ -570,56 +570,34 @@ pub async fn compliance_report(
     }
     let minimum = hours::minimum(db).await?;
     let people = hours::measured(db, Scope::All, from_week, to_week).await?;
-    // (district, school, gender) → (participants, tally)
-    let mut cells: BTreeMap<(String, String, String), (u32, Tally)> = BTreeMap::new();
-    for p in &people {
+    let lines = roll_up(people.iter().map(|p| {
         let mut tally = Tally::default();
         for w in weeks_of(&p.enrolment, from_week, to_week, minimum, &p.minutes) {
             tally.add(w.status);
         }
-        let gender = if by_gender {
-            p.gender.clone()
-        } else {
-            String::new()
+        let cell = ReportCell {
+            district: p.district.clone(),
+            school: p.school.clone(),
+            gender: if by_gender {
+                p.gender.clone()
+            } else {
+                String::new()
+            },
         };
-        let c = cells
-            .entry((p.district.clone(), p.school.clone(), gender))
-            .or_default();
-        c.0 += 1;
-        c.1.merge(tally);
-    }
-    let line = |district: &str, school: &str, gender: &str, n: u32, t: Tally| ComplianceLine {
-        district: district.to_owned(),
-        school: school.to_owned(),
-        gender: gender.to_owned(),
-        participants: n,
-        met: t.met,
-        short: t.short,
-        excused: t.excused,
-        share_met: t.share_met_permille(),
-    };
-    let mut lines = vec![];
-    let mut districts: BTreeMap<(String, String), (u32, Tally)> = BTreeMap::new();
-    let mut totals: BTreeMap<String, (u32, Tally)> = BTreeMap::new();
-    for ((d, _, g), (n, t)) in &cells {
-        let e = districts.entry((d.clone(), g.clone())).or_default();
-        e.0 += n;
-        e.1.merge(*t);
-        let e = totals.entry(g.clone()).or_default();
-        e.0 += n;
-        e.1.merge(*t);
-    }
-    for ((d, g), (n, t)) in &districts {
-        lines.push(line(d, "", g, *n, *t));
-        for ((cd, s, cg), (cn, ct)) in &cells {
-            if cd == d && cg == g {
-                lines.push(line(d, s, g, *cn, *ct));
-            }
-        }
-    }
-    for (g, (n, t)) in &totals {
-        lines.push(line("", "", g, *n, *t));
-    }
+        (cell, tally)
+    }))
+    .into_iter()
+    .map(|l| ComplianceLine {
+        district: l.cell.district,
+        school: l.cell.school,
+        gender: l.cell.gender,
+        participants: l.participants,
+        met: l.tally.met,
+        short: l.tally.short,
+        excused: l.tally.excused,
+        share_met: l.tally.share_met_permille(),
+    })
+    .collect();
     Ok(ComplianceReport {
         from: from_week.to_string(),
         to: to_week.to_string(),

@@ -10,6 +10,7 @@ mod absence;
 mod clock;
 mod compliance;
 mod entry;
+mod rollup;
 #[cfg(test)]
 mod test_support;
 
@@ -17,3 +18,4 @@ pub use absence::{AbsenceReason, AbsenceRecord, RawAbsence, ABSENCE_COLUMNS};
 pub use clock::{format_clock, parse_clock, week_code, week_of_code, weekday_number};
 pub use compliance::{weeks_of, Enrolment, Tally, WeekMinutes};
 pub use entry::{RawTimeEntry, TimeKey, TimeRecord, TEACHING_COLUMNS};
+pub use rollup::{roll_up, ReportCell, ReportLine};
