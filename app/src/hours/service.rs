@@ -467,44 +467,26 @@ pub async fn short_weeks(
 ) -> Result<Vec<ShortWeeks>, AppError> {
     use crate::db::hours::{self, Scope};
 
-    use crate::domain::time_record::weeks_of;
-    use crate::domain::weeks::{IsoWeek, WeekCompliance, WeekStatus};
-    let current = IsoWeek::containing(today);
-    let from = current.prev().prev().prev().prev();
+    use crate::domain::time_record::{recent_short_weeks, short_weeks_from, ShortRank};
+    use crate::domain::weeks::IsoWeek;
     let minimum = hours::minimum(db).await?;
-    let people = hours::measured(db, scope, from, current).await?;
+    let people = hours::measured(
+        db,
+        scope,
+        short_weeks_from(today),
+        IsoWeek::containing(today),
+    )
+    .await?;
     let mut out: Vec<ShortWeeks> = people
         .into_iter()
         .filter_map(|p| {
-            let mut weeks: Vec<WeekRow> =
-                weeks_of(&p.enrolment, from, current.prev(), minimum, &p.minutes)
-                    .iter()
-                    .filter(|w| w.status == WeekStatus::Short)
-                    .map(|w| WeekRow::from_week(w, false))
-                    .collect();
-            // The running week so far: measured up to yesterday, so that a Monday morning
-            // is not "short" yet.
-            let yesterday = today - chrono::Days::new(1);
-            if p.enrolment.start <= yesterday {
-                let end = Some(p.enrolment.end.map_or(yesterday, |e| e.min(yesterday)));
-                let (t, s) = p.minutes.get(&current).copied().unwrap_or((0, 0));
-                let so_far = WeekCompliance::compute(
-                    current,
-                    minimum,
-                    p.enrolment.start,
-                    end,
-                    &p.enrolment.absences,
-                    t,
-                    s,
-                );
-                if so_far.status == WeekStatus::Short {
-                    weeks.push(WeekRow::from_week(&so_far, true));
-                }
-            }
+            let weeks: Vec<WeekRow> = recent_short_weeks(&p.enrolment, &p.minutes, minimum, today)
+                .iter()
+                .map(|(w, current)| WeekRow::from_week(w, *current))
+                .collect();
             if weeks.is_empty() {
                 return None;
             }
-            weeks.reverse();
             let shortfall = weeks
                 .iter()
                 .map(|w| w.teaching_short + w.self_study_short)
@@ -518,14 +500,14 @@ pub async fn short_weeks(
             })
         })
         .collect();
-    // Past short weeks before a running week that is merely not over yet.
-    out.sort_by(|a, b| {
-        let past = |s: &ShortWeeks| s.weeks.iter().any(|w| !w.current);
-        past(b)
-            .cmp(&past(a))
-            .then(b.shortfall.cmp(&a.shortfall))
-            .then_with(|| a.participant_ref.cmp(&b.participant_ref))
-    });
+    fn rank(s: &ShortWeeks) -> ShortRank<'_> {
+        ShortRank {
+            past: s.weeks.iter().any(|w| !w.current),
+            shortfall: s.shortfall,
+            participant_ref: &s.participant_ref,
+        }
+    }
+    out.sort_by(|a, b| rank(a).order(&rank(b)));
     if scope == Scope::All {
         out.truncate(COORDINATOR_SHORT_LIST);
     }

@@ -11,6 +11,7 @@ mod clock;
 mod compliance;
 mod entry;
 mod rollup;
+mod short;
 #[cfg(test)]
 mod test_support;
 
@@ -19,3 +20,4 @@ pub use clock::{format_clock, parse_clock, week_code, week_of_code, weekday_numb
 pub use compliance::{weeks_of, Enrolment, Tally, WeekMinutes};
 pub use entry::{RawTimeEntry, TimeKey, TimeRecord, TEACHING_COLUMNS};
 pub use rollup::{roll_up, ReportCell, ReportLine};
+pub use short::{recent_short_weeks, short_weeks_from, ShortRank, SHORT_WEEKS_LOOKBACK};
