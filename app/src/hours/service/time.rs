@@ -1,0 +1,216 @@
+//! Recorded time: one entry, an absence, and the group register (its sheet and saving it).
+
+use super::*;
+
+/// Validates and stores one time entry, all or nothing.
+pub async fn record_time(
+    db: &Db,
+    who: Principal,
+    participant: ParticipantId,
+    kind: String,
+    date: String,
+    start: String,
+    end: String,
+    teacher_email: String,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    use crate::db::DbError;
+
+    use crate::domain::time_record::{RawTimeEntry, TimeRecord};
+
+    use crate::import::ImportReport;
+    let detail = crate::db::participants::get(db, participant).await?;
+    let raw = RawTimeEntry {
+        participant_ref: detail.participant_ref,
+        date,
+        start,
+        end,
+        kind,
+        teacher_email,
+    };
+    let record = TimeRecord::validate(&raw, now).map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    let mut report = ImportReport::default();
+    crate::import::time::save_entries(&mut tx, &[(1, record)], now, recorder(&who), &mut report)
+        .await?;
+    if !report.rows.is_empty() {
+        tx.rollback().await.map_err(DbError::from)?;
+        return Err(AppError::Invalid(
+            report.rows.into_iter().map(|(_, field)| field).collect(),
+        ));
+    }
+    tx.commit().await.map_err(DbError::from)?;
+    let back = match who {
+        crate::domain::role::Principal::Participant(_) => "/me#hours".to_owned(),
+        _ => format!("/participants/{participant}#hours"),
+    };
+    leptos_axum::redirect(&back);
+    Ok(())
+}
+
+/// Validates and stores an absence (a correction when the first day matches).
+pub async fn save_absence(
+    db: &Db,
+    who: Principal,
+    participant: ParticipantId,
+    from_date: String,
+    to_date: String,
+    reason: String,
+    note: String,
+) -> Result<(), AppError> {
+    use crate::db::{self, DbError};
+
+    use crate::domain::time_record::{AbsenceRecord, RawAbsence};
+    let detail = db::participants::get(db, participant).await?;
+    let raw = RawAbsence {
+        participant_ref: detail.participant_ref,
+        from_date,
+        to_date,
+        reason,
+        note,
+    };
+    let record = AbsenceRecord::validate(&raw).map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    db::hours::save_absence(&mut tx, participant, &record, recorder(&who)).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    leptos_axum::redirect(&format!("/participants/{participant}#hours"));
+    Ok(())
+}
+
+/// The register of `group` for `date` (today when empty).
+pub async fn register_sheet(
+    db: &Db,
+    group: Group,
+    date: String,
+    today: NaiveDate,
+) -> Result<RegisterSheet, AppError> {
+    use crate::db;
+    use crate::domain::participant::parse_date;
+    let day = if date.trim().is_empty() {
+        today
+    } else {
+        parse_date(&date).map_err(|p| AppError::field("date", &date, p))?
+    };
+    let members = db::groups::members(db, group.id).await?;
+    let ids: Vec<ParticipantId> = members.iter().map(|m| m.id).collect();
+    let planned = db::hours::blocks_on(db, &ids, day).await?;
+    let recorded = db::hours::teaching_on(db, &ids, day).await?;
+    // The most common planned block of the day, preferring the group's teacher's blocks.
+    let mut counts: std::collections::HashMap<(String, String), (u32, u32)> =
+        std::collections::HashMap::new();
+    for blocks in planned.values() {
+        for (s, e, t) in blocks {
+            let c = counts.entry((s.clone(), e.clone())).or_default();
+            c.0 += u32::from(*t == Some(group.teacher_id));
+            c.1 += 1;
+        }
+    }
+    let (start, end) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+        .unwrap_or_else(|| ("08:30".to_owned(), "09:30".to_owned()));
+    let members = members
+        .into_iter()
+        .map(|m| RegisterMember {
+            planned: planned
+                .get(&m.id)
+                .map(|b| b.iter().map(|(s, e, _)| format!("{s}–{e}")).collect())
+                .unwrap_or_default(),
+            recorded: recorded
+                .get(&m.id)
+                .map(|r| r.iter().map(|t| format!("{}–{}", t.start, t.end)).collect())
+                .unwrap_or_default(),
+            id: m.id,
+            participant_ref: m.participant_ref,
+            name: m.name,
+        })
+        .collect();
+    Ok(RegisterSheet {
+        group,
+        date: day.format("%Y-%m-%d").to_string(),
+        start,
+        end,
+        members,
+        today: today.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// Takes the register of `group`: one taught entry per ticked member, all or nothing.
+pub async fn save_register(
+    db: &Db,
+    who: Principal,
+    group: Group,
+    date: String,
+    start: String,
+    end: String,
+    present: Vec<String>,
+    now: NaiveDateTime,
+) -> Result<RegisterSaved, AppError> {
+    use crate::db::{self, DbError};
+    use crate::domain::problem::{FieldProblem, Problem};
+    use crate::domain::time_record::{RawTimeEntry, TimeRecord};
+    use crate::import::ImportReport;
+    let members = db::groups::members(db, group.id).await?;
+    if present.is_empty() {
+        return Err(AppError::field("present", "", Problem::Required));
+    }
+    let teacher = db::users::get(db, group.teacher_id).await?;
+    let mut problems = Vec::new();
+    let mut records = Vec::new();
+    for (i, r) in present.iter().enumerate() {
+        let Some(m) = members.iter().find(|m| &m.participant_ref == r) else {
+            problems.push(FieldProblem::new(
+                "present",
+                r.as_str(),
+                Problem::UnknownParticipant,
+            ));
+            continue;
+        };
+        let raw = RawTimeEntry {
+            participant_ref: m.participant_ref.clone(),
+            date: date.clone(),
+            start: start.clone(),
+            end: end.clone(),
+            kind: "teaching".to_owned(),
+            teacher_email: teacher.email.clone(),
+        };
+        match TimeRecord::validate(&raw, now) {
+            Ok(rec) => records.push((i, rec)),
+            Err(ps) => {
+                // The same date/start/end problem for every row is reported once, on the field.
+                for p in ps {
+                    if !problems.iter().any(|q: &FieldProblem| q.field == p.field) {
+                        problems.push(p);
+                    }
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
+    let mut tx = db.begin().await?;
+    let mut report = ImportReport::default();
+    crate::import::time::save_entries(&mut tx, &records, now, recorder(&who), &mut report).await?;
+    if !report.rows.is_empty() {
+        tx.rollback().await.map_err(DbError::from)?;
+        return Err(AppError::Invalid(
+            report
+                .rows
+                .into_iter()
+                .map(|(i, mut p)| {
+                    let r = present.get(i).cloned().unwrap_or_default();
+                    p.field = format!("{r}/{}", p.field);
+                    p
+                })
+                .collect(),
+        ));
+    }
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(RegisterSaved {
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+    })
+}
