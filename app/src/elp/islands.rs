@@ -48,11 +48,11 @@ pub fn ReadAloud(
     /// The button's content (icon and translated label), rendered on the server.
     children: Children,
 ) -> impl IntoView {
-    let speech = RwSignal::new(false);
-    Effect::new(move |_| speech.set(can_speak()));
+    let ready = crate::ui::use_hydrated();
+    let speech = move || ready.get() && can_speak();
     view! {
         <button type="button" class="button-secondary read-aloud" data-test="read-aloud"
-            hidden=move || !speech.get()
+            hidden=move || !speech()
             on:click=move |_| speak(&text, &lang)>
             {children()}
         </button>

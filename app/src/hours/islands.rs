@@ -35,8 +35,7 @@ pub fn TickAll(
     /// The translated label, "Everyone was here".
     label: String,
 ) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
+    let ready = crate::ui::use_hydrated();
     view! {
         <label class="tick-all" hidden=move || !ready.get() data-test="tick-all">
             <input type="checkbox" on:change=move |ev| tick_all(event_target_checked(&ev)) />

@@ -11,8 +11,7 @@ pub fn PrintButton(
     /// The button's translated label.
     label: String,
 ) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
+    let ready = crate::ui::use_hydrated();
     let print = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(w) = web_sys::window() {

@@ -37,3 +37,13 @@ pub fn hm(minutes: u32) -> String {
         )
     }
 }
+
+/// True once the island runs in the browser (an effect runs only after hydration), false in
+/// the server's HTML: an island shows its control with `hidden=move || !ready.get()` so that
+/// without the wasm nothing is offered that cannot act.
+pub fn use_hydrated() -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::{signal, Effect, Set};
+    let (ready, set_ready) = signal(false);
+    Effect::new(move |_| set_ready.set(true));
+    ready
+}
