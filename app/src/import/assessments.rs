@@ -1,11 +1,9 @@
 //! The `assessments` file kind (levels from paper portfolios): import all or nothing, and
 //! export, sorted by participant_ref, date, occasion, skill.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use super::table::{finish, read_table};
+use super::table::{finish, read_table, validate_unique};
 use super::ImportReport;
 use crate::db::assessments::{self as store, LevelOutcome};
 use crate::db::participants::ChangeSource;
@@ -34,31 +32,14 @@ pub async fn import_file(
     let Some(table) = read_table(text, &ASSESSMENT_SPEC, &mut report) else {
         return Ok(report);
     };
-    let mut records = vec![];
-    let mut first_seen = HashMap::new();
-    for row in &table.rows {
-        let raw = RawAssessmentLevel::from_lookup(|c| row.get(c));
-        match AssessmentLevelRecord::validate(&raw, today) {
-            Ok(r) => {
-                if let Some(&first_line) = first_seen.get(&r.key()) {
-                    report.rows.push((
-                        row.line,
-                        FieldProblem::new(
-                            "skill",
-                            raw.skill.as_str(),
-                            Problem::Duplicate { first_line },
-                        ),
-                    ));
-                } else {
-                    first_seen.insert(r.key(), row.line);
-                    records.push((row.line, r));
-                }
-            }
-            Err(problems) => report
-                .rows
-                .extend(problems.into_iter().map(|p| (row.line, p))),
-        }
-    }
+    let records = validate_unique(
+        &table,
+        &mut report,
+        |row| RawAssessmentLevel::from_lookup(|c| row.get(c)),
+        |raw| AssessmentLevelRecord::validate(raw, today),
+        |r| r.key(),
+        ("skill", |raw: &RawAssessmentLevel| raw.skill.as_str()),
+    );
     let mut tx = db.begin().await?;
     for (line, record) in &records {
         let Some(owner) =

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::table::{finish, read_table};
+use super::table::{finish, read_table, validate_unique};
 use super::ImportReport;
 use crate::db::hours::{self as store, Recorder, Saved, Scope};
 use crate::db::{Db, DbError};
@@ -123,31 +123,14 @@ pub async fn import_teaching(
     let Some(table) = read_table(text, &TEACHING_SPEC, &mut report) else {
         return Ok(report);
     };
-    let mut records = vec![];
-    let mut first_seen = HashMap::new();
-    for row in &table.rows {
-        let raw = RawTimeEntry::from_lookup(|c| row.get(c));
-        match TimeRecord::validate(&raw, now) {
-            Ok(r) => {
-                if let Some(&first_line) = first_seen.get(&r.key()) {
-                    report.rows.push((
-                        row.line,
-                        FieldProblem::new(
-                            "start",
-                            raw.start.as_str(),
-                            Problem::Duplicate { first_line },
-                        ),
-                    ));
-                } else {
-                    first_seen.insert(r.key(), row.line);
-                    records.push((row.line, r));
-                }
-            }
-            Err(problems) => report
-                .rows
-                .extend(problems.into_iter().map(|p| (row.line, p))),
-        }
-    }
+    let records = validate_unique(
+        &table,
+        &mut report,
+        |row| RawTimeEntry::from_lookup(|c| row.get(c)),
+        |raw| TimeRecord::validate(raw, now),
+        |r| r.key(),
+        ("start", |raw: &RawTimeEntry| raw.start.as_str()),
+    );
     let mut tx = db.begin().await?;
     save_entries(&mut tx, &records, now, who, &mut report).await?;
     finish(tx, report, dry_run).await
@@ -164,31 +147,14 @@ pub async fn import_absences(
     let Some(table) = read_table(text, &ABSENCE_SPEC, &mut report) else {
         return Ok(report);
     };
-    let mut records = vec![];
-    let mut first_seen = HashMap::new();
-    for row in &table.rows {
-        let raw = RawAbsence::from_lookup(|c| row.get(c));
-        match AbsenceRecord::validate(&raw) {
-            Ok(r) => {
-                if let Some(&first_line) = first_seen.get(&r.key()) {
-                    report.rows.push((
-                        row.line,
-                        FieldProblem::new(
-                            "from_date",
-                            raw.from_date.as_str(),
-                            Problem::Duplicate { first_line },
-                        ),
-                    ));
-                } else {
-                    first_seen.insert(r.key(), row.line);
-                    records.push((row.line, r));
-                }
-            }
-            Err(problems) => report
-                .rows
-                .extend(problems.into_iter().map(|p| (row.line, p))),
-        }
-    }
+    let records = validate_unique(
+        &table,
+        &mut report,
+        |row| RawAbsence::from_lookup(|c| row.get(c)),
+        AbsenceRecord::validate,
+        |r| r.key(),
+        ("from_date", |raw: &RawAbsence| raw.from_date.as_str()),
+    );
     let mut tx = db.begin().await?;
     for (line, record) in &records {
         let Some(id) = store::participant_by_ref(&mut tx, record.participant_ref.as_str()).await?
