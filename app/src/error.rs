@@ -87,11 +87,7 @@ impl AppError {
 
     /// An `Invalid` error for one field.
     pub fn field(field: &str, value: &str, problem: crate::domain::problem::Problem) -> Self {
-        AppError::Invalid(vec![FieldProblem {
-            field: field.to_owned(),
-            value: value.to_owned(),
-            problem,
-        }])
+        AppError::Invalid(vec![FieldProblem::new(field.to_owned(), value, problem)])
     }
 }
 

@@ -159,11 +159,9 @@ pub(crate) fn conflict_on(field: &str, value: &str) -> impl FnOnce(sqlx::Error) 
     let field = field.to_owned();
     let value = value.to_owned();
     move |e| match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => DbError::Conflict(FieldProblem {
-            field,
-            value,
-            problem: Problem::AlreadyTaken,
-        }),
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            DbError::Conflict(FieldProblem::new(field, value, Problem::AlreadyTaken))
+        }
         _ => DbError::Sqlx(e),
     }
 }

@@ -18,13 +18,13 @@ pub async fn ensure(tx: &mut Tx, name: &str, district: &str) -> Result<SchoolId,
     if let Some(row) = existing {
         let in_district: String = col(&row, "district")?;
         if in_district != district {
-            return Err(DbError::Conflict(FieldProblem {
-                field: "district".to_owned(),
-                value: district.to_owned(),
-                problem: Problem::SchoolInOtherDistrict {
+            return Err(DbError::Conflict(FieldProblem::new(
+                "district",
+                district,
+                Problem::SchoolInOtherDistrict {
                     district: in_district,
                 },
-            }));
+            )));
         }
         return Ok(SchoolId(col(&row, "id")?));
     }

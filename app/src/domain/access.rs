@@ -44,6 +44,16 @@ pub enum ParticipantAction {
     ManageAbsence,
 }
 
+impl ParticipantAction {
+    /// Recording (or removing) time of `kind`.
+    pub fn record(kind: crate::domain::weeks::TimeKind) -> Self {
+        match kind {
+            crate::domain::weeks::TimeKind::Teaching => ParticipantAction::RecordTeaching,
+            crate::domain::weeks::TimeKind::SelfStudy => ParticipantAction::RecordSelfStudy,
+        }
+    }
+}
+
 /// Actions on the register as a whole, not tied to one participant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegisterAction {

@@ -4,14 +4,12 @@
 //! Whether `mentor_email` belongs to an existing mentor is checked later,
 //! against the database.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::domain::csvfile::{self, ColumnSpec, CsvRow, CsvTable};
 use crate::domain::participant::ParticipantRef;
 pub use crate::domain::participant::{ParticipantRecord, RawParticipant, PARTICIPANT_COLUMNS};
-use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::problem::{validate_unique, DuplicateOn};
 pub use crate::domain::problem::{ImportRejection, RowProblem};
 
 /// The header rules of the `participants` kind.
@@ -48,31 +46,15 @@ pub fn parse_participants(
     table: &CsvTable,
     today: NaiveDate,
 ) -> Result<Vec<(usize, ParticipantRecord)>, Vec<RowProblem>> {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
-    let mut first_seen: HashMap<ParticipantRef, usize> = HashMap::new();
-    for row in &table.rows {
-        let raw = raw_from_row(row);
-        let at_line = |field: FieldProblem| RowProblem {
-            line: row.line,
-            field,
-        };
-        if let Ok(key) = ParticipantRef::parse(&raw.participant_ref) {
-            if let Some(&first_line) = first_seen.get(&key) {
-                problems.push(at_line(FieldProblem::new(
-                    "participant_ref",
-                    raw.participant_ref.as_str(),
-                    Problem::Duplicate { first_line },
-                )));
-            } else {
-                first_seen.insert(key, row.line);
-            }
-        }
-        match ParticipantRecord::validate(&raw, today) {
-            Ok(record) => records.push((row.line, record)),
-            Err(field_problems) => problems.extend(field_problems.into_iter().map(at_line)),
-        }
-    }
+    let (records, problems) = validate_unique(
+        table.rows.iter().map(|row| (row.line, raw_from_row(row))),
+        |raw| ParticipantRecord::validate(raw, today),
+        |raw, _| ParticipantRef::parse(&raw.participant_ref).ok(),
+        DuplicateOn {
+            field: "participant_ref",
+            value: |raw| raw.participant_ref.as_str(),
+        },
+    );
     if problems.is_empty() {
         Ok(records)
     } else {
@@ -104,6 +86,7 @@ pub fn export_participants<'a>(records: impl IntoIterator<Item = &'a Participant
 mod tests {
     use super::*;
     use crate::domain::participant::Gender;
+    use crate::domain::problem::{FieldProblem, Problem};
     use proptest::prelude::*;
 
     fn today() -> NaiveDate {

@@ -4,12 +4,10 @@
 //! Whether the participant exists, whether the course suits their study path and whether
 //! `teacher_email` belongs to a teacher are checked later, against the database.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::domain::csvfile::{self, ColumnSpec, CsvRow, CsvTable};
-use crate::domain::problem::{FieldProblem, Problem, RowProblem};
+use crate::domain::problem::{validate_unique, DuplicateOn, RowProblem};
 pub use crate::domain::sfi_record::{RawSfiResult, SfiRecord, SFI_COLUMNS};
 
 /// The header rules of the `sfi-results` kind.
@@ -54,28 +52,15 @@ pub fn validate_rows(
     rows: impl IntoIterator<Item = (usize, RawSfiResult)>,
     today: NaiveDate,
 ) -> (Vec<(usize, SfiRecord)>, Vec<RowProblem>) {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
-    let mut first_seen = HashMap::new();
-    for (line, raw) in rows {
-        let at_line = |field: FieldProblem| RowProblem { line, field };
-        match SfiRecord::validate(&raw, today) {
-            Ok(record) => {
-                if let Some(&first_line) = first_seen.get(&record.key()) {
-                    problems.push(at_line(FieldProblem::new(
-                        "course",
-                        raw.course.as_str(),
-                        Problem::Duplicate { first_line },
-                    )));
-                } else {
-                    first_seen.insert(record.key(), line);
-                    records.push((line, record));
-                }
-            }
-            Err(field_problems) => problems.extend(field_problems.into_iter().map(at_line)),
-        }
-    }
-    (records, problems)
+    validate_unique(
+        rows,
+        |raw| SfiRecord::validate(raw, today),
+        |_, record| record.map(SfiRecord::key),
+        DuplicateOn {
+            field: "course",
+            value: |raw| raw.course.as_str(),
+        },
+    )
 }
 
 /// Writes a `sfi-results` export: all columns, rows sorted by their key.
@@ -91,6 +76,7 @@ pub fn export_sfi_results<'a>(records: impl IntoIterator<Item = &'a SfiRecord>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::problem::Problem;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

@@ -233,36 +233,7 @@ pub async fn list_assessments(participant: ParticipantId) -> Result<AssessmentLi
 /// participant's answers and levels stay as they are.
 #[server(endpoint = "assessment/comment")]
 pub async fn comment_assessment(assessment: i64, body: String) -> Result<(), AppError> {
-    use crate::db::assessments as store;
-    use crate::domain::access::{may_act_on, ParticipantAction};
-    use crate::domain::problem::Problem;
-    use crate::domain::role::Principal;
     let (state, who) = crate::auth::session::require().await?;
-    let Principal::Staff { user, .. } = who else {
-        return Err(AppError::Forbidden);
-    };
-    let head = match store::get(&state.db, assessment).await {
-        Ok(h) => h,
-        Err(crate::db::DbError::NotFound) if !who.is_coordinator() => {
-            return Err(AppError::Forbidden)
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let links = crate::db::participants::links(&state.db, head.participant_id).await?;
-    if !may_act_on(&who, ParticipantAction::ViewResults, &links) || !head.submitted {
-        return Err(AppError::Forbidden);
-    }
-    let text = body.trim();
-    if text.is_empty() {
-        return Err(AppError::field("body", &body, Problem::Required));
-    }
-    if text.chars().count() > 2000 {
-        return Err(AppError::field(
-            "body",
-            &body,
-            Problem::TooLong { max: 2000 },
-        ));
-    }
-    store::add_comment(&state.db, assessment, user, text).await?;
-    Ok(())
+    let user = guard::staff_user(&who)?;
+    super::service::comment(&state.db, &who, user, assessment, &body).await
 }

@@ -7,7 +7,7 @@ use super::api::{
 };
 use crate::db::Db;
 use crate::domain::cefr::{Answer, Occasion, Skill};
-use crate::domain::ids::ParticipantId;
+use crate::domain::ids::{ParticipantId, UserId};
 use crate::domain::role::Principal;
 use crate::error::AppError;
 
@@ -169,3 +169,45 @@ pub async fn submit(db: &Db, me: ParticipantId) -> Result<(), AppError> {
     store::submit(db, draft.id, &levels, &threshold.to_string(), &today()).await?;
     Ok(())
 }
+
+/// Adds `by`'s comment to a submitted assessment, if `who` may see the participant's results
+/// (an assessment they may not see is refused as if it did not exist, except to coordinators).
+/// The comment is 1 to 2,000 characters after trimming.
+pub async fn comment(
+    db: &Db,
+    who: &Principal,
+    by: UserId,
+    assessment: i64,
+    body: &str,
+) -> Result<(), AppError> {
+    use crate::db::assessments as store;
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::problem::Problem;
+    let head = match store::get(db, assessment).await {
+        Ok(h) => h,
+        Err(crate::db::DbError::NotFound) if !who.is_coordinator() => {
+            return Err(AppError::Forbidden)
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let links = crate::db::participants::links(db, head.participant_id).await?;
+    if !may_act_on(who, ParticipantAction::ViewResults, &links) || !head.submitted {
+        return Err(AppError::Forbidden);
+    }
+    let text = body.trim();
+    if text.is_empty() {
+        return Err(AppError::field("body", body, Problem::Required));
+    }
+    if text.chars().count() > COMMENT_MAX {
+        return Err(AppError::field(
+            "body",
+            body,
+            Problem::TooLong { max: COMMENT_MAX },
+        ));
+    }
+    store::add_comment(db, assessment, by, text).await?;
+    Ok(())
+}
+
+/// The longest staff comment, in characters.
+const COMMENT_MAX: usize = 2000;

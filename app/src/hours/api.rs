@@ -219,30 +219,25 @@ pub async fn record_time(
     #[server(default)] teacher_email: String,
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
+    use crate::domain::time_record::RawTimeEntry;
     use crate::domain::weeks::TimeKind;
     let (state, who) = crate::auth::session::require().await?;
-    let action = match TimeKind::parse(&kind) {
-        Ok(TimeKind::Teaching) => ParticipantAction::RecordTeaching,
-        Ok(TimeKind::SelfStudy) => ParticipantAction::RecordSelfStudy,
-        Err(p) => {
-            // Still only for those who may see the participant's hours at all.
-            guard::participant(&state, &who, participant, ParticipantAction::ViewHours).await?;
-            return Err(AppError::field("kind", &kind, p));
-        }
-    };
+    // A kind that does not parse is refused only to those who may see the hours at all.
+    let parsed = TimeKind::parse(&kind);
+    let action = parsed
+        .clone()
+        .map_or(ParticipantAction::ViewHours, ParticipantAction::record);
     guard::participant(&state, &who, participant, action).await?;
-    super::service::record_time(
-        &state.db,
-        who,
-        participant,
-        kind,
+    parsed.map_err(|p| AppError::field("kind", &kind, p))?;
+    let raw = RawTimeEntry {
+        participant_ref: String::new(),
         date,
         start,
         end,
+        kind,
         teacher_email,
-        now(),
-    )
-    .await?;
+    };
+    super::service::record_time(&state.db, who, participant, raw, now()).await?;
     leptos_axum::redirect(&back_to_hours(who, participant));
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::table::{finish, read_table, validate_unique};
+use super::table::{finish, read_table, validate_unique, DuplicateOn};
 use super::ImportReport;
 use crate::db::assessments::{self as store, LevelOutcome};
 use crate::db::participants::ChangeSource;
@@ -38,7 +38,10 @@ pub async fn import_file(
         |row| RawAssessmentLevel::from_lookup(|c| row.get(c)),
         |raw| AssessmentLevelRecord::validate(raw, today),
         |r| r.key(),
-        ("skill", |raw: &RawAssessmentLevel| raw.skill.as_str()),
+        DuplicateOn {
+            field: "skill",
+            value: |raw: &RawAssessmentLevel| raw.skill.as_str(),
+        },
     );
     let mut tx = db.begin().await?;
     for (line, record) in &records {

@@ -80,11 +80,8 @@ fn parse_status(
     raw: &RawParticipant,
     today: NaiveDate,
 ) -> Result<(ParticipantStatus, Option<String>), Vec<FieldProblem>> {
-    let problem = |field: &str, value: &str, problem| FieldProblem {
-        field: field.to_owned(),
-        value: value.to_owned(),
-        problem,
-    };
+    let problem =
+        |field: &str, value: &str, problem| FieldProblem::new(field.to_owned(), value, problem);
     let status =
         ParticipantStatus::parse(status).map_err(|p| vec![problem("status", status, p)])?;
     let end = end.trim();

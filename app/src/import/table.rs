@@ -4,6 +4,7 @@
 use super::ImportReport;
 use crate::db::DbError;
 use crate::domain::csvfile;
+pub use crate::domain::problem::DuplicateOn;
 
 /// Reads `text` as a table of `spec`. A problem with the file as a whole (header, encoding,
 /// field count) goes into `report`, translated later, and gives `None`.
@@ -62,46 +63,26 @@ pub fn report_lines(report: &ImportReport) -> Vec<String> {
     out
 }
 
-/// The one row loop of the kinds checked row by row: each row of `table` read with `raw_of`,
+/// The one row loop of the kinds checked row by row
+/// ([`crate::domain::problem::validate_unique`]): each row of `table` read with `raw_of`,
 /// validated, and kept unless an earlier row has the same `key`. Every problem goes into
-/// `report` with its line; a repeated row is reported on its `duplicate` field (name and the
-/// raw value) as a duplicate of the first line. Returns the valid, unique records by line.
-pub fn validate_unique<Raw, R, K>(
+/// `report` with its line. Returns the valid, unique records by line.
+pub fn validate_unique<Raw, R, K: std::hash::Hash + Eq>(
     table: &csvfile::CsvTable,
     report: &mut ImportReport,
     raw_of: impl Fn(&csvfile::CsvRow) -> Raw,
     validate: impl Fn(&Raw) -> Result<R, Vec<crate::domain::problem::FieldProblem>>,
     key: impl Fn(&R) -> K,
-    duplicate: (&str, fn(&Raw) -> &str),
-) -> Vec<(usize, R)>
-where
-    K: std::hash::Hash + Eq,
-{
-    use crate::domain::problem::{FieldProblem, Problem};
-    let mut records = vec![];
-    let mut first_seen = std::collections::HashMap::new();
-    for row in &table.rows {
-        let raw = raw_of(row);
-        match validate(&raw) {
-            Ok(r) => {
-                if let Some(&first_line) = first_seen.get(&key(&r)) {
-                    report.rows.push((
-                        row.line,
-                        FieldProblem::new(
-                            duplicate.0,
-                            duplicate.1(&raw),
-                            Problem::Duplicate { first_line },
-                        ),
-                    ));
-                } else {
-                    first_seen.insert(key(&r), row.line);
-                    records.push((row.line, r));
-                }
-            }
-            Err(problems) => report
-                .rows
-                .extend(problems.into_iter().map(|p| (row.line, p))),
-        }
-    }
+    duplicate: DuplicateOn<Raw>,
+) -> Vec<(usize, R)> {
+    let (records, problems) = crate::domain::problem::validate_unique(
+        table.rows.iter().map(|row| (row.line, raw_of(row))),
+        validate,
+        |_, record| record.map(&key),
+        duplicate,
+    );
+    report
+        .rows
+        .extend(problems.into_iter().map(|p| (p.line, p.field)));
     records
 }

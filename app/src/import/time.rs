@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::table::{finish, read_table, validate_unique};
+use super::table::{finish, read_table, validate_unique, DuplicateOn};
 use super::ImportReport;
 use crate::db::hours::{self as store, Recorder, Saved, Scope};
 use crate::db::{Db, DbError};
@@ -129,7 +129,10 @@ pub async fn import_teaching(
         |row| RawTimeEntry::from_lookup(|c| row.get(c)),
         |raw| TimeRecord::validate(raw, now),
         |r| r.key(),
-        ("start", |raw: &RawTimeEntry| raw.start.as_str()),
+        DuplicateOn {
+            field: "start",
+            value: |raw: &RawTimeEntry| raw.start.as_str(),
+        },
     );
     let mut tx = db.begin().await?;
     save_entries(&mut tx, &records, now, who, &mut report).await?;
@@ -153,7 +156,10 @@ pub async fn import_absences(
         |row| RawAbsence::from_lookup(|c| row.get(c)),
         AbsenceRecord::validate,
         |r| r.key(),
-        ("from_date", |raw: &RawAbsence| raw.from_date.as_str()),
+        DuplicateOn {
+            field: "from_date",
+            value: |raw: &RawAbsence| raw.from_date.as_str(),
+        },
     );
     let mut tx = db.begin().await?;
     for (line, record) in &records {

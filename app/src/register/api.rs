@@ -228,20 +228,10 @@ pub async fn create_school(name: String, district: String) -> Result<(), AppErro
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&who, RegisterAction::ManageSchools)?;
     let mut problems = vec![];
-    let n = SchoolName::parse(&name).map_err(|p| {
-        problems.push(FieldProblem {
-            field: "name".into(),
-            value: name.clone(),
-            problem: p,
-        })
-    });
-    let d = DistrictName::parse(&district).map_err(|p| {
-        problems.push(FieldProblem {
-            field: "district".into(),
-            value: district.clone(),
-            problem: p,
-        })
-    });
+    let n = SchoolName::parse(&name)
+        .map_err(|p| problems.push(FieldProblem::new("name", name.clone(), p)));
+    let d = DistrictName::parse(&district)
+        .map_err(|p| problems.push(FieldProblem::new("district", district.clone(), p)));
     let (Ok(n), Ok(d)) = (n, d) else {
         return Err(AppError::Invalid(problems));
     };

@@ -64,11 +64,7 @@ pub async fn create_staff(
     let mut problems = vec![];
     let mut check = |field: &str, value: &str, r: Result<(), Problem>| {
         if let Err(problem) = r {
-            problems.push(FieldProblem {
-                field: field.to_owned(),
-                value: value.to_owned(),
-                problem,
-            });
+            problems.push(FieldProblem::new(field.to_owned(), value, problem));
         }
     };
     let e = Email::parse(&email);

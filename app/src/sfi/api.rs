@@ -118,26 +118,6 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Turns stored problems into the error the form shows; `prefix` names the grid row.
-#[cfg(feature = "ssr")]
-pub(super) fn invalid(
-    problems: Vec<crate::domain::problem::RowProblem>,
-    prefix: impl Fn(usize) -> Option<String>,
-) -> AppError {
-    AppError::Invalid(
-        problems
-            .into_iter()
-            .map(|p| {
-                let mut field = p.field;
-                if let Some(row) = prefix(p.line) {
-                    field.field = format!("{row}/{}", field.field);
-                }
-                field
-            })
-            .collect(),
-    )
-}
-
 /// A participant's SFI results, start and finish, history (staff) and what the viewer may do.
 #[server(endpoint = "sfi/results")]
 pub async fn sfi_results(participant: ParticipantId) -> Result<SfiOverview, AppError> {
@@ -155,23 +135,11 @@ pub async fn create_sfi_result(
     participant: ParticipantId,
     raw: RawSfiResult,
 ) -> Result<(), AppError> {
-    use crate::db::participants::ChangeSource;
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
     let by = guard::staff_user(&who)?;
-    let mut raw = raw;
-    raw.participant_ref = crate::db::participants::get(&state.db, participant)
-        .await?
-        .participant_ref;
-    let who = ChangeSource {
-        source: "web",
-        by: Some(by),
-    };
-    let stored = crate::import::sfi::store_raw(&state.db, vec![(1, raw)], today(), who).await?;
-    if !stored.problems.is_empty() {
-        return Err(invalid(stored.problems, |_| None));
-    }
+    super::service::create(&state.db, participant, raw, by, today()).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
     Ok(())
 }

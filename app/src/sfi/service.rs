@@ -4,11 +4,12 @@
 
 use chrono::NaiveDate;
 
-use super::api::{invalid, GridMember, GridRow, GridSaved, SfiGrid, SfiOverview};
+use super::api::{GridMember, GridRow, GridSaved, SfiGrid, SfiOverview};
 use crate::db::Db;
 use crate::domain::access::ParticipantLinks;
 use crate::domain::cefr::Occasion;
 use crate::domain::ids::{ParticipantId, SfiResultId, UserId};
+use crate::domain::problem::{FieldProblem, FormRow, RowProblem};
 use crate::domain::role::Principal;
 use crate::domain::sfi::GradeScale;
 use crate::domain::sfi_record::RawSfiResult;
@@ -194,7 +195,7 @@ pub async fn save_grid(
             if p.field.field == "test_date" || p.field.field == "teacher_email" {
                 if !shared
                     .iter()
-                    .any(|s: &crate::domain::problem::FieldProblem| s.field == p.field.field)
+                    .any(|s: &FieldProblem| s.field == p.field.field)
                 {
                     shared.push(p.field);
                 }
@@ -202,10 +203,9 @@ pub async fn save_grid(
                 problems.push(p);
             }
         }
-        let AppError::Invalid(rows) = invalid(problems, |i| refs.get(i).cloned()) else {
-            return Err(AppError::Internal);
-        };
-        shared.extend(rows);
+        shared.extend(in_rows(problems, |i| {
+            refs.get(i).cloned().map(FormRow::Participant)
+        }));
         return Err(AppError::Invalid(shared));
     }
     Ok(GridSaved {
@@ -226,7 +226,6 @@ pub async fn correct(
 ) -> Result<(), AppError> {
     use crate::db::{self, participants::ChangeSource, DbError};
 
-    use crate::domain::problem::RowProblem;
     use crate::domain::sfi_record::SfiRecord;
     let mut raw = raw;
     raw.participant_ref = db::participants::get(db, participant)
@@ -236,15 +235,7 @@ pub async fn correct(
     let mut tx = db.begin().await?;
     let (owner, teacher) = match db::sfi::resolve(&mut tx, &record).await? {
         Ok(found) => found,
-        Err(problems) => {
-            return Err(invalid(
-                problems
-                    .into_iter()
-                    .map(|field| RowProblem { line: 1, field })
-                    .collect(),
-                |_| None,
-            ))
-        }
+        Err(problems) => return Err(AppError::Invalid(problems)),
     };
     let source = ChangeSource {
         source: "web",
@@ -253,4 +244,44 @@ pub async fn correct(
     db::sfi::correct(&mut tx, id, owner.id, &record, teacher, source).await?;
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
+}
+
+/// Enters one result for a participant; a result with the same date and course is corrected
+/// instead, and the same values twice store nothing new.
+pub async fn create(
+    db: &Db,
+    participant: ParticipantId,
+    mut raw: RawSfiResult,
+    by: UserId,
+    today: NaiveDate,
+) -> Result<(), AppError> {
+    use crate::db::participants::ChangeSource;
+    raw.participant_ref = crate::db::participants::get(db, participant)
+        .await?
+        .participant_ref;
+    let source = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    let stored = crate::import::sfi::store_raw(db, vec![(1, raw)], today, source).await?;
+    if stored.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(in_rows(stored.problems, |_| None)))
+    }
+}
+
+/// Stored problems as the form shows them, each in the grid row `row_of` names for its line
+/// (if any).
+fn in_rows(
+    problems: Vec<RowProblem>,
+    row_of: impl Fn(usize) -> Option<FormRow>,
+) -> Vec<FieldProblem> {
+    problems
+        .into_iter()
+        .map(|p| match row_of(p.line) {
+            Some(row) => p.field.in_row(row),
+            None => p.field,
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{t, use_locale};
-use crate::domain::problem::FieldProblem;
+use crate::domain::problem::{FieldProblem, FormRow};
 use crate::error::AppError;
 use crate::i18n::translate;
 
@@ -12,15 +12,35 @@ pub fn problem_text(p: &FieldProblem) -> String {
     translate(use_locale(), p.problem.message_id(), &p.problem.args())
 }
 
-/// The problem of `field` in the result of an action, if any.
+/// The problem of `field` (outside any row) in the result of an action, if any.
 pub fn problem_of<T>(result: &Option<Result<T, AppError>>, field: &str) -> Option<String> {
+    problem_at(result, None, field)
+}
+
+/// The problem of `field` in `row` of a grid or repeated form, in the result of an action.
+pub fn problem_at<T>(
+    result: &Option<Result<T, AppError>>,
+    row: Option<&FormRow>,
+    field: &str,
+) -> Option<String> {
     match result {
         Some(Err(e)) => e
             .problems()
             .iter()
-            .find(|p| p.field == field)
+            .find(|p| p.is_at(row, field))
             .map(problem_text),
         _ => None,
+    }
+}
+
+/// The label of a problem's field as the error summary names it: the row (if any), then the
+/// field's translated name.
+pub fn field_label(locale: crate::i18n::Locale, p: &FieldProblem) -> String {
+    let field = translate(locale, &format!("field-{}", p.field), &[]);
+    match &p.row {
+        Some(FormRow::Participant(reference)) => format!("{reference}, {field}"),
+        Some(FormRow::Block(n)) => format!("{} {n}, {field}", translate(locale, "plan-block", &[])),
+        None => field,
     }
 }
 
@@ -59,16 +79,7 @@ pub fn ErrorNotice(
         .problems()
         .iter()
         .map(|p| {
-            // A field of one row of a grid is named `row/field`, e.g. `P-0042/grade`.
-            let label = match p.field.split_once('/') {
-                Some((row, field)) => {
-                    format!(
-                        "{row}, {}",
-                        translate(locale, &format!("field-{field}"), &[])
-                    )
-                }
-                None => translate(locale, &format!("field-{}", p.field), &[]),
-            };
+            let label = field_label(locale, p);
             let text = problem_text(p);
             view! { <li>{label}": "{text}</li> }
         })

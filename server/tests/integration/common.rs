@@ -399,3 +399,14 @@ pub async fn seed(app: &TestApp) -> Seed {
         p1_code,
     }
 }
+
+/// A problem's place written as the tests spell it: `P-0001/start` for a participant's grid
+/// row, `#2/start` for the second block of a form, or just the field.
+pub fn place(p: &app::domain::problem::FieldProblem) -> String {
+    use app::domain::problem::FormRow;
+    match &p.row {
+        Some(FormRow::Participant(r)) => format!("{r}/{}", p.field),
+        Some(FormRow::Block(n)) => format!("#{n}/{}", p.field),
+        None => p.field.clone(),
+    }
+}

@@ -44,7 +44,10 @@ async fn count(app: &TestApp, table: &str) -> i64 {
 
 fn problems(e: AppError) -> Vec<(String, Problem)> {
     match e {
-        AppError::Invalid(p) => p.into_iter().map(|p| (p.field, p.problem)).collect(),
+        AppError::Invalid(p) => p
+            .into_iter()
+            .map(|p| (crate::common::place(&p), p.problem))
+            .collect(),
         other => panic!("expected invalid input, got {other:?}"),
     }
 }

@@ -195,9 +195,11 @@ async fn an_invalid_cell_saves_nothing_of_the_grid(app: TestApp) {
     let AppError::Invalid(problems) = error else {
         panic!("expected invalid, got {error:?}");
     };
-    let fields: Vec<(&str, &Problem)> = problems
+    let places: Vec<String> = problems.iter().map(crate::common::place).collect();
+    let fields: Vec<(&str, &Problem)> = places
         .iter()
-        .map(|p| (p.field.as_str(), &p.problem))
+        .zip(&problems)
+        .map(|(place, p)| (place.as_str(), &p.problem))
         .collect();
     assert_eq!(
         fields,

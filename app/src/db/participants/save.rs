@@ -51,22 +51,22 @@ pub async fn save(
     let participant_ref = fields[0].clone();
     let mentor = match &record.mentor_email {
         Some(email) => Some(mentor_id(tx, email.as_str()).await?.ok_or_else(|| {
-            DbError::Conflict(FieldProblem {
-                field: "mentor_email".to_owned(),
-                value: email.as_str().to_owned(),
-                problem: Problem::UnknownMentor,
-            })
+            DbError::Conflict(FieldProblem::new(
+                "mentor_email",
+                email.as_str(),
+                Problem::UnknownMentor,
+            ))
         })?),
         None => None,
     };
     let school = schools::ensure(tx, record.school.as_str(), record.district.as_str()).await?;
     let existing = detail_in_tx(tx, &participant_ref).await?;
     if existing.is_some() && must_be_new {
-        return Err(DbError::Conflict(FieldProblem {
-            field: "participant_ref".to_owned(),
-            value: participant_ref,
-            problem: Problem::AlreadyTaken,
-        }));
+        return Err(DbError::Conflict(FieldProblem::new(
+            "participant_ref",
+            participant_ref,
+            Problem::AlreadyTaken,
+        )));
     }
     let old = existing.as_ref().map(csv_fields);
     if let (Some(e), Some(old_fields)) = (&existing, &old) {
@@ -218,11 +218,11 @@ pub async fn rename(
             .fetch_optional(&mut **tx)
             .await?;
     if taken.is_some() {
-        return Err(DbError::Conflict(FieldProblem {
-            field: "participant_ref".to_owned(),
-            value: new_ref.to_owned(),
-            problem: Problem::AlreadyTaken,
-        }));
+        return Err(DbError::Conflict(FieldProblem::new(
+            "participant_ref",
+            new_ref,
+            Problem::AlreadyTaken,
+        )));
     }
     sqlx::query("UPDATE participants SET participant_ref = $1, updated_at = $2 WHERE id = $3")
         .bind(new_ref)

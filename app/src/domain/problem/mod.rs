@@ -12,8 +12,10 @@ mod field;
 mod file;
 #[cfg(test)]
 mod tests;
+mod unique;
 mod value;
 
-pub use field::{FieldProblem, RowProblem};
+pub use field::{FieldProblem, FormRow, RowProblem};
 pub use file::{FileProblem, ImportRejection};
+pub use unique::{validate_unique, DuplicateOn};
 pub use value::{parse_one_of, Problem};

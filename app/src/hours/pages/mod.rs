@@ -14,10 +14,13 @@ use super::api::{
 };
 use super::islands::TickAll;
 use crate::domain::ids::{GroupId, ParticipantId};
+use crate::domain::problem::FormRow;
 use crate::domain::weeks::{IsoWeek, WeekStatus};
 use crate::error::AppError;
 use crate::ui::components::failed;
-use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
+use crate::ui::components::{
+    form_result, problem_at, problem_of, ErrorNotice, Field, Loading, SelectField,
+};
 use crate::ui::flash::typed;
 use crate::ui::{hm, t, t_args};
 use leptos::server_fn::ServerFn;

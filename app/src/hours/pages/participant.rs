@@ -107,10 +107,10 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
             let start = typed.or(&format!("blocks[{i}][start]"), start);
             let end = typed.or(&format!("blocks[{i}][end]"), end);
             let teacher = typed.or(&format!("blocks[{i}][teacher_email]"), teacher);
-            let row = format!("#{}", i + 1);
+            let row = FormRow::Block(i + 1);
             let problem = move |name: &'static str| {
-                let field = format!("{row}/{name}");
-                Signal::derive(move || problem_of(&result.get(), &field))
+                let row = row.clone();
+                Signal::derive(move || problem_at(&result.get(), Some(&row), name))
             };
             let day_opts = weekday_options()
                 .into_iter()

@@ -37,9 +37,9 @@ pub fn RegisterPage() -> impl IntoView {
                     let cid = format!("present-{i}");
                     let planned = if m.planned.is_empty() { t("none") } else { m.planned.join(", ") };
                     let recorded = if m.recorded.is_empty() { String::new() } else { m.recorded.join(", ") };
-                    let field = format!("{}/", m.participant_ref);
+                    let row = Some(FormRow::Participant(m.participant_ref.clone()));
                     let problem = Signal::derive(move || match result.get() {
-                        Some(Err(e)) => e.problems().iter().find(|p| p.field.starts_with(&field)).map(crate::ui::components::problem_text),
+                        Some(Err(e)) => e.problems().iter().find(|p| p.row == row).map(crate::ui::components::problem_text),
                         _ => None,
                     });
                     view! {

@@ -14,7 +14,7 @@ pub async fn save_plan(
     use crate::db::{self, DbError};
 
     use crate::domain::participant::{parse_date, Email};
-    use crate::domain::problem::{FieldProblem, Problem};
+    use crate::domain::problem::{FieldProblem, FormRow, Problem};
     use crate::domain::time_record::parse_clock;
     use crate::domain::weeks::{TeachingBlock, WeeklyPlan};
     let mut problems = Vec::new();
@@ -50,9 +50,8 @@ pub async fn save_plan(
         if b.start.trim().is_empty() && b.end.trim().is_empty() {
             continue;
         }
-        let row = format!("#{}", i + 1);
         let field = |name: &str, value: &str, p: Problem| {
-            FieldProblem::new(format!("{row}/{name}"), value, p)
+            FieldProblem::new(name, value, p).in_row(FormRow::Block(i + 1))
         };
         let weekday = b
             .weekday
@@ -104,7 +103,7 @@ pub async fn save_plan(
                 end,
             });
             teachers.push(teacher);
-            rows.push((row, b.clone()));
+            rows.push((FormRow::Block(i + 1), b.clone()));
         }
     }
     let minimum = db::hours::minimum(db).await?;
@@ -117,11 +116,10 @@ pub async fn save_plan(
                         _ => "start",
                     };
                     let value = if name == "end" { &b.end } else { &b.start };
-                    problems.push(FieldProblem::new(
-                        format!("{row}/{name}"),
-                        value.as_str(),
-                        pp.problem.into(),
-                    ));
+                    problems.push(
+                        FieldProblem::new(name, value.as_str(), pp.problem.into())
+                            .in_row(row.clone()),
+                    );
                 }
                 None => {
                     let (name, value) = match pp.problem {

@@ -2,32 +2,21 @@
 
 use super::*;
 
-/// Validates and stores one time entry, all or nothing.
+/// Validates and stores one time entry of `participant` (whose reference replaces the one in
+/// `raw`), all or nothing.
 pub async fn record_time(
     db: &Db,
     who: Principal,
     participant: ParticipantId,
-    kind: String,
-    date: String,
-    start: String,
-    end: String,
-    teacher_email: String,
+    mut raw: crate::domain::time_record::RawTimeEntry,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     use crate::db::DbError;
-
-    use crate::domain::time_record::{RawTimeEntry, TimeRecord};
-
+    use crate::domain::time_record::TimeRecord;
     use crate::import::ImportReport;
-    let detail = crate::db::participants::get(db, participant).await?;
-    let raw = RawTimeEntry {
-        participant_ref: detail.participant_ref,
-        date,
-        start,
-        end,
-        kind,
-        teacher_email,
-    };
+    raw.participant_ref = crate::db::participants::get(db, participant)
+        .await?
+        .participant_ref;
     let record = TimeRecord::validate(&raw, now).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let mut report = ImportReport::default();
@@ -40,11 +29,6 @@ pub async fn record_time(
         ));
     }
     tx.commit().await.map_err(DbError::from)?;
-    let back = match who {
-        crate::domain::role::Principal::Participant(_) => "/me#hours".to_owned(),
-        _ => format!("/participants/{participant}#hours"),
-    };
-    leptos_axum::redirect(&back);
     Ok(())
 }
 
@@ -148,7 +132,7 @@ pub async fn save_register(
     now: NaiveDateTime,
 ) -> Result<RegisterSaved, AppError> {
     use crate::db::{self, DbError};
-    use crate::domain::problem::{FieldProblem, Problem};
+    use crate::domain::problem::{FieldProblem, FormRow, Problem};
     use crate::domain::time_record::{RawTimeEntry, TimeRecord};
     use crate::import::ImportReport;
     let members = db::groups::members(db, group.id).await?;
@@ -199,10 +183,10 @@ pub async fn save_register(
             report
                 .rows
                 .into_iter()
-                .map(|(i, mut p)| {
-                    let r = present.get(i).cloned().unwrap_or_default();
-                    p.field = format!("{r}/{}", p.field);
-                    p
+                .map(|(i, p)| {
+                    p.in_row(FormRow::Participant(
+                        present.get(i).cloned().unwrap_or_default(),
+                    ))
                 })
                 .collect(),
         ));

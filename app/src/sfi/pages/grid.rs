@@ -133,13 +133,11 @@ fn grid_row_data(
             typed_value.map(str::to_owned).unwrap_or_else(|| prefill(c))
         })
         .collect();
-    let prefix = format!("{}/", m.participant_ref);
+    let row = Some(FormRow::Participant(m.participant_ref.clone()));
     let refused = refused
         .iter()
-        .filter_map(|p| {
-            let column = p.field.strip_prefix(&prefix)?;
-            Some((column.to_owned(), p.value.clone(), problem_text(p)))
-        })
+        .filter(|p| p.row == row)
+        .map(|p| (p.field.clone(), p.value.clone(), problem_text(p)))
         .collect();
     GridRowData {
         sub: format!(

@@ -14,7 +14,7 @@ use super::api::{
 use super::islands::{GridRowData, GridText, SfiGridTable, GRID_COLUMNS};
 use crate::domain::ids::{GroupId, ParticipantId};
 use crate::domain::participant::StudyPath;
-use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::problem::{FieldProblem, FormRow, Problem};
 use crate::domain::sfi::{path_start, GradeScale, SfiCourse, SfiProblem};
 use crate::error::AppError;
 use crate::ui::components::failed;
