@@ -3,9 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::{NaiveDate, NaiveTime};
+
 use crate::domain::ids::{DistrictId, GroupId, ParticipantId, SchoolId, SfiResultId, UserId};
+use crate::domain::participant::{Gender, StudyPath};
 use crate::domain::role::Role;
 use crate::domain::status::ParticipantStatus;
+use crate::domain::time_record::AbsenceReason;
+use crate::domain::weeks::TimeKind;
 
 /// A staff member as shown in lists (never the password hash).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,8 +88,8 @@ pub struct ParticipantDetail {
     pub given_name: String,
     /// Family name.
     pub family_name: String,
-    /// `female`, `male`, `other`, `unspecified`.
-    pub gender: String,
+    /// Gender as recorded.
+    pub gender: Gender,
     /// Year of birth.
     pub birth_year: Option<i64>,
     /// School id.
@@ -100,27 +105,54 @@ pub struct ParticipantDetail {
     /// Mentor's e-mail.
     pub mentor_email: Option<String>,
     /// First day of the introduction.
-    pub start_date: String,
+    pub start_date: NaiveDate,
     /// Planned terms, 1–3.
     pub planned_terms: i64,
     /// Date of the residence permit.
-    pub residence_permit_date: Option<String>,
+    pub residence_permit_date: Option<NaiveDate>,
     /// Date of arrival in Sweden.
-    pub arrival_date: Option<String>,
+    pub arrival_date: Option<NaiveDate>,
     /// SFI study path, 1–3.
-    pub study_path: Option<i64>,
+    pub study_path: Option<StudyPath>,
     /// ISO 639-1 codes, `ar,en`.
     pub languages: String,
     /// Status.
     pub status: ParticipantStatus,
     /// Last day, for completed or left early.
-    pub end_date: Option<String>,
+    pub end_date: Option<NaiveDate>,
     /// Personal sign-in code for the tablet.
     pub sign_in_code: String,
     /// Whether a PIN has been set.
     pub has_pin: bool,
     /// Groups the participant is in, with their teacher's name.
     pub groups: Vec<(GroupId, String, String)>,
+}
+
+impl ParticipantDetail {
+    /// The participant's values as their file text (the edit form starts from these, and the
+    /// history and the export compare and write them).
+    pub fn raw(&self) -> crate::domain::participant::RawParticipant {
+        use crate::domain::participant::format_date;
+        crate::domain::participant::RawParticipant {
+            participant_ref: self.participant_ref.clone(),
+            given_name: self.given_name.clone(),
+            family_name: self.family_name.clone(),
+            gender: self.gender.to_string(),
+            birth_year: self.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            school: self.school.clone(),
+            district: self.district.clone(),
+            mentor_email: self.mentor_email.clone().unwrap_or_default(),
+            start_date: format_date(self.start_date),
+            planned_terms: self.planned_terms.to_string(),
+            residence_permit_date: self
+                .residence_permit_date
+                .map(format_date)
+                .unwrap_or_default(),
+            arrival_date: self.arrival_date.map(format_date).unwrap_or_default(),
+            study_path: self.study_path.map(|p| p.to_string()).unwrap_or_default(),
+            languages: self.languages.clone(),
+        }
+    }
 }
 
 /// A row of the register list.
@@ -141,7 +173,7 @@ pub struct ParticipantSummary {
     /// Status.
     pub status: ParticipantStatus,
     /// First day.
-    pub start_date: String,
+    pub start_date: NaiveDate,
 }
 
 /// Filters of the register list; empty or missing fields do not filter.
@@ -260,10 +292,10 @@ pub struct Comment {
 pub struct PlanBlockRow {
     /// 1 (Monday) … 7 (Sunday).
     pub weekday: u32,
-    /// Start, `HH:MM`.
-    pub start: String,
-    /// End, `HH:MM`.
-    pub end: String,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
     /// The teacher's e-mail, if set.
     pub teacher_email: Option<String>,
     /// The teacher's name, if set.
@@ -275,8 +307,8 @@ pub struct PlanBlockRow {
 pub struct PlanRow {
     /// Id.
     pub id: crate::domain::ids::PlanId,
-    /// In force from this day, `YYYY-MM-DD`, until a later plan's `valid_from`.
-    pub valid_from: String,
+    /// In force from this day until a later plan's `valid_from`.
+    pub valid_from: NaiveDate,
     /// Planned self-study per week.
     pub self_study_minutes: u32,
     /// Planned teaching per week (sum of the blocks).
@@ -296,14 +328,14 @@ pub struct TimeRow {
     pub id: crate::domain::ids::TimeEntryId,
     /// Whose.
     pub participant_id: ParticipantId,
-    /// `teaching` or `self_study`.
-    pub kind: String,
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    /// `HH:MM`.
-    pub start: String,
-    /// `HH:MM`.
-    pub end: String,
+    /// Teaching or self-study.
+    pub kind: TimeKind,
+    /// The day.
+    pub date: NaiveDate,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
     /// Length.
     pub minutes: u32,
     /// The teacher's name (teaching).
@@ -317,12 +349,12 @@ pub struct AbsenceRow {
     pub id: crate::domain::ids::AbsenceId,
     /// Whose.
     pub participant_id: ParticipantId,
-    /// First day, `YYYY-MM-DD`.
-    pub from_date: String,
-    /// Last day, `YYYY-MM-DD`.
-    pub to_date: String,
-    /// `illness`, `parental_leave`, `holiday`, `closure` or `other`.
-    pub reason: String,
+    /// First day.
+    pub from_date: NaiveDate,
+    /// Last day.
+    pub to_date: NaiveDate,
+    /// Why.
+    pub reason: AbsenceReason,
     /// Note (may be empty).
     pub note: String,
 }

@@ -22,9 +22,9 @@ pub struct MentorParticipant {
     /// Family name.
     pub family_name: String,
     /// First day.
-    pub start_date: String,
+    pub start_date: chrono::NaiveDate,
     /// Last day, if known.
-    pub end_date: Option<String>,
+    pub end_date: Option<chrono::NaiveDate>,
 }
 
 /// The mentor's active participants (those with status `active`).
@@ -46,8 +46,8 @@ pub async fn mentor_participants(
                 participant_ref: col(r, "participant_ref")?,
                 given_name: col(r, "given_name")?,
                 family_name: col(r, "family_name")?,
-                start_date: col(r, "start_date")?,
-                end_date: col(r, "end_date")?,
+                start_date: crate::db::date_col(r, "start_date")?,
+                end_date: crate::db::opt_date_col(r, "end_date")?,
             })
         })
         .collect()

@@ -174,6 +174,47 @@ pub(crate) fn parse_col<T, E: std::fmt::Debug>(
     row_value.map_err(|e| DbError::Other(format!("stored {what} does not parse: {e:?}")))
 }
 
+/// Reads a text column into a domain value with `parse`; a stored value that no longer parses
+/// is corruption (an internal error naming the column and the value).
+pub(crate) fn typed_col<T, E: std::fmt::Debug>(
+    row: &AnyRow,
+    name: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, DbError> {
+    let text: String = col(row, name)?;
+    parse(&text)
+        .map_err(|e| DbError::Other(format!("stored {name} {text:?} does not parse: {e:?}")))
+}
+
+/// Like [`typed_col`] for a column that may be NULL (or empty): `None` then.
+pub(crate) fn opt_typed_col<T, E: std::fmt::Debug>(
+    row: &AnyRow,
+    name: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<Option<T>, DbError> {
+    match col::<Option<String>>(row, name)? {
+        Some(text) if !text.trim().is_empty() => parse(&text)
+            .map(Some)
+            .map_err(|e| DbError::Other(format!("stored {name} {text:?} does not parse: {e:?}"))),
+        _ => Ok(None),
+    }
+}
+
+/// A `YYYY-MM-DD` column.
+pub(crate) fn date_col(row: &AnyRow, name: &str) -> Result<chrono::NaiveDate, DbError> {
+    typed_col(row, name, crate::domain::participant::parse_date)
+}
+
+/// A `YYYY-MM-DD` column that may be NULL.
+pub(crate) fn opt_date_col(row: &AnyRow, name: &str) -> Result<Option<chrono::NaiveDate>, DbError> {
+    opt_typed_col(row, name, crate::domain::participant::parse_date)
+}
+
+/// An `HH:MM` column.
+pub(crate) fn time_col(row: &AnyRow, name: &str) -> Result<chrono::NaiveTime, DbError> {
+    typed_col(row, name, crate::domain::time_record::parse_clock)
+}
+
 /// Access to a column by name with a uniform error.
 pub(crate) fn col<'r, T>(row: &'r AnyRow, name: &str) -> Result<T, DbError>
 where

@@ -33,7 +33,7 @@ pub struct AssessmentHome {
     /// The occasion to suggest for a new assessment.
     pub suggested: Occasion,
     /// The latest submitted assessment: date and level per skill.
-    pub latest: Option<(String, Vec<(Skill, CefrLevel)>)>,
+    pub latest: Option<(chrono::NaiveDate, Vec<(Skill, CefrLevel)>)>,
 }
 
 /// One statement as the participant sees it.
@@ -68,7 +68,7 @@ pub struct AssessmentView {
     /// Start, checkpoint or finish.
     pub occasion: Occasion,
     /// Date.
-    pub assessed_on: String,
+    pub assessed_on: chrono::NaiveDate,
     /// Tablet or paper portfolio (import).
     pub source: String,
     /// Catalogue version used (none for paper portfolios).

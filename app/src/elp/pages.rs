@@ -20,7 +20,7 @@ use crate::domain::ids::ParticipantId;
 use crate::error::AppError;
 use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Loading};
-use crate::ui::{t, t_args, use_locale};
+use crate::ui::{day, t, t_args, use_locale};
 
 fn skill_name(s: Skill) -> String {
     t(&format!("skill-{}", s.as_str()))
@@ -84,7 +84,7 @@ pub fn AssessmentHomePage() -> impl IntoView {
                     }).collect_view();
                     view! {
                         <section class="card" aria-labelledby="latest-h" data-test="elp-latest">
-                            <h2 id="latest-h">{t_args("elp-latest", &[("date", date)])}</h2>
+                            <h2 id="latest-h">{t_args("elp-latest", &[("date", day(date))])}</h2>
                             <table class="list levels"><tbody>{rows}</tbody></table>
                         </section>
                     }
@@ -290,7 +290,7 @@ fn assessment_card(
             </ActionForm>
         }
     });
-    let heading = format!("{} · {}", a.assessed_on, occasion_name(a.occasion));
+    let heading = format!("{} · {}", day(a.assessed_on), occasion_name(a.occasion));
     view! {
         <article class="card" data-test="elp-assessment">
             <h3>{heading}</h3>

@@ -18,7 +18,7 @@ pub async fn home(db: &Db, me: ParticipantId) -> Result<AssessmentHome, AppError
     let done = store::submitted(db, me).await?;
     let latest = done
         .last()
-        .map(|(h, levels)| (h.assessed_on.clone(), levels.clone()));
+        .map(|(h, levels)| (h.assessed_on, levels.clone()));
     let suggested = if done.is_empty() {
         Occasion::Start
     } else {

@@ -39,8 +39,8 @@ pub struct HoursOverview {
     pub teachers: Vec<StaffUser>,
     /// The viewer's e-mail when the viewer is a teacher.
     pub my_email: Option<String>,
-    /// Today, `YYYY-MM-DD`.
-    pub today: String,
+    /// Today (in Stockholm).
+    pub today: chrono::NaiveDate,
 }
 
 /// One block of a plan as submitted (`blocks[i][…]`); a row without start and end is skipped.
@@ -66,10 +66,10 @@ pub struct RegisterMember {
     pub participant_ref: String,
     /// Name.
     pub name: String,
-    /// Their planned blocks on that day, `HH:MM–HH:MM`.
-    pub planned: Vec<String>,
-    /// Teaching already recorded that day, `HH:MM–HH:MM`.
-    pub recorded: Vec<String>,
+    /// Their planned blocks on that day: start and end.
+    pub planned: Vec<(chrono::NaiveTime, chrono::NaiveTime)>,
+    /// Teaching already recorded that day: start and end.
+    pub recorded: Vec<(chrono::NaiveTime, chrono::NaiveTime)>,
 }
 
 /// The register of a group for one day.
@@ -77,16 +77,16 @@ pub struct RegisterMember {
 pub struct RegisterSheet {
     /// The group.
     pub group: Group,
-    /// The day, `YYYY-MM-DD`.
-    pub date: String,
-    /// Prefilled start: the most common planned start of the members that day (else 08:30).
-    pub start: String,
+    /// The day.
+    pub date: chrono::NaiveDate,
+    /// Prefilled start: of the members' planned blocks that day, the usual one (else 08:30).
+    pub start: chrono::NaiveTime,
     /// Prefilled end.
-    pub end: String,
+    pub end: chrono::NaiveTime,
     /// Members.
     pub members: Vec<RegisterMember>,
     /// Today (the latest day a register can be taken for).
-    pub today: String,
+    pub today: chrono::NaiveDate,
 }
 
 /// What saving a register did.
@@ -126,8 +126,8 @@ pub struct ComplianceLine {
     pub district: String,
     /// School name (empty for a district line or the total).
     pub school: String,
-    /// Gender (empty when not split).
-    pub gender: String,
+    /// Gender (none when not split).
+    pub gender: Option<crate::domain::participant::Gender>,
     /// Participants counted.
     pub participants: u32,
     /// Participant-weeks met.
@@ -144,9 +144,9 @@ pub struct ComplianceLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplianceReport {
     /// First week.
-    pub from: String,
+    pub from: crate::domain::weeks::IsoWeek,
     /// Last week.
-    pub to: String,
+    pub to: crate::domain::weeks::IsoWeek,
     /// Split by gender.
     pub by_gender: bool,
     /// Lines: per district, then its schools; the total last.
@@ -245,28 +245,13 @@ pub async fn record_time(
 /// Removes a recorded entry (whoever may record its kind); the history keeps it.
 #[server(endpoint = "hours/time/delete")]
 pub async fn delete_time(id: TimeEntryId) -> Result<(), AppError> {
-    use crate::db::{self, DbError};
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let entry = match db::hours::time_entry(&state.db, id).await {
-        Ok(e) => e,
-        Err(DbError::NotFound) if !who.is_coordinator() => return Err(AppError::Forbidden),
-        Err(e) => return Err(e.into()),
-    };
-    let action = if entry.kind == "teaching" {
-        ParticipantAction::RecordTeaching
-    } else {
-        ParticipantAction::RecordSelfStudy
-    };
+    let entry = super::service::time::entry(&state.db, &who, id).await?;
+    let action = ParticipantAction::record(entry.kind);
     guard::participant(&state, &who, entry.participant_id, action).await?;
-    let mut tx = state.db.begin().await?;
-    db::hours::delete_time(&mut tx, id, super::service::recorder(&who)).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    let back = match who {
-        crate::domain::role::Principal::Participant(_) => "/me#hours".to_owned(),
-        _ => format!("/participants/{}#hours", entry.participant_id),
-    };
-    leptos_axum::redirect(&back);
+    super::service::time::delete_time(&state.db, &who, id).await?;
+    leptos_axum::redirect(&back_to_hours(who, entry.participant_id));
     Ok(())
 }
 
@@ -281,18 +266,17 @@ pub async fn save_absence(
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
+    use crate::domain::time_record::RawAbsence;
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::ManageAbsence).await?;
-    super::service::save_absence(
-        &state.db,
-        who,
-        participant,
+    let raw = RawAbsence {
+        participant_ref: String::new(),
         from_date,
         to_date,
         reason,
         note,
-    )
-    .await?;
+    };
+    super::service::time::save_absence(&state.db, who, participant, raw).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#hours"));
     Ok(())
 }
@@ -300,24 +284,12 @@ pub async fn save_absence(
 /// Removes an absence (coordinators, the mentor); the history keeps it.
 #[server(endpoint = "hours/absence/delete")]
 pub async fn delete_absence(id: AbsenceId) -> Result<(), AppError> {
-    use crate::db::{self, DbError};
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let absence = match db::hours::absence(&state.db, id).await {
-        Ok(a) => a,
-        Err(DbError::NotFound) if !who.is_coordinator() => return Err(AppError::Forbidden),
-        Err(e) => return Err(e.into()),
-    };
-    guard::participant(
-        &state,
-        &who,
-        absence.participant_id,
-        ParticipantAction::ManageAbsence,
-    )
-    .await?;
-    let mut tx = state.db.begin().await?;
-    db::hours::delete_absence(&mut tx, id, super::service::recorder(&who)).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    let absence = super::service::time::absence(&state.db, &who, id).await?;
+    let action = ParticipantAction::ManageAbsence;
+    guard::participant(&state, &who, absence.participant_id, action).await?;
+    super::service::time::delete_absence(&state.db, &who, id).await?;
     leptos_axum::redirect(&format!("/participants/{}#hours", absence.participant_id));
     Ok(())
 }

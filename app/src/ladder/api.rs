@@ -99,13 +99,13 @@ pub struct Passport {
     /// District.
     pub district: String,
     /// First day.
-    pub start_date: String,
+    pub start_date: chrono::NaiveDate,
     /// Last day (actual or planned), if known.
-    pub end_date: Option<String>,
+    pub end_date: Option<chrono::NaiveDate>,
     /// Latest self-assessed step per skill (0 = Pre-A1 … 6 = C2), in skill order.
     pub levels: [Option<u8>; 5],
     /// The date of the latest self-assessment.
-    pub assessed_on: Option<String>,
+    pub assessed_on: Option<chrono::NaiveDate>,
     /// Latest SFI course, grade and date.
     pub latest_sfi: Option<(
         crate::domain::sfi::SfiCourse,
@@ -113,7 +113,7 @@ pub struct Passport {
         chrono::NaiveDate,
     )>,
     /// Today, the passport's date.
-    pub today: String,
+    pub today: chrono::NaiveDate,
 }
 
 #[cfg(feature = "ssr")]

@@ -14,7 +14,7 @@ use crate::domain::ladder::DashboardSort;
 use crate::error::AppError;
 use crate::ui::components::failed;
 use crate::ui::components::{ErrorNotice, Loading};
-use crate::ui::{hm, t, t_args};
+use crate::ui::{day, hm, t, t_args};
 
 fn skill_name(s: Skill) -> String {
     t(&format!("skill-{}", s.as_str()))
@@ -286,12 +286,12 @@ fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
                         .unwrap_or_else(|| "–".to_owned());
                     view! { <tr><th scope="row">{skill_name(s)}</th>{cells}<td class="level-text">{level_text}</td></tr> }
                 }).collect_view();
-                let period = match &p.end_date {
-                    Some(end) => format!("{} – {}", p.start_date, end),
-                    None => format!("{} –", p.start_date),
+                let period = match p.end_date {
+                    Some(end) => format!("{} – {}", day(p.start_date), day(end)),
+                    None => format!("{} –", day(p.start_date)),
                 };
                 let sfi = p.latest_sfi.map(|(course, grade, date)| t_args("passport-sfi", &[("course", course.to_string()), ("grade", grade.to_string()), ("date", date.format("%Y-%m-%d").to_string())])).unwrap_or_else(|| t("sfi-none-short"));
-                let assessed = p.assessed_on.clone().map(|d| t_args("passport-assessed-on", &[("date", d)])).unwrap_or_else(|| t("elp-none"));
+                let assessed = p.assessed_on.map(|d| t_args("passport-assessed-on", &[("date", day(d))])).unwrap_or_else(|| t("elp-none"));
                 view! {
                     <article class="passport" data-test="passport">
                         <h1>{t("passport-title")}</h1>
@@ -301,7 +301,7 @@ fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
                             <div><dt>{t("passport-programme")}</dt><dd>{t("passport-programme-name")}</dd></div>
                             <div><dt>{t("field-school")}</dt><dd>{format!("{}, {}", p.school, p.district)}</dd></div>
                             <div><dt>{t("passport-period")}</dt><dd>{period}</dd></div>
-                            <div><dt>{t("passport-date")}</dt><dd>{p.today.clone()}</dd></div>
+                            <div><dt>{t("passport-date")}</dt><dd>{day(p.today)}</dd></div>
                         </dl>
                         <h2>{t("passport-levels")}</h2>
                         <p class="hint">{assessed}</p>

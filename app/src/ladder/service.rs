@@ -20,10 +20,6 @@ use crate::domain::ladder::{
 use crate::dto::WeekRow;
 use crate::i18n::{translate, Locale};
 
-fn date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
 fn ladder_text(locale: Locale, name: &str, desc: String) -> LadderText {
     let tr = |id: &str| translate(locale, id, &[]);
     LadderText {
@@ -45,14 +41,14 @@ pub async fn assessed(
     Ok(crate::db::assessments::submitted(db, participant)
         .await?
         .into_iter()
-        .filter_map(|(head, levels)| {
-            Some((
+        .map(|(head, levels)| {
+            (
                 AssessedLevels {
-                    date: date(&head.assessed_on)?,
+                    date: head.assessed_on,
                     levels,
                 },
                 head.occasion.as_str().to_owned(),
-            ))
+            )
         })
         .collect())
 }
@@ -73,8 +69,8 @@ pub async fn ladder_data(
 > {
     let detail = crate::db::participants::get(db, participant).await?;
     let name = format!("{} {}", detail.given_name, detail.family_name);
-    let start = date(&detail.start_date);
-    let end = detail.end_date.as_deref().and_then(date);
+    let start = Some(detail.start_date);
+    let end = detail.end_date;
     let finished = end.filter(|e| *e <= today);
     let assessments = assessed(db, participant).await?;
     let results = crate::db::sfi::for_participant(db, participant).await?;
@@ -277,8 +273,8 @@ pub async fn dashboard(
         let assessed: Vec<AssessedLevels> = levels.get(&p.id).cloned().unwrap_or_default();
         let latest = latest_levels(&assessed);
         let change = change_since_start(&assessed);
-        let start = date(&p.start_date);
-        let end = p.end_date.as_deref().and_then(date);
+        let start = Some(p.start_date);
+        let end = p.end_date;
         let name = format!("{} {}", p.given_name, p.family_name);
         let spark = LadderData {
             from: start,
@@ -403,12 +399,8 @@ pub async fn passport(
         start_date: d.start_date,
         end_date: d.end_date,
         levels: latest.map(|l| l.map(|l| l.step())),
-        assessed_on: levels_only
-            .iter()
-            .map(|a| a.date)
-            .max()
-            .map(|d| d.format("%Y-%m-%d").to_string()),
+        assessed_on: levels_only.iter().map(|a| a.date).max(),
         latest_sfi,
-        today: today.format("%Y-%m-%d").to_string(),
+        today,
     })
 }

@@ -117,16 +117,8 @@ pub async fn get_participant(id: ParticipantId) -> Result<ParticipantView, AppEr
     guard::participant(&state, &who, id, ParticipantAction::View).await?;
     let detail = db::participants::get(&state.db, id).await?;
     let links = db::participants::links(&state.db, id).await?;
-    let date = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-    };
     let today = chrono::Local::now().date_naive();
-    let eligibility = Eligibility::assess(
-        date(&detail.residence_permit_date),
-        date(&detail.arrival_date),
-        today,
-    );
+    let eligibility = Eligibility::assess(detail.residence_permit_date, detail.arrival_date, today);
     let history = if may_act_on(&who, ParticipantAction::ViewHistory, &links) {
         Some(db::participants::history(&state.db, id).await?)
     } else {

@@ -18,7 +18,7 @@ pub struct SfiOverview {
     /// The participant's reference.
     pub participant_ref: String,
     /// Their study path.
-    pub study_path: Option<i64>,
+    pub study_path: Option<crate::domain::participant::StudyPath>,
     /// Their results, by date then course.
     pub results: Vec<SfiResultRow>,
     /// Index (in `results`) of the start and, if any, the finish.

@@ -11,7 +11,7 @@ use crate::register::api::{my_record, start_page, Home};
 use crate::register::pages::status_label;
 use crate::ui::components::failed;
 use crate::ui::components::Loading;
-use crate::ui::{t, t_args};
+use crate::ui::{day, t, t_args};
 
 /// `/`: the start page of the signed-in staff member; participants go to `/me`, others sign in.
 #[component]
@@ -74,7 +74,7 @@ fn home_view(h: Home) -> impl IntoView {
                             <td><A href=href>{p.name}</A></td>
                             <td>{p.participant_ref}</td>
                             <td>{p.school}</td>
-                            <td>{p.start_date}</td>
+                            <td>{day(p.start_date)}</td>
                             <td>{status_label(p.status)}</td>
                         </tr>
                     }
@@ -142,7 +142,7 @@ pub fn MePage() -> impl IntoView {
                                 <dl class="facts">
                                     <div><dt>{t("field-school")}</dt><dd>{p.school}</dd></div>
                                     <div><dt>{t("field-mentor")}</dt><dd>{p.mentor_name.unwrap_or_else(|| t("none"))}</dd></div>
-                                    <div><dt>{t("field-start_date")}</dt><dd>{p.start_date}</dd></div>
+                                    <div><dt>{t("field-start_date")}</dt><dd>{day(p.start_date)}</dd></div>
                                     <div><dt>{t("field-planned_terms")}</dt><dd>{p.planned_terms}</dd></div>
                                 </dl>
                                 <p><A href="/me/assessment" attr:class="button-primary big" attr:data-test="elp-open">{t("elp-open")}</A></p>

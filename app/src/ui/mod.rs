@@ -38,6 +38,22 @@ pub fn hm(minutes: u32) -> String {
     }
 }
 
+/// A day as the pages show it: `YYYY-MM-DD` (ISO 8601, as Swedish forms write it).
+pub fn day(date: chrono::NaiveDate) -> String {
+    crate::domain::participant::format_date(date)
+}
+
+/// An optional day, empty when none.
+pub fn opt_day(date: Option<chrono::NaiveDate>) -> String {
+    date.map(day).unwrap_or_default()
+}
+
+/// A stretch of a day, `08:30–10:00`.
+pub fn clock_span(start: chrono::NaiveTime, end: chrono::NaiveTime) -> String {
+    use crate::domain::time_record::format_clock;
+    format!("{}–{}", format_clock(start), format_clock(end))
+}
+
 /// True once the island runs in the browser (an effect runs only after hydration), false in
 /// the server's HTML: an island shows its control with `hidden=move || !ready.get()` so that
 /// without the wasm nothing is offered that cannot act.

@@ -108,7 +108,7 @@ async fn a_draft_keeps_every_answer_and_a_submitted_one_never_changes(app: TestA
     );
     let done = store::submitted(&app.db, s.p1).await.expect("list");
     assert_eq!(done.len(), 1);
-    assert_eq!(done[0].0.assessed_on, "2026-11-21");
+    assert_eq!(done[0].0.assessed_on.to_string(), "2026-11-21");
     assert_eq!(done[0].1.len(), 5);
     assert!(store::draft(&app.db, s.p1).await.expect("db").is_none());
     // A submitted assessment refuses answers, through the layer and below it.

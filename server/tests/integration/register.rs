@@ -136,7 +136,10 @@ async fn an_edit_keeps_the_old_values_in_the_history(app: TestApp) {
         .await
         .json();
     assert_eq!(view.detail.family_name, "Hassan-Ali");
-    assert_eq!(view.detail.end_date.as_deref(), Some("2026-06-30"));
+    assert_eq!(
+        view.detail.end_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-06-30")
+    );
     let history = view.history.expect("history");
     let change = history
         .iter()

@@ -26,8 +26,8 @@ pub struct AssessmentHead {
     pub participant_id: ParticipantId,
     /// Start, checkpoint or finish.
     pub occasion: Occasion,
-    /// `YYYY-MM-DD`: the day it was begun (draft) or submitted.
-    pub assessed_on: String,
+    /// The day it was begun (draft) or submitted.
+    pub assessed_on: chrono::NaiveDate,
     /// `draft` or `submitted`.
     pub submitted: bool,
     /// `tablet`, `web`, `import`, `cli` or `demo`.
@@ -56,7 +56,7 @@ fn head_from(r: &sqlx::any::AnyRow) -> Result<AssessmentHead, DbError> {
         id: col(r, "id")?,
         participant_id: ParticipantId(col(r, "participant_id")?),
         occasion: parse_col(Occasion::parse(&occasion), "occasion")?,
-        assessed_on: col(r, "assessed_on")?,
+        assessed_on: super::date_col(r, "assessed_on")?,
         submitted: status == "submitted",
         source: col(r, "source")?,
         catalogue_version: col(r, "catalogue_version")?,

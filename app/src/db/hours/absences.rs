@@ -3,7 +3,7 @@
 use sqlx::any::AnyRow;
 
 use super::{date_col, Recorder, Saved};
-use crate::db::{col, now, Db, DbError, Tx};
+use crate::db::{col, now, typed_col, Db, DbError, Tx};
 use crate::domain::ids::{AbsenceId, ParticipantId};
 use crate::domain::participant::{format_date, ParticipantRef};
 use crate::domain::time_record::{AbsenceReason, AbsenceRecord};
@@ -130,9 +130,9 @@ fn absence_row(r: &AnyRow) -> Result<AbsenceRow, DbError> {
     Ok(AbsenceRow {
         id: AbsenceId(col(r, "id")?),
         participant_id: ParticipantId(col(r, "participant_id")?),
-        from_date: col(r, "from_date")?,
-        to_date: col(r, "to_date")?,
-        reason: col(r, "reason")?,
+        from_date: date_col(r, "from_date")?,
+        to_date: date_col(r, "to_date")?,
+        reason: typed_col(r, "reason", AbsenceReason::parse)?,
         note: col(r, "note")?,
     })
 }

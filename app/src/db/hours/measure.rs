@@ -45,8 +45,8 @@ pub struct Measured {
     pub participant_ref: String,
     /// Given and family name.
     pub name: String,
-    /// `female`, `male`, `other`, `unspecified`.
-    pub gender: String,
+    /// Gender as recorded.
+    pub gender: crate::domain::participant::Gender,
     /// School name.
     pub school: String,
     /// District name.
@@ -66,9 +66,7 @@ pub async fn participant_weeks(
 ) -> Result<Vec<(WeekCompliance, bool)>, DbError> {
     use crate::domain::time_record::weeks_of;
     let detail = crate::db::participants::get(db, participant).await?;
-    let Ok(start) = NaiveDate::parse_from_str(&detail.start_date, "%Y-%m-%d") else {
-        return Ok(vec![]);
-    };
+    let start = detail.start_date;
     let current = IsoWeek::containing(today);
     let from = IsoWeek::containing(start);
     if from > current {
@@ -126,7 +124,7 @@ pub async fn measured(
                 col::<String>(r, "given_name")?,
                 col::<String>(r, "family_name")?
             ),
-            gender: col(r, "gender")?,
+            gender: crate::db::typed_col(r, "gender", crate::domain::participant::Gender::parse)?,
             school: col(r, "school")?,
             district: col(r, "district")?,
             enrolment: Enrolment {

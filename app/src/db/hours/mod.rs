@@ -7,13 +7,10 @@ mod measure;
 mod plans;
 mod time;
 
-use chrono::{NaiveDate, NaiveTime};
-use sqlx::any::AnyRow;
-
 use super::participants::ChangeSource;
-use super::{col, Db, DbError};
+use super::{date_col, opt_date_col, time_col};
+use super::{Db, DbError};
 use crate::domain::ids::{ParticipantId, UserId};
-use crate::domain::time_record::parse_clock;
 use crate::domain::weeks::WeeklyMinimum;
 pub use crate::dto::{AbsenceRow, PlanBlockRow, PlanRow, TimeRow};
 pub use absences::{absence, absences_of, delete_absence, export_absences, save_absence};
@@ -57,26 +54,6 @@ pub enum Saved<I> {
     Updated(I),
     /// The same values were already stored.
     Unchanged(I),
-}
-
-fn date_col(r: &AnyRow, name: &str) -> Result<NaiveDate, DbError> {
-    let s: String = col(r, name)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-        .map_err(|e| DbError::Other(format!("stored date {s:?} does not parse: {e}")))
-}
-
-fn opt_date_col(r: &AnyRow, name: &str) -> Result<Option<NaiveDate>, DbError> {
-    let s: Option<String> = col(r, name)?;
-    s.map(|s| {
-        NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .map_err(|e| DbError::Other(format!("stored date {s:?} does not parse: {e}")))
-    })
-    .transpose()
-}
-
-fn time_col(r: &AnyRow, name: &str) -> Result<NaiveTime, DbError> {
-    let s: String = col(r, name)?;
-    parse_clock(&s).map_err(|e| DbError::Other(format!("stored time {s:?} does not parse: {e}")))
 }
 
 fn minutes_of(v: i64) -> u32 {

@@ -2,13 +2,13 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
-use super::{minutes_of, Recorder};
+use super::{date_col, minutes_of, time_col, Recorder};
 use crate::db::{col, now, Db, DbError, Tx};
 use crate::domain::ids::{ParticipantId, PlanId, UserId};
 use crate::domain::participant::format_date;
-use crate::domain::time_record::{format_clock, parse_clock};
+use crate::domain::time_record::format_clock;
 use crate::domain::weeks::WeeklyPlan;
 use crate::dto::{PlanBlockRow, PlanRow};
 
@@ -78,8 +78,8 @@ pub async fn plans(db: &Db, participant: ParticipantId) -> Result<Vec<PlanRow>, 
             .or_default()
             .push(PlanBlockRow {
                 weekday: minutes_of(col(b, "weekday")?),
-                start: col(b, "start_time")?,
-                end: col(b, "end_time")?,
+                start: time_col(b, "start_time")?,
+                end: time_col(b, "end_time")?,
                 teacher_email: col(b, "teacher_email")?,
                 teacher_name: col(b, "teacher_name")?,
             });
@@ -90,14 +90,11 @@ pub async fn plans(db: &Db, participant: ParticipantId) -> Result<Vec<PlanRow>, 
             let blocks = by_plan.remove(&id).unwrap_or_default();
             let teaching_minutes = blocks
                 .iter()
-                .filter_map(|b| {
-                    Some((parse_clock(&b.end).ok()? - parse_clock(&b.start).ok()?).num_minutes())
-                })
-                .map(minutes_of)
+                .map(|b| minutes_of((b.end - b.start).num_minutes()))
                 .sum();
             Ok(PlanRow {
                 id: PlanId(id),
-                valid_from: col(r, "valid_from")?,
+                valid_from: date_col(r, "valid_from")?,
                 self_study_minutes: minutes_of(col(r, "self_study_minutes")?),
                 teaching_minutes,
                 blocks,
@@ -114,7 +111,7 @@ pub async fn blocks_on(
     db: &Db,
     participants: &[ParticipantId],
     date: NaiveDate,
-) -> Result<HashMap<ParticipantId, Vec<(String, String, Option<UserId>)>>, DbError> {
+) -> Result<HashMap<ParticipantId, Vec<(NaiveTime, NaiveTime, Option<UserId>)>>, DbError> {
     let weekday = i64::from(crate::domain::time_record::weekday_number(date));
     let mut out = HashMap::new();
     for &p in participants {
@@ -139,8 +136,8 @@ pub async fn blocks_on(
             .iter()
             .map(|r| {
                 Ok((
-                    col(r, "start_time")?,
-                    col(r, "end_time")?,
+                    time_col(r, "start_time")?,
+                    time_col(r, "end_time")?,
                     col::<Option<i64>>(r, "teacher_id")?.map(UserId),
                 ))
             })

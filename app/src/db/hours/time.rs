@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use sqlx::any::AnyRow;
 
 use super::{date_col, minutes_of, time_col, Recorder, Saved};
-use crate::db::{col, now, Db, DbError, Tx};
+use crate::db::{col, now, typed_col, Db, DbError, Tx};
 use crate::domain::ids::{ParticipantId, TimeEntryId, UserId};
 use crate::domain::participant::{format_date, Email, ParticipantRef};
 use crate::domain::time_record::{format_clock, week_code, TimeRecord};
@@ -190,10 +190,10 @@ fn time_row(r: &AnyRow) -> Result<TimeRow, DbError> {
     Ok(TimeRow {
         id: TimeEntryId(col(r, "id")?),
         participant_id: ParticipantId(col(r, "participant_id")?),
-        kind: col(r, "kind")?,
-        date: col(r, "entry_date")?,
-        start: col(r, "start_time")?,
-        end: col(r, "end_time")?,
+        kind: typed_col(r, "kind", TimeKind::parse)?,
+        date: date_col(r, "entry_date")?,
+        start: time_col(r, "start_time")?,
+        end: time_col(r, "end_time")?,
         minutes: minutes_of(col(r, "minutes")?),
         teacher_name: col(r, "teacher_name")?,
     })

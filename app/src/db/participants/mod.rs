@@ -8,8 +8,9 @@ mod sign_in;
 use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 
-use super::{col, parse_col, DbError};
+use super::{col, date_col, opt_date_col, parse_col, typed_col, DbError};
 use crate::domain::ids::{ParticipantId, SchoolId, UserId};
+use crate::domain::participant::{Gender, StudyPath};
 use crate::domain::status::ParticipantStatus;
 pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, ParticipantSummary};
 pub use history::history;
@@ -64,7 +65,7 @@ fn detail_from_row(r: &AnyRow) -> Result<ParticipantDetail, DbError> {
         participant_ref: col(r, "participant_ref")?,
         given_name: col(r, "given_name")?,
         family_name: col(r, "family_name")?,
-        gender: col(r, "gender")?,
+        gender: typed_col(r, "gender", Gender::parse)?,
         birth_year: col(r, "birth_year")?,
         school_id: SchoolId(col(r, "school_id")?),
         school: col(r, "school")?,
@@ -72,14 +73,16 @@ fn detail_from_row(r: &AnyRow) -> Result<ParticipantDetail, DbError> {
         mentor_id: col::<Option<i64>>(r, "mentor_id")?.map(UserId),
         mentor_name: col(r, "mentor_name")?,
         mentor_email: col(r, "mentor_email")?,
-        start_date: col(r, "start_date")?,
+        start_date: date_col(r, "start_date")?,
         planned_terms: col(r, "planned_terms")?,
-        residence_permit_date: col(r, "residence_permit_date")?,
-        arrival_date: col(r, "arrival_date")?,
-        study_path: col(r, "study_path")?,
+        residence_permit_date: opt_date_col(r, "residence_permit_date")?,
+        arrival_date: opt_date_col(r, "arrival_date")?,
+        study_path: col::<Option<i64>>(r, "study_path")?
+            .map(|v| parse_col(StudyPath::parse(&v.to_string()), "study_path"))
+            .transpose()?,
         languages: col(r, "languages")?,
         status: parse_col(ParticipantStatus::parse(&status), "status")?,
-        end_date: col(r, "end_date")?,
+        end_date: opt_date_col(r, "end_date")?,
         sign_in_code: col(r, "sign_in_code")?,
         has_pin: pin.is_some(),
         groups: vec![],
@@ -88,20 +91,5 @@ fn detail_from_row(r: &AnyRow) -> Result<ParticipantDetail, DbError> {
 
 /// The participant's values in CSV form, keyed by the `participants` columns (export order).
 fn csv_fields(d: &ParticipantDetail) -> Vec<String> {
-    vec![
-        d.participant_ref.clone(),
-        d.given_name.clone(),
-        d.family_name.clone(),
-        d.gender.clone(),
-        d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-        d.school.clone(),
-        d.district.clone(),
-        d.mentor_email.clone().unwrap_or_default(),
-        d.start_date.clone(),
-        d.planned_terms.to_string(),
-        d.residence_permit_date.clone().unwrap_or_default(),
-        d.arrival_date.clone().unwrap_or_default(),
-        d.study_path.map(|p| p.to_string()).unwrap_or_default(),
-        d.languages.clone(),
-    ]
+    d.raw().into_fields()
 }

@@ -1,7 +1,7 @@
 //! Reading the register: one participant, who may see them, filtered pages, the export.
 
 use super::{csv_fields, detail_from_row, Scope, DETAIL_SELECT};
-use crate::db::{col, parse_col, Db, DbError};
+use crate::db::{col, date_col, parse_col, Db, DbError};
 use crate::domain::access::ParticipantLinks;
 use crate::domain::ids::{GroupId, ParticipantId, UserId};
 use crate::domain::paging::{Page, PAGE_SIZE};
@@ -134,7 +134,7 @@ pub async fn list(
                 district: col(r, "district")?,
                 mentor_name: col(r, "mentor_name")?,
                 status: parse_col(ParticipantStatus::parse(&status), "status")?,
-                start_date: col(r, "start_date")?,
+                start_date: date_col(r, "start_date")?,
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;

@@ -10,6 +10,7 @@ mod absence;
 mod clock;
 mod compliance;
 mod entry;
+mod register;
 mod rollup;
 mod short;
 #[cfg(test)]
@@ -19,5 +20,6 @@ pub use absence::{AbsenceReason, AbsenceRecord, RawAbsence, ABSENCE_COLUMNS};
 pub use clock::{format_clock, parse_clock, week_code, week_of_code, weekday_number};
 pub use compliance::{weeks_of, Enrolment, Tally, WeekMinutes};
 pub use entry::{RawTimeEntry, TimeKey, TimeRecord, TEACHING_COLUMNS};
+pub use register::{default_lesson, usual_lesson, DayBlock};
 pub use rollup::{roll_up, ReportCell, ReportLine};
 pub use short::{recent_short_weeks, short_weeks_from, ShortRank, SHORT_WEEKS_LOOKBACK};

@@ -4,16 +4,17 @@
 use std::collections::BTreeMap;
 
 use super::Tally;
+use crate::domain::participant::Gender;
 
-/// Where one participant counts: district, school and gender (empty when not split).
+/// Where one participant counts: district, school and gender (none when not split).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ReportCell {
     /// District name.
     pub district: String,
     /// School name.
     pub school: String,
-    /// Gender, or empty when the report is not split by gender.
-    pub gender: String,
+    /// Gender, or none when the report is not split by gender.
+    pub gender: Option<Gender>,
 }
 
 /// One line of the report: a district (empty school), one of its schools, or the total (empty
@@ -37,38 +38,39 @@ pub fn roll_up(people: impl IntoIterator<Item = (ReportCell, Tally)>) -> Vec<Rep
         e.0 += 1;
         e.1.merge(tally);
     }
-    let mut districts: BTreeMap<(String, String), (u32, Tally)> = BTreeMap::new();
-    let mut totals: BTreeMap<String, (u32, Tally)> = BTreeMap::new();
+    let mut districts: BTreeMap<(String, Option<Gender>), (u32, Tally)> = BTreeMap::new();
+    let mut totals: BTreeMap<Option<Gender>, (u32, Tally)> = BTreeMap::new();
     for (cell, (n, t)) in &schools {
         let e = districts
-            .entry((cell.district.clone(), cell.gender.clone()))
+            .entry((cell.district.clone(), cell.gender))
             .or_default();
         e.0 += n;
         e.1.merge(*t);
-        let e = totals.entry(cell.gender.clone()).or_default();
+        let e = totals.entry(cell.gender).or_default();
         e.0 += n;
         e.1.merge(*t);
     }
-    let line = |district: &str, school: &str, gender: &str, (n, t): (u32, Tally)| ReportLine {
-        cell: ReportCell {
-            district: district.to_owned(),
-            school: school.to_owned(),
-            gender: gender.to_owned(),
-        },
-        participants: n,
-        tally: t,
-    };
+    let line =
+        |district: &str, school: &str, gender: Option<Gender>, (n, t): (u32, Tally)| ReportLine {
+            cell: ReportCell {
+                district: district.to_owned(),
+                school: school.to_owned(),
+                gender,
+            },
+            participants: n,
+            tally: t,
+        };
     let mut lines = vec![];
     for ((d, g), sum) in &districts {
-        lines.push(line(d, "", g, *sum));
+        lines.push(line(d, "", *g, *sum));
         for (cell, sum) in &schools {
-            if &cell.district == d && &cell.gender == g {
-                lines.push(line(d, &cell.school, g, *sum));
+            if &cell.district == d && cell.gender == *g {
+                lines.push(line(d, &cell.school, *g, *sum));
             }
         }
     }
     for (g, sum) in &totals {
-        lines.push(line("", "", g, *sum));
+        lines.push(line("", "", *g, *sum));
     }
     lines
 }
@@ -78,11 +80,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn cell(d: &str, s: &str, g: &str) -> ReportCell {
+    fn cell(d: &str, s: &str, g: Option<Gender>) -> ReportCell {
         ReportCell {
             district: d.into(),
             school: s.into(),
-            gender: g.into(),
+            gender: g,
         }
     }
 
@@ -97,10 +99,10 @@ mod tests {
     #[test]
     fn each_district_comes_before_its_schools_and_the_total_last() {
         let lines = roll_up([
-            (cell("Söder", "Tallkrogen", ""), tally(3, 1, 0)),
-            (cell("Farsta", "Farstaskolan", ""), tally(2, 2, 0)),
-            (cell("Söder", "Enskede", ""), tally(1, 0, 3)),
-            (cell("Söder", "Enskede", ""), tally(4, 0, 0)),
+            (cell("Söder", "Tallkrogen", None), tally(3, 1, 0)),
+            (cell("Farsta", "Farstaskolan", None), tally(2, 2, 0)),
+            (cell("Söder", "Enskede", None), tally(1, 0, 3)),
+            (cell("Söder", "Enskede", None), tally(4, 0, 0)),
         ]);
         let shape: Vec<(&str, &str, u32)> = lines
             .iter()
@@ -130,8 +132,14 @@ mod tests {
     #[test]
     fn a_gender_split_gives_each_gender_its_own_lines_and_total() {
         let lines = roll_up([
-            (cell("Farsta", "Farstaskolan", "female"), tally(1, 0, 0)),
-            (cell("Farsta", "Farstaskolan", "male"), tally(0, 1, 0)),
+            (
+                cell("Farsta", "Farstaskolan", Some(Gender::Female)),
+                tally(1, 0, 0),
+            ),
+            (
+                cell("Farsta", "Farstaskolan", Some(Gender::Male)),
+                tally(0, 1, 0),
+            ),
         ]);
         let totals: Vec<&ReportLine> = lines
             .iter()
@@ -151,12 +159,12 @@ mod tests {
         /// district and once in their school.
         #[test]
         fn the_totals_are_the_sums_of_the_schools(
-            people in proptest::collection::vec((0..3u8, 0..3u8, 0..2u8, 0..9u32, 0..9u32, 0..9u32), 0..40)
+            people in proptest::collection::vec((0..3u8, 0..3u8, 0..4usize, 0..9u32, 0..9u32, 0..9u32), 0..40)
         ) {
             let input: Vec<(ReportCell, Tally)> = people
                 .iter()
                 .map(|(d, s, g, m, sh, e)| {
-                    (cell(&format!("d{d}"), &format!("s{s}"), &format!("g{g}")), tally(*m, *sh, *e))
+                    (cell(&format!("d{d}"), &format!("s{s}"), Gender::ALL.get(*g).copied()), tally(*m, *sh, *e))
                 })
                 .collect();
             let lines = roll_up(input.clone());

@@ -15,6 +15,8 @@ use super::api::{
 use super::islands::TickAll;
 use crate::domain::ids::{GroupId, ParticipantId};
 use crate::domain::problem::FormRow;
+use crate::domain::time_record::format_clock;
+use crate::domain::weeks::TimeKind;
 use crate::domain::weeks::{IsoWeek, WeekStatus};
 use crate::error::AppError;
 use crate::ui::components::failed;
@@ -22,7 +24,7 @@ use crate::ui::components::{
     form_result, problem_at, problem_of, ErrorNotice, Field, Loading, SelectField,
 };
 use crate::ui::flash::typed;
-use crate::ui::{hm, t, t_args};
+use crate::ui::{clock_span, day, hm, t, t_args};
 use leptos::server_fn::ServerFn;
 
 fn weekday_name(n: u32) -> String {

@@ -14,7 +14,7 @@ pub fn WeekStrip(
     let tiles = weeks
         .into_iter()
         .map(|w| {
-            let title = format!("{} ({})", w.week, w.week.monday().format("%Y-%m-%d"));
+            let title = format!("{} ({})", w.week, day(w.week.monday()));
             let detail = t_args(
                 "week-detail",
                 &[
@@ -54,13 +54,13 @@ fn plan_view(p: &PlanRow) -> impl IntoView {
         .iter()
         .map(|b| {
             let teacher = b.teacher_name.clone().unwrap_or_default();
-            view! { <tr><td>{weekday_name(b.weekday)}</td><td>{format!("{}–{}", b.start, b.end)}</td><td>{teacher}</td></tr> }
+            view! { <tr><td>{weekday_name(b.weekday)}</td><td>{clock_span(b.start, b.end)}</td><td>{teacher}</td></tr> }
         })
         .collect_view();
     let summary = t_args(
         "plan-summary",
         &[
-            ("from", p.valid_from.clone()),
+            ("from", day(p.valid_from)),
             ("teaching", hm(p.teaching_minutes)),
             ("self_study", hm(p.self_study_minutes)),
         ],
@@ -96,7 +96,7 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
             let weekday = b.as_ref().map(|b| b.weekday).unwrap_or((i as u32 % 5) + 1);
             let (start, end) = b
                 .as_ref()
-                .map(|b| (b.start.clone(), b.end.clone()))
+                .map(|b| (format_clock(b.start), format_clock(b.end)))
                 .unwrap_or_default();
             let teacher = b
                 .as_ref()
@@ -164,7 +164,7 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
             }}
             <ActionForm action=action attr:class="stack" attr:data-test="plan-form">
                 <input type="hidden" name="participant" value=h.participant.to_string() />
-                <Field name="valid_from" label="field-valid_from" kind="date" value=typed.or("valid_from", h.today.clone()) required=true problem=Signal::derive(move || problem_of(&result.get(), "valid_from")) />
+                <Field name="valid_from" label="field-valid_from" kind="date" value=typed.or("valid_from", day(h.today)) required=true problem=Signal::derive(move || problem_of(&result.get(), "valid_from")) />
                 <div class="table-wrap">
                     <table class="list grid">
                         <caption>{t("plan-blocks")}</caption>
@@ -218,7 +218,7 @@ fn TimeForm(h: HoursOverview) -> impl IntoView {
             <ActionForm action=action attr:class="stack" attr:data-test="time-form">
                 <input type="hidden" name="participant" value=h.participant.to_string() />
                 <SelectField name="kind" label="field-kind" options=kinds selected=typed.or("kind", first) problem=p("kind") />
-                <Field name="date" label="field-date" kind="date" value=typed.or("date", h.today.clone()) required=true problem=p("date") />
+                <Field name="date" label="field-date" kind="date" value=typed.or("date", day(h.today)) required=true problem=p("date") />
                 <div class="row-fields">
                     <Field name="start" label="field-start" kind="time" value=typed.or("start", "") required=true problem=p("start") />
                     <Field name="end" label="field-end" kind="time" value=typed.or("end", "") required=true problem=p("end") />
@@ -255,8 +255,8 @@ fn AbsenceForm(h: HoursOverview) -> impl IntoView {
             <ActionForm action=action attr:class="stack" attr:data-test="absence-form">
                 <input type="hidden" name="participant" value=h.participant.to_string() />
                 <div class="row-fields">
-                    <Field name="from_date" label="field-from_date" kind="date" value=typed.or("from_date", h.today.clone()) required=true problem=p("from_date") />
-                    <Field name="to_date" label="field-to_date" kind="date" value=typed.or("to_date", h.today.clone()) required=true problem=p("to_date") />
+                    <Field name="from_date" label="field-from_date" kind="date" value=typed.or("from_date", day(h.today)) required=true problem=p("from_date") />
+                    <Field name="to_date" label="field-to_date" kind="date" value=typed.or("to_date", day(h.today)) required=true problem=p("to_date") />
                 </div>
                 <SelectField name="reason" label="field-reason" options=reasons selected=typed.or("reason", "illness") problem=p("reason") />
                 <Field name="note" label="field-note" value=typed.or("note", "") problem=p("note") />
@@ -297,13 +297,13 @@ pub fn HoursSection(
                         None => view! { <p data-test="plan-none">{t("plan-none")}</p> }.into_any(),
                     };
                     let older = h.plans.iter().skip(1).map(|p| {
-                        let text = t_args("plan-summary", &[("from", p.valid_from.clone()), ("teaching", hm(p.teaching_minutes)), ("self_study", hm(p.self_study_minutes))]);
+                        let text = t_args("plan-summary", &[("from", day(p.valid_from)), ("teaching", hm(p.teaching_minutes)), ("self_study", hm(p.self_study_minutes))]);
                         view! { <li>{text}</li> }
                     }).collect_view();
                     let has_older = h.plans.len() > 1;
                     let (can_t, can_s, can_a) = (h.can_teaching, h.can_self_study, h.can_absence);
                     let entries = h.recent.iter().map(|e| {
-                        let deletable = if e.kind == "teaching" { can_t } else { can_s };
+                        let deletable = match e.kind { TimeKind::Teaching => can_t, TimeKind::SelfStudy => can_s };
                         let id = e.id.to_string();
                         let del = deletable.then(|| view! {
                             <ActionForm action=delete_time attr:class="inline">
@@ -313,8 +313,8 @@ pub fn HoursSection(
                         });
                         view! {
                             <tr>
-                                <td>{e.date.clone()}</td>
-                                <td>{format!("{}–{}", e.start, e.end)}</td>
+                                <td>{day(e.date)}</td>
+                                <td>{clock_span(e.start, e.end)}</td>
                                 <td>{t(&format!("kind-{}", e.kind))}</td>
                                 <td>{hm(e.minutes)}</td>
                                 <td>{e.teacher_name.clone().unwrap_or_default()}</td>
@@ -333,8 +333,8 @@ pub fn HoursSection(
                         });
                         view! {
                             <tr>
-                                <td>{format!("{} – {}", a.from_date, a.to_date)}</td>
-                                <td>{t(&format!("reason-{}", a.reason))}</td>
+                                <td>{format!("{} – {}", day(a.from_date), day(a.to_date))}</td>
+                                <td>{t(&format!("reason-{}", a.reason.as_str()))}</td>
                                 <td>{a.note.clone()}</td>
                                 <td>{del}</td>
                             </tr>

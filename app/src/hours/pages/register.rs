@@ -35,8 +35,9 @@ pub fn RegisterPage() -> impl IntoView {
                 let here = format!("/groups/{}/register", s.group.id);
                 let rows = s.members.iter().enumerate().map(|(i, m)| {
                     let cid = format!("present-{i}");
-                    let planned = if m.planned.is_empty() { t("none") } else { m.planned.join(", ") };
-                    let recorded = if m.recorded.is_empty() { String::new() } else { m.recorded.join(", ") };
+                    let spans = |s: &[(chrono::NaiveTime, chrono::NaiveTime)]| s.iter().map(|(a, b)| clock_span(*a, *b)).collect::<Vec<_>>().join(", ");
+                    let planned = if m.planned.is_empty() { t("none") } else { spans(&m.planned) };
+                    let recorded = spans(&m.recorded);
                     let row = Some(FormRow::Participant(m.participant_ref.clone()));
                     let problem = Signal::derive(move || match result.get() {
                         Some(Err(e)) => e.problems().iter().find(|p| p.row == row).map(crate::ui::components::problem_text),
@@ -60,7 +61,7 @@ pub fn RegisterPage() -> impl IntoView {
                 view! {
                     <h1>{heading}</h1>
                     <form method="get" action=here class="row-fields" data-test="register-day">
-                        <Field name="date" label="field-date" kind="date" value=s.date.clone() problem=Signal::derive(|| None::<String>) />
+                        <Field name="date" label="field-date" kind="date" value=day(s.date) problem=Signal::derive(|| None::<String>) />
                         <button type="submit" class="button-secondary">{t("register-show-day")}</button>
                     </form>
                     {move || match result.get() {
@@ -75,16 +76,16 @@ pub fn RegisterPage() -> impl IntoView {
                     {s.members.is_empty().then(|| view! { <p>{t("sfi-grid-empty")}</p> })}
                     <ActionForm action=action attr:class="stack" attr:data-test="register-form">
                         <input type="hidden" name="group" value=s.group.id.to_string() />
-                        <input type="hidden" name="date" value=s.date.clone() />
+                        <input type="hidden" name="date" value=day(s.date) />
                         <div class="row-fields">
-                            <Field name="start" label="field-start" kind="time" value=typed.or("start", s.start.clone()) required=true problem=p("start") />
-                            <Field name="end" label="field-end" kind="time" value=typed.or("end", s.end.clone()) required=true problem=p("end") />
+                            <Field name="start" label="field-start" kind="time" value=typed.or("start", format_clock(s.start)) required=true problem=p("start") />
+                            <Field name="end" label="field-end" kind="time" value=typed.or("end", format_clock(s.end)) required=true problem=p("end") />
                         </div>
                         {move || problem_of(&result.get(), "present").map(|m| view! { <p class="field-error">{m}</p> })}
                         <TickAll label=t("register-tick-all") />
                         <div class="table-wrap">
                             <table class="list">
-                                <caption>{t_args("register-caption", &[("date", s.date.clone())])}</caption>
+                                <caption>{t_args("register-caption", &[("date", day(s.date))])}</caption>
                                 <thead><tr>
                                     <th scope="col">{t("register-present")}</th>
                                     <th scope="col">{t("field-participant")}</th>

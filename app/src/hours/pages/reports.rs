@@ -96,7 +96,7 @@ pub fn CompliancePage() -> impl IntoView {
                         format!("– {}", l.school)
                     };
                     let class = if l.school.is_empty() { "row-sum" } else { "" };
-                    let gender = (!l.gender.is_empty()).then(|| t(&format!("gender-{}", l.gender)));
+                    let gender = l.gender.map(|g| t(&format!("gender-{}", g.as_str())));
                     view! {
                         <tr class=class>
                             <th scope="row">{name}</th>
@@ -111,8 +111,8 @@ pub fn CompliancePage() -> impl IntoView {
                 }).collect_view();
                 view! {
                     <form method="get" action="/compliance" class="row-fields" data-test="compliance-range">
-                        <Field name="from" label="field-from_week" value=r.from.clone() hint="week-hint" problem=Signal::derive(|| None::<String>) />
-                        <Field name="to" label="field-to_week" value=r.to.clone() problem=Signal::derive(|| None::<String>) />
+                        <Field name="from" label="field-from_week" value=r.from.to_string() hint="week-hint" problem=Signal::derive(|| None::<String>) />
+                        <Field name="to" label="field-to_week" value=r.to.to_string() problem=Signal::derive(|| None::<String>) />
                         <div class="field check">
                             <input type="checkbox" id="by_gender" name="by_gender" value="true" checked=by_gender />
                             <label for="by_gender">{t("compliance-by-gender")}</label>
@@ -122,7 +122,7 @@ pub fn CompliancePage() -> impl IntoView {
                     <p class="hint">{t("compliance-hint")}</p>
                     <div class="table-wrap">
                         <table class="list" data-test="compliance-table">
-                            <caption>{t_args("compliance-caption", &[("from", r.from.clone()), ("to", r.to.clone())])}</caption>
+                            <caption>{t_args("compliance-caption", &[("from", r.from.to_string()), ("to", r.to.to_string())])}</caption>
                             <thead><tr>
                                 <th scope="col">{t("compliance-unit")}</th>
                                 {by_gender.then(|| view! { <th scope="col">{t("field-gender")}</th> })}

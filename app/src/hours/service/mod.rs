@@ -85,14 +85,14 @@ pub async fn overview(
             vec![]
         },
         my_email,
-        today: today.format("%Y-%m-%d").to_string(),
+        today,
     })
 }
 
 mod plan;
 mod reports;
-mod time;
+pub mod time;
 
 pub use plan::save_plan;
 pub use reports::{compliance_report, short_weeks};
-pub use time::{record_time, register_sheet, save_absence, save_register};
+pub use time::{record_time, register_sheet, save_register};

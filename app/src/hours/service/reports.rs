@@ -103,11 +103,7 @@ pub async fn compliance_report(
         let cell = ReportCell {
             district: p.district.clone(),
             school: p.school.clone(),
-            gender: if by_gender {
-                p.gender.clone()
-            } else {
-                String::new()
-            },
+            gender: by_gender.then_some(p.gender),
         };
         (cell, tally)
     }))
@@ -124,8 +120,8 @@ pub async fn compliance_report(
     })
     .collect();
     Ok(ComplianceReport {
-        from: from_week.to_string(),
-        to: to_week.to_string(),
+        from: from_week,
+        to: to_week,
         by_gender,
         lines,
     })

@@ -32,32 +32,77 @@ pub async fn record_time(
     Ok(())
 }
 
-/// Validates and stores an absence (a correction when the first day matches).
+/// Validates and stores an absence of `participant` (whose reference replaces the one in
+/// `raw`); a correction when the first day matches.
 pub async fn save_absence(
     db: &Db,
     who: Principal,
     participant: ParticipantId,
-    from_date: String,
-    to_date: String,
-    reason: String,
-    note: String,
+    mut raw: crate::domain::time_record::RawAbsence,
 ) -> Result<(), AppError> {
     use crate::db::{self, DbError};
-
-    use crate::domain::time_record::{AbsenceRecord, RawAbsence};
-    let detail = db::participants::get(db, participant).await?;
-    let raw = RawAbsence {
-        participant_ref: detail.participant_ref,
-        from_date,
-        to_date,
-        reason,
-        note,
-    };
+    use crate::domain::time_record::AbsenceRecord;
+    raw.participant_ref = db::participants::get(db, participant)
+        .await?
+        .participant_ref;
     let record = AbsenceRecord::validate(&raw).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     db::hours::save_absence(&mut tx, participant, &record, recorder(&who)).await?;
     tx.commit().await.map_err(DbError::from)?;
-    leptos_axum::redirect(&format!("/participants/{participant}#hours"));
+    Ok(())
+}
+
+/// A stored thing that `who` asked for by id: one that does not exist is refused like one they
+/// may not see, so that ids cannot be probed (coordinators, who see everything, get "not found").
+fn hidden_unless_coordinator<T>(
+    found: Result<T, crate::db::DbError>,
+    who: &Principal,
+) -> Result<T, AppError> {
+    match found {
+        Err(crate::db::DbError::NotFound) if !who.is_coordinator() => Err(AppError::Forbidden),
+        other => Ok(other?),
+    }
+}
+
+/// One recorded entry, for deciding who may remove it.
+pub async fn entry(
+    db: &Db,
+    who: &Principal,
+    id: crate::domain::ids::TimeEntryId,
+) -> Result<crate::dto::TimeRow, AppError> {
+    hidden_unless_coordinator(crate::db::hours::time_entry(db, id).await, who)
+}
+
+/// Removes a recorded entry; the history keeps it.
+pub async fn delete_time(
+    db: &Db,
+    who: &Principal,
+    id: crate::domain::ids::TimeEntryId,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    crate::db::hours::delete_time(&mut tx, id, recorder(who)).await?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok(())
+}
+
+/// One absence, for deciding who may remove it.
+pub async fn absence(
+    db: &Db,
+    who: &Principal,
+    id: crate::domain::ids::AbsenceId,
+) -> Result<crate::dto::AbsenceRow, AppError> {
+    hidden_unless_coordinator(crate::db::hours::absence(db, id).await, who)
+}
+
+/// Removes an absence; the history keeps it.
+pub async fn delete_absence(
+    db: &Db,
+    who: &Principal,
+    id: crate::domain::ids::AbsenceId,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    crate::db::hours::delete_absence(&mut tx, id, recorder(who)).await?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
     Ok(())
 }
 
@@ -70,6 +115,7 @@ pub async fn register_sheet(
 ) -> Result<RegisterSheet, AppError> {
     use crate::db;
     use crate::domain::participant::parse_date;
+    use crate::domain::time_record::{usual_lesson, DayBlock};
     let day = if date.trim().is_empty() {
         today
     } else {
@@ -79,31 +125,21 @@ pub async fn register_sheet(
     let ids: Vec<ParticipantId> = members.iter().map(|m| m.id).collect();
     let planned = db::hours::blocks_on(db, &ids, day).await?;
     let recorded = db::hours::teaching_on(db, &ids, day).await?;
-    // The most common planned block of the day, preferring the group's teacher's blocks.
-    let mut counts: std::collections::HashMap<(String, String), (u32, u32)> =
-        std::collections::HashMap::new();
-    for blocks in planned.values() {
-        for (s, e, t) in blocks {
-            let c = counts.entry((s.clone(), e.clone())).or_default();
-            c.0 += u32::from(*t == Some(group.teacher_id));
-            c.1 += 1;
-        }
-    }
-    let (start, end) = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(k, _)| k)
-        .unwrap_or_else(|| ("08:30".to_owned(), "09:30".to_owned()));
+    let (start, end) = usual_lesson(planned.values().flatten().map(|(start, end, t)| DayBlock {
+        start: *start,
+        end: *end,
+        by_group_teacher: *t == Some(group.teacher_id),
+    }));
     let members = members
         .into_iter()
         .map(|m| RegisterMember {
             planned: planned
                 .get(&m.id)
-                .map(|b| b.iter().map(|(s, e, _)| format!("{s}–{e}")).collect())
+                .map(|b| b.iter().map(|(s, e, _)| (*s, *e)).collect())
                 .unwrap_or_default(),
             recorded: recorded
                 .get(&m.id)
-                .map(|r| r.iter().map(|t| format!("{}–{}", t.start, t.end)).collect())
+                .map(|r| r.iter().map(|t| (t.start, t.end)).collect())
                 .unwrap_or_default(),
             id: m.id,
             participant_ref: m.participant_ref,
@@ -112,11 +148,11 @@ pub async fn register_sheet(
         .collect();
     Ok(RegisterSheet {
         group,
-        date: day.format("%Y-%m-%d").to_string(),
+        date: day,
         start,
         end,
         members,
-        today: today.format("%Y-%m-%d").to_string(),
+        today,
     })
 }
 

@@ -20,7 +20,7 @@ use crate::register::api::{
 use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
 use crate::ui::flash::typed;
-use crate::ui::{t, t_args};
+use crate::ui::{day, opt_day, t, t_args};
 use leptos::server_fn::ServerFn;
 
 /// The participant of the `:id` route parameter.
@@ -98,7 +98,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                             <td>{p.district}</td>
                             <td>{p.mentor_name.unwrap_or_default()}</td>
                             <td>{status_label(p.status)}</td>
-                            <td>{p.start_date}</td>
+                            <td>{day(p.start_date)}</td>
                         </tr>
                     }
                 }).collect_view();
@@ -199,22 +199,7 @@ pub fn EditParticipant() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (view_, opts) = match data.await { Ok(d) => d, Err(e) => return failed(e) };
                 let d = view_.detail;
-                let raw = RawParticipant {
-                    participant_ref: d.participant_ref.clone(),
-                    given_name: d.given_name.clone(),
-                    family_name: d.family_name.clone(),
-                    gender: d.gender.clone(),
-                    birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-                    school: d.school.clone(),
-                    district: d.district.clone(),
-                    mentor_email: d.mentor_email.clone().unwrap_or_default(),
-                    start_date: d.start_date.clone(),
-                    planned_terms: d.planned_terms.to_string(),
-                    residence_permit_date: d.residence_permit_date.clone().unwrap_or_default(),
-                    arrival_date: d.arrival_date.clone().unwrap_or_default(),
-                    study_path: d.study_path.map(|p| p.to_string()).unwrap_or_default(),
-                    languages: d.languages.clone(),
-                };
+                let raw = d.raw();
                 let typed = typed(<UpdateParticipant as ServerFn>::PATH).only_if("id", &d.id.to_string());
                 let statuses = ParticipantStatus::ALL.iter().map(|s| (s.as_str().to_owned(), status_label(*s))).collect::<Vec<_>>();
                 let status_problem = Signal::derive(move || problem_of(&result.get(), "status"));
@@ -228,7 +213,7 @@ pub fn EditParticipant() -> impl IntoView {
                         <fieldset>
                             <legend>{t("participant-status")}</legend>
                             <SelectField name="status" label="field-status" options=statuses selected=typed.or("status", d.status.as_str()) problem=status_problem />
-                            <Field name="end_date" label="field-end_date" kind="date" value=typed.or("end_date", d.end_date.clone().unwrap_or_default()) problem=end_problem />
+                            <Field name="end_date" label="field-end_date" kind="date" value=typed.or("end_date", opt_day(d.end_date)) problem=end_problem />
                         </fieldset>
                         <button type="submit" class="button-primary">{t("save")}</button>
                     </ActionForm>
@@ -351,18 +336,18 @@ fn participant_view(
         </div>
         <dl class="facts">
             <div><dt>{t("field-participant_ref")}</dt><dd>{d.participant_ref.clone()}</dd></div>
-            <div><dt>{t("field-status")}</dt><dd>{status_label(d.status)}{d.end_date.clone().map(|e| format!(" ({e})"))}</dd></div>
-            <div><dt>{t("field-gender")}</dt><dd>{t(&format!("gender-{}", d.gender))}</dd></div>
+            <div><dt>{t("field-status")}</dt><dd>{status_label(d.status)}{d.end_date.map(|e| format!(" ({})", day(e)))}</dd></div>
+            <div><dt>{t("field-gender")}</dt><dd>{t(&format!("gender-{}", d.gender.as_str()))}</dd></div>
             <div><dt>{t("field-birth_year")}</dt><dd>{opt(d.birth_year.map(|y| y.to_string()))}</dd></div>
             <div><dt>{t("field-school")}</dt><dd>{d.school.clone()}</dd></div>
             <div><dt>{t("field-district")}</dt><dd>{d.district.clone()}</dd></div>
             <div><dt>{t("field-mentor")}</dt><dd>{opt(d.mentor_name.clone())}</dd></div>
-            <div><dt>{t("field-start_date")}</dt><dd>{d.start_date.clone()}</dd></div>
+            <div><dt>{t("field-start_date")}</dt><dd>{day(d.start_date)}</dd></div>
             <div><dt>{t("field-planned_terms")}</dt><dd>{d.planned_terms}</dd></div>
             <div><dt>{t("field-study_path")}</dt><dd>{opt(d.study_path.map(|p| p.to_string()))}</dd></div>
             <div><dt>{t("field-languages")}</dt><dd>{opt(Some(d.languages.clone()))}</dd></div>
-            <div><dt>{t("field-residence_permit_date")}</dt><dd>{opt(d.residence_permit_date.clone())}</dd></div>
-            <div><dt>{t("field-arrival_date")}</dt><dd>{opt(d.arrival_date.clone())}</dd></div>
+            <div><dt>{t("field-residence_permit_date")}</dt><dd>{opt(d.residence_permit_date.map(day))}</dd></div>
+            <div><dt>{t("field-arrival_date")}</dt><dd>{opt(d.arrival_date.map(day))}</dd></div>
         </dl>
         <section class="card" aria-labelledby="elig-h" data-test="eligibility">
             <h2 id="elig-h">{t("eligibility")}</h2>
