@@ -23,12 +23,14 @@ use crate::site::{HomePage, MePage, ParticipantPage};
 use crate::ui::t;
 
 /// The URLs of the stylesheet, the JavaScript module and the wasm: content-hashed when the
-/// server found the built files.
-fn asset_urls() -> (String, String, String) {
+/// server found the built files, else the build's plain names.
+fn asset_urls(options: &LeptosOptions) -> (String, String, String) {
     #[cfg(feature = "ssr")]
     let paths = use_context::<crate::state::AppState>()
         .map(|s| (*s.assets).clone())
-        .unwrap_or_else(|| crate::state::AssetPaths::plain("spraktrappan"));
+        .unwrap_or_else(|| crate::state::AssetPaths::plain(&options.output_name));
+    #[cfg(not(feature = "ssr"))]
+    let _ = options;
     #[cfg(feature = "ssr")]
     return (paths.css, paths.js, paths.wasm);
     #[cfg(not(feature = "ssr"))]
@@ -56,7 +58,7 @@ fn IslandScripts(
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = request_locale();
-    let (css, js, wasm) = asset_urls();
+    let (css, js, wasm) = asset_urls(&options);
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag() dir=locale.dir()>
@@ -81,6 +83,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(request_locale());
+    #[cfg(feature = "ssr")]
+    crate::state::flash::provide_current();
     let me: MeResource = Resource::new(|| (), |_| who_am_i());
     provide_context(me);
     let app_name = t("app-name");

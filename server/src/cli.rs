@@ -167,7 +167,7 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         source: "cli",
         by: None,
     };
-    let now = chrono::Local::now().naive_local();
+    let now = app::state::clock::now();
     let report = app::import::run::import(&db, kind, &text, now, who, dry_run).await;
     match report {
         Ok(report) if report.is_valid() => {
@@ -264,8 +264,7 @@ async fn export_compliance(config: &Config, rest: &[&str]) -> ExitCode {
             "export compliance takes --from WEEK and --to WEEK, e.g. --from 2026-W01 --to 2026-W12",
         );
     }
-    let (default_from, default_to) =
-        app::import::time::default_range(chrono::Local::now().date_naive());
+    let (default_from, default_to) = app::import::time::default_range(app::state::clock::today());
     let week = |name: &str, default: IsoWeek| match option(rest, name) {
         None => Ok(default),
         Some(s) => IsoWeek::parse(s).map_err(|p| format!("{name} {s:?}: {p}")),
@@ -301,7 +300,7 @@ async fn chart_ladder(config: &Config, reference: &str) -> ExitCode {
         Ok(None) => return fail(&format!("no participant with the reference {reference:?}")),
         Err(e) => return fail(&e.to_string()),
     };
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     match app::ladder::service::ladder_only(&db, id, app::i18n::Locale::En, today).await {
         Ok(svg) => {
             println!("{svg}");

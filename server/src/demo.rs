@@ -77,7 +77,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
     for (email, name, role) in STAFF {
         ids.push(users::create(db, email, name, role, &users::PasswordHash(hash.clone())).await?);
     }
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let mut csv = String::from(
         "participant_ref;given_name;family_name;gender;birth_year;school;district;mentor_email;start_date;planned_terms;residence_permit_date;arrival_date;study_path;languages\n",
     );
@@ -288,7 +288,7 @@ async fn load_hours(
         }
     }
     tx.commit().await?;
-    let now = chrono::Local::now().naive_local();
+    let now = app::state::clock::now();
     let report = app::import::time::import_teaching(db, &csv, now, who, false).await?;
     if !report.is_valid() {
         return Err(DbError::Other(format!(

@@ -91,6 +91,7 @@ pub async fn build_state(
     config: &Config,
     db: Db,
     leptos_options: LeptosOptions,
+    assets: &crate::assets::Assets,
 ) -> Result<AppState, StartError> {
     let secret = match &config.session_secret {
         Some(s) => s.clone(),
@@ -107,9 +108,16 @@ pub async fn build_state(
             secure_cookies: config.secure_cookies,
         }),
         flash: Default::default(),
-        assets: Arc::new(app::state::AssetPaths::plain(&leptos_options.output_name)),
+        assets: Arc::new(assets.paths(&leptos_options.output_name)),
         leptos_options,
     })
+}
+
+/// The built static files under the site's `pkg` directory (none in tests).
+pub fn load_assets(leptos_options: &LeptosOptions) -> crate::assets::Assets {
+    let pkg = std::path::Path::new(leptos_options.site_root.as_ref())
+        .join(leptos_options.site_pkg_dir.as_ref());
+    crate::assets::Assets::load(&pkg)
 }
 
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
@@ -122,14 +130,7 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 
 /// The whole application as a router, so tests can drive it without a socket. The built
 /// static files are read from the site's `pkg` directory (none in tests: plain names).
-pub fn router(state: AppState) -> Router {
-    let pkg = std::path::Path::new(state.leptos_options.site_root.as_ref())
-        .join(state.leptos_options.site_pkg_dir.as_ref());
-    let assets = crate::assets::Assets::load(&pkg);
-    let state = AppState {
-        assets: Arc::new(assets.paths(&state.leptos_options.output_name)),
-        ..state
-    };
+pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
     let routes = generate_route_list(App);
     let fn_state = state.clone();
     Router::new()
@@ -188,7 +189,8 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         }
     }
     let options = leptos_options(&config)?;
-    let state = build_state(&config, db, options).await?;
+    let assets = load_assets(&options);
+    let state = build_state(&config, db, options, &assets).await?;
     let purge_db = state.db.clone();
     tokio::spawn(async move {
         loop {
@@ -203,7 +205,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Listen { addr, source })?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, router(state).into_make_service())
+    axum::serve(listener, router(state, assets).into_make_service())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -105,31 +105,6 @@ pub(super) fn participant_of(
     }
 }
 
-#[cfg(feature = "ssr")]
-pub(super) fn today() -> String {
-    chrono::Local::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-/// The threshold setting (`cefr_threshold`, e.g. `80 %`), default 80 %.
-#[cfg(feature = "ssr")]
-pub(super) async fn threshold(
-    db: &crate::db::Db,
-) -> Result<crate::domain::cefr::Threshold, AppError> {
-    use crate::domain::cefr::Threshold;
-    let stored = crate::db::settings::get(db, "cefr_threshold").await?;
-    Ok(stored
-        .and_then(|s| Threshold::parse(&s).ok())
-        .unwrap_or_default())
-}
-
-#[cfg(feature = "ssr")]
-pub(super) fn parse_skill(s: &str) -> Result<Skill, AppError> {
-    Skill::parse(s).map_err(|p| AppError::field("skill", s, p))
-}
-
 /// The participant's start page of the self-assessment.
 #[server(endpoint = "assessment/home")]
 pub async fn get_assessment_home() -> Result<AssessmentHome, AppError> {
@@ -141,20 +116,9 @@ pub async fn get_assessment_home() -> Result<AssessmentHome, AppError> {
 /// Starts (or continues) the participant's draft for `occasion`.
 #[server(endpoint = "assessment/start")]
 pub async fn start_assessment(occasion: String) -> Result<(), AppError> {
-    use crate::domain::catalogue::CURRENT_VERSION;
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    let occasion =
-        Occasion::parse(&occasion).map_err(|p| AppError::field("occasion", &occasion, p))?;
-    crate::db::assessments::start_draft(
-        &state.db,
-        me,
-        occasion,
-        &today(),
-        CURRENT_VERSION,
-        "tablet",
-    )
-    .await?;
+    super::service::start(&state.db, me, &occasion, crate::state::clock::today()).await?;
     leptos_axum::redirect("/me/assessment");
     Ok(())
 }
@@ -162,33 +126,9 @@ pub async fn start_assessment(occasion: String) -> Result<(), AppError> {
 /// The statements of one skill of the participant's draft, in `lang`.
 #[server(endpoint = "assessment/skill")]
 pub async fn get_assessment_skill(skill: String, lang: String) -> Result<SkillSheet, AppError> {
-    use crate::db::assessments as store;
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    let skill = parse_skill(&skill)?;
-    let draft = store::draft(&state.db, me)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let version = draft.catalogue_version.clone().ok_or(AppError::NotFound)?;
-    let lang = crate::i18n::Locale::from_tag(&lang).unwrap_or_default();
-    let statements = store::statements(&state.db, &version, skill, lang.tag()).await?;
-    let answers = store::answers(&state.db, draft.id).await?;
-    Ok(SkillSheet {
-        skill,
-        statements: statements
-            .into_iter()
-            .map(|s| {
-                let (answer, goal) = answers.get(&s.id).cloned().unwrap_or((None, false));
-                StatementView {
-                    id: s.id,
-                    level: s.level,
-                    text: s.text,
-                    answer,
-                    goal,
-                }
-            })
-            .collect(),
-    })
+    super::service::skill_sheet(&state.db, me, &skill, &lang).await
 }
 
 /// Saves one answer of the draft at once (a reload or a dropped connection loses nothing) and
@@ -214,7 +154,7 @@ pub async fn answer_statement(
 pub async fn submit_assessment() -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    super::service::submit(&state.db, me).await?;
+    super::service::submit(&state.db, me, crate::state::clock::today()).await?;
     leptos_axum::redirect("/me/assessment");
     Ok(())
 }

@@ -311,10 +311,7 @@ pub fn AssessmentsSection(
     participant: ParticipantId,
 ) -> impl IntoView {
     let comment = ServerAction::<CommentAssessment>::new();
-    let data = Resource::new(
-        move || (participant, comment.version().get()),
-        |(p, _)| list_assessments(p),
-    );
+    let data = Resource::new(move || participant, list_assessments);
     view! {
         <section aria-labelledby="elp-h" data-test="elp">
             <h2 id="elp-h">{t("elp-heading")}</h2>

@@ -3,7 +3,7 @@
 //! `api` decide who may call them.
 
 use super::api::{
-    parse_skill, threshold, today, AssessmentHome, AssessmentList, AssessmentView, SkillProgress,
+    AssessmentHome, AssessmentList, AssessmentView, SkillProgress, SkillSheet, StatementView,
 };
 use crate::db::Db;
 use crate::domain::cefr::{Answer, Occasion, Skill};
@@ -146,8 +146,68 @@ pub async fn answer(
     })
 }
 
-/// Submits the participant's draft: a level per skill from the answers.
-pub async fn submit(db: &Db, me: ParticipantId) -> Result<(), AppError> {
+/// The threshold setting (`cefr_threshold`, e.g. `80 %`), default 80 %.
+async fn threshold(db: &Db) -> Result<crate::domain::cefr::Threshold, AppError> {
+    use crate::domain::cefr::Threshold;
+    let stored = crate::db::settings::get(db, "cefr_threshold").await?;
+    Ok(stored
+        .and_then(|s| Threshold::parse(&s).ok())
+        .unwrap_or_default())
+}
+
+fn parse_skill(s: &str) -> Result<Skill, AppError> {
+    Skill::parse(s).map_err(|p| AppError::field("skill", s, p))
+}
+
+/// Starts (or continues) the participant's draft for `occasion`, dated `today`.
+pub async fn start(
+    db: &Db,
+    me: ParticipantId,
+    occasion: &str,
+    today: chrono::NaiveDate,
+) -> Result<(), AppError> {
+    use crate::domain::catalogue::CURRENT_VERSION;
+    let occasion =
+        Occasion::parse(occasion).map_err(|p| AppError::field("occasion", occasion, p))?;
+    crate::db::assessments::start_draft(db, me, occasion, today, CURRENT_VERSION, "tablet").await?;
+    Ok(())
+}
+
+/// The statements of one skill of the participant's draft in `lang` (Swedish when unknown),
+/// with the answers given so far.
+pub async fn skill_sheet(
+    db: &Db,
+    me: ParticipantId,
+    skill: &str,
+    lang: &str,
+) -> Result<SkillSheet, AppError> {
+    use crate::db::assessments as store;
+    let skill = parse_skill(skill)?;
+    let draft = store::draft(db, me).await?.ok_or(AppError::NotFound)?;
+    let version = draft.catalogue_version.clone().ok_or(AppError::NotFound)?;
+    let lang = crate::i18n::Locale::from_tag(lang).unwrap_or_default();
+    let statements = store::statements(db, &version, skill, lang.tag()).await?;
+    let answers = store::answers(db, draft.id).await?;
+    Ok(SkillSheet {
+        skill,
+        statements: statements
+            .into_iter()
+            .map(|s| {
+                let (answer, goal) = answers.get(&s.id).cloned().unwrap_or((None, false));
+                StatementView {
+                    id: s.id,
+                    level: s.level,
+                    text: s.text,
+                    answer,
+                    goal,
+                }
+            })
+            .collect(),
+    })
+}
+
+/// Submits the participant's draft, dated `today`: a level per skill from the answers.
+pub async fn submit(db: &Db, me: ParticipantId, today: chrono::NaiveDate) -> Result<(), AppError> {
     use crate::db::assessments as store;
     use crate::domain::catalogue::Catalogue;
     use std::collections::BTreeMap;
@@ -166,7 +226,7 @@ pub async fn submit(db: &Db, me: ParticipantId) -> Result<(), AppError> {
         .collect();
     let threshold = threshold(db).await?;
     let levels = catalogue.levels(&answers, threshold);
-    store::submit(db, draft.id, &levels, &threshold.to_string(), &today()).await?;
+    store::submit(db, draft.id, &levels, &threshold.to_string(), today).await?;
     Ok(())
 }
 

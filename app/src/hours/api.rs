@@ -156,11 +156,6 @@ pub struct ComplianceReport {
 #[cfg(feature = "ssr")]
 use crate::auth::guard;
 
-#[cfg(feature = "ssr")]
-fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
-
 /// Where a change to `participant`'s hours returns to: the participant's own page or the
 /// staff page of the participant.
 #[cfg(feature = "ssr")]
@@ -178,7 +173,14 @@ pub async fn get_hours(participant: ParticipantId) -> Result<HoursOverview, AppE
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     let links = guard::participant(&state, &who, participant, ParticipantAction::ViewHours).await?;
-    super::service::overview(&state.db, who, &links, participant, now()).await
+    super::service::overview(
+        &state.db,
+        who,
+        &links,
+        participant,
+        crate::state::clock::now(),
+    )
+    .await
 }
 
 /// Sets a new weekly plan from `valid_from` (coordinators, the mentor). A plan under the weekly
@@ -237,7 +239,8 @@ pub async fn record_time(
         kind,
         teacher_email,
     };
-    super::service::record_time(&state.db, who, participant, raw, now()).await?;
+    super::service::record_time(&state.db, who, participant, raw, crate::state::clock::now())
+        .await?;
     leptos_axum::redirect(&back_to_hours(who, participant));
     Ok(())
 }
@@ -300,7 +303,7 @@ pub async fn delete_absence(id: AbsenceId) -> Result<(), AppError> {
 pub async fn get_register(group: GroupId, date: String) -> Result<RegisterSheet, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    super::service::register_sheet(&state.db, group, date, now().date()).await
+    super::service::register_sheet(&state.db, group, date, crate::state::clock::now().date()).await
 }
 
 /// Takes the register: one taught entry from `start` to `end` on `date` for each ticked member
@@ -316,7 +319,17 @@ pub async fn save_register(
 ) -> Result<RegisterSaved, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    super::service::save_register(&state.db, who, group, date, start, end, present, now()).await
+    super::service::save_register(
+        &state.db,
+        who,
+        group,
+        date,
+        start,
+        end,
+        present,
+        crate::state::clock::now(),
+    )
+    .await
 }
 
 /// The mentor's participants with a short week in the last four weeks or in the running week
@@ -339,7 +352,7 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
         } => Scope::All,
         _ => return Err(AppError::Forbidden),
     };
-    super::service::short_weeks(&state.db, scope, now().date()).await
+    super::service::short_weeks(&state.db, scope, crate::state::clock::now().date()).await
 }
 
 /// Compliance per district and school (optionally per gender) for a week range (coordinators).
@@ -354,5 +367,12 @@ pub async fn get_compliance_report(
     if !who.is_coordinator() {
         return Err(AppError::Forbidden);
     }
-    super::service::compliance_report(&state.db, from, to, by_gender, now().date()).await
+    super::service::compliance_report(
+        &state.db,
+        from,
+        to,
+        by_gender,
+        crate::state::clock::now().date(),
+    )
+    .await
 }

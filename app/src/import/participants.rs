@@ -38,7 +38,7 @@ pub async fn save_one(
     user: UserId,
     edit: Option<(ParticipantId, String, String)>,
 ) -> Result<ParticipantId, AppError> {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::state::clock::today();
     let record = ParticipantRecord::validate(raw, today);
     let status = edit
         .as_ref()

@@ -116,11 +116,6 @@ pub struct Passport {
     pub today: chrono::NaiveDate,
 }
 
-#[cfg(feature = "ssr")]
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// A participant's language ladder and weekly-hours chart, with their data.
 #[server(endpoint = "ladder/participant")]
 pub async fn get_ladder(participant: ParticipantId) -> Result<LadderView, AppError> {
@@ -132,16 +127,17 @@ pub async fn get_ladder(participant: ParticipantId) -> Result<LadderView, AppErr
     {
         return Err(AppError::Forbidden);
     }
-    let weeks = crate::db::hours::participant_weeks(&state.db, participant, today())
-        .await?
-        .iter()
-        .map(|(w, current)| WeekRow::from_week(w, *current))
-        .collect();
+    let weeks =
+        crate::db::hours::participant_weeks(&state.db, participant, crate::state::clock::today())
+            .await?
+            .iter()
+            .map(|(w, current)| WeekRow::from_week(w, *current))
+            .collect();
     Ok(super::service::participant_ladder(
         &state.db,
         participant,
         crate::i18n::request_locale(),
-        today(),
+        crate::state::clock::today(),
         weeks,
     )
     .await?)
@@ -164,7 +160,7 @@ pub async fn get_dashboard(#[server(default)] sort: String) -> Result<Dashboard,
         &state.db,
         user,
         crate::i18n::request_locale(),
-        today(),
+        crate::state::clock::today(),
         DashboardSort::parse(&sort),
     )
     .await?)
@@ -185,5 +181,5 @@ pub async fn get_passport(participant: Option<ParticipantId>) -> Result<Passport
     if !may_act_on(&who, ParticipantAction::ViewResults, &links) {
         return Err(AppError::Forbidden);
     }
-    Ok(super::service::passport(&state.db, participant, today()).await?)
+    Ok(super::service::passport(&state.db, participant, crate::state::clock::today()).await?)
 }

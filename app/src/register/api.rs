@@ -117,7 +117,7 @@ pub async fn get_participant(id: ParticipantId) -> Result<ParticipantView, AppEr
     guard::participant(&state, &who, id, ParticipantAction::View).await?;
     let detail = db::participants::get(&state.db, id).await?;
     let links = db::participants::links(&state.db, id).await?;
-    let today = chrono::Local::now().date_naive();
+    let today = crate::state::clock::today();
     let eligibility = Eligibility::assess(detail.residence_permit_date, detail.arrival_date, today);
     let history = if may_act_on(&who, ParticipantAction::ViewHistory, &links) {
         Some(db::participants::history(&state.db, id).await?)

@@ -95,8 +95,25 @@ pub fn owner_of(headers: &http::HeaderMap) -> String {
         .unwrap_or_default()
 }
 
+/// The current request's flash, looked up once per request by [`provide_current`].
+#[derive(Debug, Clone)]
+struct CurrentFlash(Option<Arc<Flash>>);
+
+/// Looks up the flash named in the current request's URL once and keeps it in the context for
+/// the page's forms (called at the root of the app).
+pub fn provide_current() {
+    leptos::prelude::provide_context(CurrentFlash(find_current().map(Arc::new)));
+}
+
 /// The flash named in the current request's URL, if any.
-pub fn current() -> Option<Flash> {
+pub fn current() -> Option<Arc<Flash>> {
+    match leptos::prelude::use_context::<CurrentFlash>() {
+        Some(CurrentFlash(found)) => found,
+        None => find_current().map(Arc::new),
+    }
+}
+
+fn find_current() -> Option<Flash> {
     use leptos::prelude::use_context;
     let parts = use_context::<http::request::Parts>()?;
     let state = use_context::<super::AppState>()?;

@@ -7,6 +7,7 @@ use leptos::prelude::LeptosOptions;
 
 use crate::db::Db;
 
+pub mod clock;
 pub mod flash;
 
 /// Settings read from the environment at start.

@@ -56,6 +56,14 @@ where
     Signal::derive(move || action.value().get().or_else(|| ok.clone().map(Ok)))
 }
 
+/// Whether the form's last post on this page was refused (a folded form then opens, to show
+/// what was typed and why it was refused).
+pub fn was_refused<T: Clone + Send + Sync + 'static>(
+    result: Signal<Option<Result<T, AppError>>>,
+) -> bool {
+    result.get_untracked().is_some_and(|r| r.is_err())
+}
+
 /// What a page shows when its data could not be loaded: the sign-in page when signed out,
 /// otherwise the translated error.
 pub fn failed(error: AppError) -> AnyView {

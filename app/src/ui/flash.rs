@@ -78,7 +78,7 @@ pub fn typed(path: &str) -> Typed {
     {
         crate::state::flash::current()
             .filter(|f| f.path == path && f.refused)
-            .map(|f| Typed::new(f.values))
+            .map(|f| Typed::new(f.values.clone()))
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
@@ -94,8 +94,7 @@ pub fn outcome<T: DeserializeOwned>(path: &str) -> Option<T> {
     {
         crate::state::flash::current()
             .filter(|f| f.path == path && !f.refused)
-            .and_then(|f| f.output)
-            .and_then(|body| serde_json::from_slice(&body).ok())
+            .and_then(|f| serde_json::from_slice(f.output.as_deref()?).ok())
     }
     #[cfg(not(feature = "ssr"))]
     {

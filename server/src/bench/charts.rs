@@ -79,7 +79,7 @@ pub(super) async fn charts(db: &Db) -> Result<(), String> {
          GROUP BY mentor_id ORDER BY COUNT(*) DESC, mentor_id LIMIT 1",
     )
     .await?;
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let mut runs = Vec::new();
     let mut rows = 0;
     for i in 0..11 {

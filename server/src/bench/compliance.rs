@@ -12,7 +12,7 @@ use super::{scalar, stats};
 /// Times the `compliance` export: one school for one week, and the whole city for one term
 /// (the last 20 weeks); five runs each after one warm-up, minimum and median reported.
 pub(super) async fn compliance(db: &Db) -> Result<(), String> {
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let last = IsoWeek::containing(today).prev();
     let mut term_start = last;
     for _ in 0..19 {

@@ -56,7 +56,7 @@ pub(super) async fn generate(db: &Db, participants: usize, weeks: u32) -> Result
     }
     let started = Instant::now();
     let mut rng = Rng(0x5EED_CAFE_F00D_1234);
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let first_monday = IsoWeek::containing(today - Days::new(u64::from(weeks) * 7)).monday();
     let t0 = app::db::now();
     let district_ids: Vec<i64> = (1..=10).map(|i| 1000 + i).collect();

@@ -7,7 +7,7 @@ use app::db::assessments as store;
 use app::domain::catalogue::Catalogue;
 use app::domain::cefr::{Answer, CefrLevel, Occasion, Skill, Threshold};
 
-use crate::common::{seed, TestApp};
+use crate::common::{date, seed, TestApp};
 
 async fn the_catalogue_is_loaded_once_with_both_languages(app: TestApp) {
     let c = Catalogue::current().expect("catalogue");
@@ -33,13 +33,27 @@ async fn the_catalogue_is_loaded_once_with_both_languages(app: TestApp) {
 async fn a_draft_keeps_every_answer_and_a_submitted_one_never_changes(app: TestApp) {
     let s = seed(&app).await;
     let c = Catalogue::current().expect("catalogue");
-    let draft = store::start_draft(&app.db, s.p1, Occasion::Start, "2026-11-20", "v1", "tablet")
-        .await
-        .expect("draft");
+    let draft = store::start_draft(
+        &app.db,
+        s.p1,
+        Occasion::Start,
+        date("2026-11-20"),
+        "v1",
+        "tablet",
+    )
+    .await
+    .expect("draft");
     // A second start (a double tap, another tab) gives the same draft.
-    let again = store::start_draft(&app.db, s.p1, Occasion::Start, "2026-11-20", "v1", "tablet")
-        .await
-        .expect("draft");
+    let again = store::start_draft(
+        &app.db,
+        s.p1,
+        Occasion::Start,
+        date("2026-11-20"),
+        "v1",
+        "tablet",
+    )
+    .await
+    .expect("draft");
     assert_eq!(draft.id, again.id);
     let listening = c.skill(Skill::Listening);
     for (i, st) in listening.iter().enumerate().take(12) {
@@ -96,13 +110,13 @@ async fn a_draft_keeps_every_answer_and_a_submitted_one_never_changes(app: TestA
     let levels = c.levels(&given, Threshold::default());
     assert_eq!(levels[0], (Skill::Listening, CefrLevel::A1));
     assert!(
-        store::submit(&app.db, draft.id, &levels, "80 %", "2026-11-21")
+        store::submit(&app.db, draft.id, &levels, "80 %", date("2026-11-21"))
             .await
             .expect("submit")
     );
     // Submitting twice changes nothing.
     assert!(
-        !store::submit(&app.db, draft.id, &levels, "80 %", "2026-11-21")
+        !store::submit(&app.db, draft.id, &levels, "80 %", date("2026-11-21"))
             .await
             .expect("submit")
     );
@@ -141,7 +155,7 @@ async fn a_draft_keeps_every_answer_and_a_submitted_one_never_changes(app: TestA
         &app.db,
         s.p1,
         Occasion::Checkpoint,
-        "2026-11-22",
+        date("2026-11-22"),
         "v1",
         "tablet",
     )
@@ -183,9 +197,16 @@ async fn paper_levels_import_all_or_nothing_and_never_touch_the_tablet(app: Test
     use app::import::assessments::{export, import_file};
     let s = seed(&app).await;
     // A tablet assessment of P-0001 on 2026-10-01 (start): listening A1, the rest Pre-A1.
-    let d = store::start_draft(&app.db, s.p1, Occasion::Start, "2026-10-01", "v1", "tablet")
-        .await
-        .expect("draft");
+    let d = store::start_draft(
+        &app.db,
+        s.p1,
+        Occasion::Start,
+        date("2026-10-01"),
+        "v1",
+        "tablet",
+    )
+    .await
+    .expect("draft");
     let levels: Vec<(Skill, CefrLevel)> = Skill::ALL
         .iter()
         .map(|sk| {
@@ -199,7 +220,7 @@ async fn paper_levels_import_all_or_nothing_and_never_touch_the_tablet(app: Test
             )
         })
         .collect();
-    store::submit(&app.db, d.id, &levels, "80 %", "2026-10-01")
+    store::submit(&app.db, d.id, &levels, "80 %", date("2026-10-01"))
         .await
         .expect("submit");
     let before = count_levels(&app).await;

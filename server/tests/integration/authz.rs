@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use app::error::AppError;
 
-use crate::common::{seed, Reply, Seed, TestApp, COORDINATOR, MENTOR_A, MENTOR_B, TEACHER_A};
+use crate::common::{date, seed, Reply, Seed, TestApp, COORDINATOR, MENTOR_A, MENTOR_B, TEACHER_A};
 
 /// Endpoints anyone may call (signing in and out, the language, who am I).
 const PUBLIC: [&str; 5] = [
@@ -445,13 +445,13 @@ async fn matrix(app: TestApp) {
                 &db,
                 p,
                 app::domain::cefr::Occasion::Start,
-                "2026-03-02",
+                date("2026-03-02"),
                 "v1",
                 "tablet",
             )
             .await
             .expect("draft");
-            app::db::assessments::submit(&db, d.id, &[], "80 %", "2026-03-02")
+            app::db::assessments::submit(&db, d.id, &[], "80 %", date("2026-03-02"))
                 .await
                 .expect("submit");
             d.id

@@ -90,10 +90,13 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     server::startup::load_catalogue(&db)
         .await
         .expect("load the statement catalogue");
+    let leptos_options = leptos::prelude::LeptosOptions::builder()
+        .output_name("spraktrappan")
+        .build();
+    let assets = server::startup::load_assets(&leptos_options);
     let state = AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder()
-            .output_name("spraktrappan")
-            .build(),
+        assets: Arc::new(assets.paths(&leptos_options.output_name)),
+        leptos_options,
         db: db.clone(),
         auth: Arc::new(AuthConfig {
             session_secret: "test-secret".into(),
@@ -102,9 +105,8 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
             secure_cookies: false,
         }),
         flash: Default::default(),
-        assets: Arc::new(app::state::AssetPaths::plain("spraktrappan")),
     };
-    let router = server::startup::router(state);
+    let router = server::startup::router(state, assets);
     Some(TestApp { router, db, url })
 }
 
@@ -409,4 +411,9 @@ pub fn place(p: &app::domain::problem::FieldProblem) -> String {
         Some(FormRow::Block(n)) => format!("#{n}/{}", p.field),
         None => p.field.clone(),
     }
+}
+
+/// A `YYYY-MM-DD` date of a test.
+pub fn date(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a test date")
 }

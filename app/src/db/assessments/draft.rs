@@ -26,7 +26,7 @@ pub async fn start_draft(
     db: &Db,
     participant: ParticipantId,
     occasion: Occasion,
-    today: &str,
+    today: chrono::NaiveDate,
     version: &str,
     source: &str,
 ) -> Result<AssessmentHead, DbError> {
@@ -40,7 +40,7 @@ pub async fn start_draft(
     )
     .bind(participant.0)
     .bind(occasion.as_str())
-    .bind(today)
+    .bind(crate::domain::participant::format_date(today))
     .bind(source)
     .bind(version)
     .bind(at)
@@ -132,7 +132,7 @@ pub async fn submit(
     assessment: i64,
     levels: &[(Skill, CefrLevel)],
     threshold: &str,
-    today: &str,
+    today: chrono::NaiveDate,
 ) -> Result<bool, DbError> {
     let mut tx: Tx = db.begin().await?;
     let at = now();
@@ -166,7 +166,7 @@ pub async fn submit(
     .bind(assessment)
     .bind(at)
     .bind(threshold)
-    .bind(today)
+    .bind(crate::domain::participant::format_date(today))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

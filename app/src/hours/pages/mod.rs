@@ -21,7 +21,7 @@ use crate::domain::weeks::{IsoWeek, WeekStatus};
 use crate::error::AppError;
 use crate::ui::components::failed;
 use crate::ui::components::{
-    form_result, problem_at, problem_of, ErrorNotice, Field, Loading, SelectField,
+    form_result, problem_at, problem_of, was_refused, ErrorNotice, Field, Loading, SelectField,
 };
 use crate::ui::flash::typed;
 use crate::ui::{clock_span, day, hm, t, t_args};

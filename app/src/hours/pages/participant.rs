@@ -81,7 +81,7 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<SavePlan>::new();
     let result = form_result(action);
     let typed = typed(<SavePlan as ServerFn>::PATH);
-    let refused = result.get_untracked().is_some_and(|r| r.is_err());
+    let refused = was_refused(result);
     let current = h.plans.first().cloned();
     let teachers: Vec<(String, String)> = std::iter::once((String::new(), t("none")))
         .chain(
@@ -191,7 +191,7 @@ fn TimeForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<RecordTime>::new();
     let result = form_result(action);
     let typed = typed(<RecordTime as ServerFn>::PATH);
-    let refused = result.get_untracked().is_some_and(|r| r.is_err());
+    let refused = was_refused(result);
     let mut kinds = vec![];
     if h.can_teaching {
         kinds.push(("teaching".to_owned(), t("kind-teaching")));
@@ -239,7 +239,7 @@ fn AbsenceForm(h: HoursOverview) -> impl IntoView {
     let action = ServerAction::<SaveAbsence>::new();
     let result = form_result(action);
     let typed = typed(<SaveAbsence as ServerFn>::PATH);
-    let refused = result.get_untracked().is_some_and(|r| r.is_err());
+    let refused = was_refused(result);
     let reasons: Vec<(String, String)> = crate::domain::time_record::AbsenceReason::ALL
         .into_iter()
         .map(|r| (r.as_str().to_owned(), t(&format!("reason-{}", r.as_str()))))
@@ -275,16 +275,9 @@ pub fn HoursSection(
 ) -> impl IntoView {
     let delete_time = ServerAction::<DeleteTime>::new();
     let delete_absence = ServerAction::<DeleteAbsence>::new();
-    let data = Resource::new(
-        move || {
-            (
-                participant,
-                delete_time.version().get(),
-                delete_absence.version().get(),
-            )
-        },
-        |(p, _, _)| get_hours(p),
-    );
+    // Server components render once per request: a post reloads the page, so the data needs
+    // no key beyond whose it is.
+    let data = Resource::new(move || participant, get_hours);
     view! {
         <section id="hours" aria-labelledby="hours-h" data-test="hours">
             <h2 id="hours-h">{t("hours-heading")}</h2>

@@ -24,7 +24,7 @@ fn role_label(r: Role) -> String {
 #[component]
 pub fn SchoolsPage() -> impl IntoView {
     let action = ServerAction::<CreateSchool>::new();
-    let data = Resource::new(move || action.version().get(), |_| get_register_options());
+    let data = Resource::new(|| (), |_| get_register_options());
     let result = form_result(action);
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     view! {
@@ -64,7 +64,7 @@ pub fn SchoolsPage() -> impl IntoView {
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let action = ServerAction::<CreateStaff>::new();
-    let data = Resource::new(move || action.version().get(), |_| list_staff());
+    let data = Resource::new(|| (), |_| list_staff());
     let result = form_result(action);
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     let roles = Role::ALL
@@ -110,7 +110,7 @@ pub fn StaffPage() -> impl IntoView {
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let action = ServerAction::<CreateGroup>::new();
-    let data = Resource::new(move || action.version().get(), |_| list_groups());
+    let data = Resource::new(|| (), |_| list_groups());
     let teachers = Resource::new(|| (), |_| get_register_options());
     let result = form_result(action);
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
@@ -173,8 +173,8 @@ pub fn GroupPage() -> impl IntoView {
     let remove = ServerAction::<RemoveGroupMember>::new();
     let me = crate::auth::use_me();
     let data = Resource::new(
-        move || (id.get(), add.version().get(), remove.version().get()),
-        |(id, _, _)| async move { get_group(id.ok_or(crate::error::AppError::NotFound)?).await },
+        move || id.get(),
+        |id| async move { get_group(id.ok_or(crate::error::AppError::NotFound)?).await },
     );
     let result = form_result(add);
     let p = Signal::derive(move || problem_of(&result.get(), "participant_ref"));

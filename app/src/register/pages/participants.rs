@@ -238,8 +238,8 @@ pub fn ParticipantRecord(children: ChildrenFn) -> impl IntoView {
     let id = id_param();
     let pin_action = ServerAction::<SetPin>::new();
     let data = Resource::new(
-        move || (id.get(), pin_action.version().get()),
-        |(id, _)| async move { get_participant(id.ok_or(crate::error::AppError::NotFound)?).await },
+        move || id.get(),
+        |id| async move { get_participant(id.ok_or(crate::error::AppError::NotFound)?).await },
     );
     view! {
         <Suspense fallback=Loading>

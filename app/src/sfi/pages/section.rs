@@ -135,17 +135,7 @@ pub fn SfiSection(
     let create = ServerAction::<CreateSfiResult>::new();
     let correct = ServerAction::<CorrectSfiResult>::new();
     let delete = ServerAction::<DeleteSfiResult>::new();
-    let data = Resource::new(
-        move || {
-            (
-                participant,
-                create.version().get(),
-                correct.version().get(),
-                delete.version().get(),
-            )
-        },
-        |(p, ..)| sfi_results(p),
-    );
+    let data = Resource::new(move || participant, sfi_results);
     view! {
         <section id="sfi" aria-labelledby="sfi-h" data-test="sfi">
             <h2 id="sfi-h">{t("sfi-heading")}</h2>
