@@ -1,6 +1,15 @@
 import { expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** The day `days` before today in Stockholm, as YYYY-MM-DD: the programme's dates are
+ * Europe/Stockholm whatever the machine's zone. */
+export function stockholmDay(daysBefore = 0): string {
+  const d = new Date(Date.now() - daysBefore * 86_400_000);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(d);
+}
+
 export const PASSWORD = 'sprakdemo2026';
 export const STAFF = {
   coordinator: 'samordnare@example.se',

@@ -1,13 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, hydrated, signInStaff, STAFF } from './helpers';
-
-/** A day `days` ago as YYYY-MM-DD (local time, as the server on the same machine). */
-function daysAgo(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+import { expectAccessible, hydrated, signInStaff, stockholmDay, STAFF } from './helpers';
 
 test("a coordinator's plan under five hours is refused with its message and the old plan stays", async ({ page }) => {
   await signInStaff(page, STAFF.coordinator);
@@ -36,9 +28,9 @@ test('a teacher takes a register and sees it recorded', async ({ page }) => {
   await page.getByRole('link', { name: 'Take the register' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('SFI C tisdag');
   // Another day: last week's, chosen with the plain date form.
-  await page.getByTestId('register-day').getByLabel('Date').fill(daysAgo(7));
+  await page.getByTestId('register-day').getByLabel('Date').fill(stockholmDay(7));
   await page.getByRole('button', { name: 'Show the day' }).click();
-  await expect(page.getByRole('table').getByText(`Register for ${daysAgo(7)}`)).toBeVisible();
+  await expect(page.getByRole('table').getByText(`Register for ${stockholmDay(7)}`)).toBeVisible();
   await hydrated(page);
   await expectAccessible(page);
   const form = page.getByTestId('register-form');

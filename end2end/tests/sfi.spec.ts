@@ -1,12 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { expectAccessible, hydrated, signInStaff, STAFF } from './helpers';
-
-/** Today as YYYY-MM-DD in the server's zone (the tests run on the same machine). */
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+import { expectAccessible, hydrated, signInStaff, stockholmDay, STAFF } from './helpers';
 
 async function openGrid(page: Page) {
   await signInStaff(page, STAFF.teacher);
@@ -54,7 +47,7 @@ test('a teacher fills five rows of the grid by keyboard only and sees a result o
   await page.getByTestId('members').getByRole('row').filter({ hasText: refs[0] }).getByRole('link').click();
   await expect(page.getByTestId('participant-name')).toBeVisible();
   const results = page.getByTestId('sfi-results');
-  const row = results.getByRole('row').filter({ hasText: today() });
+  const row = results.getByRole('row').filter({ hasText: stockholmDay() });
   await expect(row).toContainText(grade);
   await expect(row).toContainText('Lena Lärare');
   await expect(page.getByTestId('sfi-start-finish')).toBeVisible();
@@ -81,7 +74,7 @@ test('a wrong grade shows its message as typed and saves nothing', async ({ page
   await page.getByRole('link', { name: 'SFI C tisdag' }).click();
   await page.getByTestId('members').getByRole('row').filter({ hasText: refs[8] }).getByRole('link').click();
   await expect(page.getByTestId('sfi')).toBeVisible();
-  await expect(page.getByTestId('sfi').getByRole('row').filter({ hasText: today() })).toHaveCount(0);
+  await expect(page.getByTestId('sfi').getByRole('row').filter({ hasText: stockholmDay() })).toHaveCount(0);
 });
 
 test('a mentor reads SFI results but cannot enter or change them', async ({ page }) => {
@@ -113,13 +106,13 @@ test('a coordinator enters, corrects and deletes one result, and the history kee
   await form.getByLabel('Course').selectOption('B');
   await form.getByRole('button', { name: 'Save' }).click();
   const results = page.getByTestId('sfi-results');
-  await expect(results.getByRole('row').filter({ hasText: today() })).toContainText('G');
+  await expect(results.getByRole('row').filter({ hasText: stockholmDay() })).toContainText('G');
   // Correct the grade.
   await results.getByText('Correct', { exact: true }).click();
   const fix = page.getByTestId('sfi-correct-form');
   await fix.getByLabel('Grade', { exact: true }).fill('VG');
   await fix.getByRole('button', { name: 'Save' }).click();
-  await expect(results.getByRole('row').filter({ hasText: today() })).toContainText('VG');
+  await expect(results.getByRole('row').filter({ hasText: stockholmDay() })).toContainText('VG');
   // Delete it; the history shows entered, corrected and deleted.
   await results.getByText('Delete', { exact: true }).click();
   await results.getByRole('button', { name: 'Delete this result' }).click();

@@ -109,6 +109,7 @@ pub async fn build_state(
         }),
         flash: Default::default(),
         assets: Arc::new(assets.paths(&leptos_options.output_name)),
+        clock: app::state::clock::Clock::system(),
         leptos_options,
     })
 }

@@ -118,7 +118,7 @@ pub async fn get_assessment_home() -> Result<AssessmentHome, AppError> {
 pub async fn start_assessment(occasion: String) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    super::service::start(&state.db, me, &occasion, crate::state::clock::today()).await?;
+    super::service::start(&state.db, me, &occasion, state.clock.today()).await?;
     leptos_axum::redirect("/me/assessment");
     Ok(())
 }
@@ -154,7 +154,7 @@ pub async fn answer_statement(
 pub async fn submit_assessment() -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&who)?;
-    super::service::submit(&state.db, me, crate::state::clock::today()).await?;
+    super::service::submit(&state.db, me, state.clock.today()).await?;
     leptos_axum::redirect("/me/assessment");
     Ok(())
 }

@@ -268,9 +268,7 @@ fn assessment_card(
         .comments
         .iter()
         .map(|c| {
-            let when = chrono::DateTime::from_timestamp(c.created_at, 0)
-                .map(|t| t.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
+            let when = crate::ui::moment_day(c.created_at);
             view! { <li><strong>{c.author.clone()}</strong>" ("{when}"): "{c.body.clone()}</li> }
         })
         .collect_view();

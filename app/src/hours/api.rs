@@ -173,14 +173,7 @@ pub async fn get_hours(participant: ParticipantId) -> Result<HoursOverview, AppE
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     let links = guard::participant(&state, &who, participant, ParticipantAction::ViewHours).await?;
-    super::service::overview(
-        &state.db,
-        who,
-        &links,
-        participant,
-        crate::state::clock::now(),
-    )
-    .await
+    super::service::overview(&state.db, who, &links, participant, state.clock.now()).await
 }
 
 /// Sets a new weekly plan from `valid_from` (coordinators, the mentor). A plan under the weekly
@@ -239,8 +232,7 @@ pub async fn record_time(
         kind,
         teacher_email,
     };
-    super::service::record_time(&state.db, who, participant, raw, crate::state::clock::now())
-        .await?;
+    super::service::record_time(&state.db, who, participant, raw, state.clock.now()).await?;
     leptos_axum::redirect(&back_to_hours(who, participant));
     Ok(())
 }
@@ -303,7 +295,7 @@ pub async fn delete_absence(id: AbsenceId) -> Result<(), AppError> {
 pub async fn get_register(group: GroupId, date: String) -> Result<RegisterSheet, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    super::service::register_sheet(&state.db, group, date, crate::state::clock::now().date()).await
+    super::service::register_sheet(&state.db, group, date, state.clock.now().date()).await
 }
 
 /// Takes the register: one taught entry from `start` to `end` on `date` for each ticked member
@@ -327,7 +319,7 @@ pub async fn save_register(
         start,
         end,
         present,
-        crate::state::clock::now(),
+        state.clock.now(),
     )
     .await
 }
@@ -352,7 +344,7 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
         } => Scope::All,
         _ => return Err(AppError::Forbidden),
     };
-    super::service::short_weeks(&state.db, scope, crate::state::clock::now().date()).await
+    super::service::short_weeks(&state.db, scope, state.clock.now().date()).await
 }
 
 /// Compliance per district and school (optionally per gender) for a week range (coordinators).
@@ -367,12 +359,6 @@ pub async fn get_compliance_report(
     if !who.is_coordinator() {
         return Err(AppError::Forbidden);
     }
-    super::service::compliance_report(
-        &state.db,
-        from,
-        to,
-        by_gender,
-        crate::state::clock::now().date(),
-    )
-    .await
+    super::service::compliance_report(&state.db, from, to, by_gender, state.clock.now().date())
+        .await
 }

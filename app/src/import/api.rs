@@ -28,7 +28,7 @@ async fn pending(id: PendingImportId, dry_run: bool) -> Result<ImportReport, App
         source: "import",
         by: Some(user),
     };
-    let now = crate::state::clock::now();
+    let now = state.clock.now();
     let mut report =
         super::run::import(&state.db, kind, &pending.content, now, who, dry_run).await?;
     report.file_name = pending.file_name;

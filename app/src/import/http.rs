@@ -139,7 +139,7 @@ pub async fn export_compliance(
     if let Err(r) = coordinator(&state, &headers).await {
         return r;
     }
-    let (default_from, default_to) = super::time::default_range(crate::state::clock::today());
+    let (default_from, default_to) = super::time::default_range(state.clock.today());
     let parse = |s: &str, default: IsoWeek| {
         if s.trim().is_empty() {
             Ok(default)

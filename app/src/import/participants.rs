@@ -31,14 +31,14 @@ pub fn random_code() -> SignInCode {
 
 /// Validates and saves one participant from the form. With `edit`, the participant `id` gets
 /// the values, status and end date; otherwise a new participant is created (an existing
-/// reference is refused). Returns the participant's id.
+/// reference is refused). Dates are checked against `today`. Returns the participant's id.
 pub async fn save_one(
     db: &Db,
     raw: &RawParticipant,
     user: UserId,
     edit: Option<(ParticipantId, String, String)>,
+    today: chrono::NaiveDate,
 ) -> Result<ParticipantId, AppError> {
-    let today = crate::state::clock::today();
     let record = ParticipantRecord::validate(raw, today);
     let status = edit
         .as_ref()

@@ -127,17 +127,16 @@ pub async fn get_ladder(participant: ParticipantId) -> Result<LadderView, AppErr
     {
         return Err(AppError::Forbidden);
     }
-    let weeks =
-        crate::db::hours::participant_weeks(&state.db, participant, crate::state::clock::today())
-            .await?
-            .iter()
-            .map(|(w, current)| WeekRow::from_week(w, *current))
-            .collect();
+    let weeks = crate::db::hours::participant_weeks(&state.db, participant, state.clock.today())
+        .await?
+        .iter()
+        .map(|(w, current)| WeekRow::from_week(w, *current))
+        .collect();
     Ok(super::service::participant_ladder(
         &state.db,
         participant,
         crate::i18n::request_locale(),
-        crate::state::clock::today(),
+        state.clock.today(),
         weeks,
     )
     .await?)
@@ -160,7 +159,7 @@ pub async fn get_dashboard(#[server(default)] sort: String) -> Result<Dashboard,
         &state.db,
         user,
         crate::i18n::request_locale(),
-        crate::state::clock::today(),
+        state.clock.today(),
         DashboardSort::parse(&sort),
     )
     .await?)
@@ -181,5 +180,5 @@ pub async fn get_passport(participant: Option<ParticipantId>) -> Result<Passport
     if !may_act_on(&who, ParticipantAction::ViewResults, &links) {
         return Err(AppError::Forbidden);
     }
-    Ok(super::service::passport(&state.db, participant, crate::state::clock::today()).await?)
+    Ok(super::service::passport(&state.db, participant, state.clock.today()).await?)
 }

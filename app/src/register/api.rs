@@ -117,7 +117,7 @@ pub async fn get_participant(id: ParticipantId) -> Result<ParticipantView, AppEr
     guard::participant(&state, &who, id, ParticipantAction::View).await?;
     let detail = db::participants::get(&state.db, id).await?;
     let links = db::participants::links(&state.db, id).await?;
-    let today = crate::state::clock::today();
+    let today = state.clock.today();
     let eligibility = Eligibility::assess(detail.residence_permit_date, detail.arrival_date, today);
     let history = if may_act_on(&who, ParticipantAction::ViewHistory, &links) {
         Some(db::participants::history(&state.db, id).await?)
@@ -150,7 +150,9 @@ pub async fn create_participant(raw: RawParticipant) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&who, RegisterAction::ManageParticipants)?;
     let user = guard::staff_user(&who)?;
-    let id = crate::import::participants::save_one(&state.db, &raw, user, None).await?;
+    let id =
+        crate::import::participants::save_one(&state.db, &raw, user, None, state.clock.today())
+            .await?;
     leptos_axum::redirect(&format!("/participants/{id}"));
     Ok(())
 }
@@ -168,8 +170,14 @@ pub async fn update_participant(
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, id, ParticipantAction::Edit).await?;
     let user = guard::staff_user(&who)?;
-    crate::import::participants::save_one(&state.db, &raw, user, Some((id, status, end_date)))
-        .await?;
+    crate::import::participants::save_one(
+        &state.db,
+        &raw,
+        user,
+        Some((id, status, end_date)),
+        state.clock.today(),
+    )
+    .await?;
     leptos_axum::redirect(&format!("/participants/{id}"));
     Ok(())
 }

@@ -120,14 +120,7 @@ pub async fn sfi_results(participant: ParticipantId) -> Result<SfiOverview, AppE
     let (state, who) = crate::auth::session::require().await?;
     let links =
         guard::participant(&state, &who, participant, ParticipantAction::ViewResults).await?;
-    super::service::overview(
-        &state.db,
-        who,
-        &links,
-        participant,
-        crate::state::clock::today(),
-    )
-    .await
+    super::service::overview(&state.db, who, &links, participant, state.clock.today()).await
 }
 
 /// Enters one result for a participant (coordinators, the participant's teachers). A result
@@ -141,14 +134,7 @@ pub async fn create_sfi_result(
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
     let by = guard::staff_user(&who)?;
-    super::service::create(
-        &state.db,
-        participant,
-        raw,
-        by,
-        crate::state::clock::today(),
-    )
-    .await?;
+    super::service::create(&state.db, participant, raw, by, state.clock.today()).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
     Ok(())
 }
@@ -161,15 +147,7 @@ pub async fn correct_sfi_result(id: SfiResultId, raw: RawSfiResult) -> Result<()
     let participant = crate::db::sfi::owner_of(&state.db, id).await?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
     let by = guard::staff_user(&who)?;
-    super::service::correct(
-        &state.db,
-        by,
-        id,
-        participant,
-        raw,
-        crate::state::clock::today(),
-    )
-    .await?;
+    super::service::correct(&state.db, by, id, participant, raw, state.clock.today()).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
     Ok(())
 }
@@ -204,7 +182,7 @@ pub async fn delete_sfi_result(id: SfiResultId) -> Result<(), AppError> {
 pub async fn get_sfi_grid(group: GroupId) -> Result<SfiGrid, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    super::service::grid(&state.db, who, group, crate::state::clock::today()).await
+    super::service::grid(&state.db, who, group, state.clock.today()).await
 }
 
 /// Saves the grid of a test day in one transaction: every filled row, or — if any cell is
@@ -226,7 +204,7 @@ pub async fn save_sfi_grid(
         test_date,
         teacher_email,
         rows,
-        crate::state::clock::today(),
+        state.clock.today(),
     )
     .await
 }

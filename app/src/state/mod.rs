@@ -59,6 +59,8 @@ pub struct AppState {
     pub flash: flash::FlashStore,
     /// The static files' URLs.
     pub assets: Arc<AssetPaths>,
+    /// The programme's clock (Europe/Stockholm).
+    pub clock: clock::Clock,
 }
 
 /// Name of the session cookie.

@@ -54,6 +54,29 @@ pub fn clock_span(start: chrono::NaiveTime, end: chrono::NaiveTime) -> String {
     format!("{}–{}", format_clock(start), format_clock(end))
 }
 
+/// A stored instant (Unix seconds) as the pages show it: Stockholm's date and time,
+/// `YYYY-MM-DD HH:MM`.
+pub fn moment(unix_seconds: i64) -> String {
+    local_time(unix_seconds)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// The Stockholm date of a stored instant (Unix seconds), `YYYY-MM-DD`.
+pub fn moment_day(unix_seconds: i64) -> String {
+    local_time(unix_seconds)
+        .map(|t| day(t.date()))
+        .unwrap_or_default()
+}
+
+fn local_time(unix_seconds: i64) -> Option<chrono::NaiveDateTime> {
+    let instant = chrono::DateTime::from_timestamp(unix_seconds, 0)?;
+    #[cfg(feature = "ssr")]
+    return Some(crate::state::clock::stockholm(instant));
+    #[cfg(not(feature = "ssr"))]
+    Some(instant.naive_utc())
+}
+
 /// True once the island runs in the browser (an effect runs only after hydration), false in
 /// the server's HTML: an island shows its control with `hidden=move || !ready.get()` so that
 /// without the wasm nothing is offered that cannot act.

@@ -182,7 +182,7 @@ const CLI: app::db::participants::ChangeSource = app::db::participants::ChangeSo
 };
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    app::state::clock::today()
 }
 
 async fn count_levels(app: &TestApp) -> i64 {

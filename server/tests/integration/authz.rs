@@ -352,7 +352,7 @@ async fn time_fixture(app: &TestApp, p: app::domain::ids::ParticipantId) -> i64 
         kind: "self_study".into(),
         teacher_email: String::new(),
     };
-    let now = chrono::Local::now().naive_local();
+    let now = app::state::clock::now();
     let record = TimeRecord::validate(&raw, now).expect("valid");
     let mut tx = app.db.begin().await.expect("tx");
     let who = app::db::hours::Recorder {
@@ -422,7 +422,7 @@ async fn matrix(app: TestApp) {
         source: "cli",
         by: None,
     };
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let report = app::import::sfi::import_file(&app.db, file, today, who, false)
         .await
         .expect("import");

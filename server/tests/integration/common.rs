@@ -37,6 +37,8 @@ pub struct TestApp {
     pub db: Db,
     /// Its URL, for running the command line against it.
     pub url: String,
+    /// The app's clock: the system's until a test sets it.
+    pub clock: app::state::clock::Clock,
 }
 
 /// The password of every seeded staff account.
@@ -94,6 +96,7 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
         .output_name("spraktrappan")
         .build();
     let assets = server::startup::load_assets(&leptos_options);
+    let clock = app::state::clock::Clock::system();
     let state = AppState {
         assets: Arc::new(assets.paths(&leptos_options.output_name)),
         leptos_options,
@@ -105,9 +108,15 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
             secure_cookies: false,
         }),
         flash: Default::default(),
+        clock: clock.clone(),
     };
     let router = server::startup::router(state, assets);
-    Some(TestApp { router, db, url })
+    Some(TestApp {
+        router,
+        db,
+        url,
+        clock,
+    })
 }
 
 /// Runs `case` on both engines.
@@ -348,7 +357,7 @@ pub async fn seed(app: &TestApp) -> Seed {
          P-0001;Amina;Hassan;female;Farstaskolan;Farsta;{MENTOR_A};2026-01-12;2\n\
          P-0002;Yonas;Tesfay;male;Vantörskolan;Vantör;{MENTOR_B};2026-02-02;2\n"
     );
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let report = app::import::participants::participants(&app.db, &csv, today, CLI_SOURCE, false)
         .await
         .expect("import");

@@ -22,7 +22,7 @@ const TEACHING: &str = "participant_ref;date;start;end;kind;teacher_email";
 const ABSENCES: &str = "participant_ref;from_date;to_date;reason;note";
 
 fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
+    app::state::clock::now()
 }
 
 fn file(header: &str, rows: &[&str]) -> String {
@@ -383,7 +383,7 @@ async fn recorded_time_is_validated_and_kept_in_history(app: TestApp) {
         matches!(&p[..], [(f, Problem::Time(t))] if f == "end" && **t == TimeProblem::OverDailyLimit { max_hours: 12, hours: 12, minutes: 30 }),
         "{p:?}"
     );
-    let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1))
+    let tomorrow = (app.clock.today() + chrono::Days::new(1))
         .format("%Y-%m-%d")
         .to_string();
     let mut future = entry("2026-03-03", "08:00", "09:00");
@@ -704,7 +704,7 @@ async fn the_mentor_sees_short_weeks_first(app: TestApp) {
     assert_eq!(past.len(), 4, "{past:?}");
     assert!(list[0].shortfall >= 4 * 600);
     // An absence over the last four weeks and the running one excuses them.
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let from = app::domain::weeks::IsoWeek::containing(today)
         .prev()
         .prev()
@@ -862,7 +862,55 @@ async fn the_command_line_imports_time_and_sets_the_minimum(app: TestApp) {
     assert_eq!(count(&app, "weekly_plans").await, 1);
 }
 
+/// Dates and times are Stockholm's, whatever the server's zone (the tests run in UTC).
+async fn the_day_and_the_hour_are_stockholms(app: TestApp) {
+    use chrono::TimeZone;
+    let s = seed(&app).await;
+    let me = app.sign_in_participant(&s.p1_code).await;
+    let pid = s.p1.to_string();
+    // 07:30 UTC on Tuesday 10 March 2026 is 08:30 in Stockholm (UTC+1).
+    let instant = chrono::Utc.with_ymd_and_hms(2026, 3, 10, 7, 30, 0).single();
+    app.clock.set(instant.expect("a valid instant"));
+    let record = |end: &'static str| {
+        let form = [
+            ("participant", pid.as_str()),
+            ("kind", "self_study"),
+            ("date", "2026-03-10"),
+            ("start", "07:40"),
+            ("end", end),
+        ];
+        let (app, me) = (&app, me.clone());
+        async move { app.call("hours/time", Some(&me), &form).await }
+    };
+    // Ended at 08:15 Stockholm time: in the past, though 08:15 UTC is still to come.
+    let r = record("08:15").await;
+    assert!(!matches!(r.status.as_u16(), 400..=599), "{r:?}");
+    // Ending at 08:45 Stockholm time is in the future.
+    let p = problems(record("08:45").await.error());
+    assert!(
+        matches!(&p[..], [(f, Problem::Time(t))] if f == "end" && **t == TimeProblem::TimeInFuture),
+        "{p:?}"
+    );
+    // Just after midnight in Stockholm (23:30 UTC) it is already the next day and ISO week.
+    let instant = chrono::Utc
+        .with_ymd_and_hms(2026, 3, 15, 23, 30, 0)
+        .single();
+    app.clock.set(instant.expect("a valid instant"));
+    let h: HoursOverview = app
+        .call("hours/overview", Some(&me), &[("participant", &pid)])
+        .await
+        .json();
+    assert_eq!(h.today.to_string(), "2026-03-16");
+    let running = h
+        .weeks
+        .iter()
+        .find(|w| w.current)
+        .map(|w| w.week.to_string());
+    assert_eq!(running.as_deref(), Some("2026-W12"));
+}
+
 crate::on_both_engines! {
+    the_clock_is_stockholms => super::the_day_and_the_hour_are_stockholms;
     cli_files_and_setting => super::the_command_line_imports_time_and_sets_the_minimum;
     web_files => super::the_web_imports_and_exports_of_time_and_absences;
     plans_cannot_fall_under_the_minimum => super::a_plan_under_the_minimum_is_refused_and_the_old_plan_kept;

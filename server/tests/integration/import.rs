@@ -17,7 +17,7 @@ const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::C
 const HEADER: &str = "participant_ref;given_name;family_name;gender;birth_year;school;district;mentor_email;start_date;planned_terms;residence_permit_date;arrival_date;study_path;languages";
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    app::state::clock::today()
 }
 
 fn file(rows: &[&str]) -> String {

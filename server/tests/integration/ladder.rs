@@ -15,7 +15,7 @@ const CLI: ChangeSource = ChangeSource {
 };
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    app::state::clock::today()
 }
 
 /// P-0001: a start assessment at A1 in every skill, a checkpoint with listening B1 and reading

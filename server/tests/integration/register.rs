@@ -164,7 +164,7 @@ async fn the_list_filters_and_pages(app: TestApp) {
             "L-{i:03};Lista;Person{i:02};other;Listskolan;Älvsjö;2026-04-01;1\n"
         ));
     }
-    let today = chrono::Local::now().date_naive();
+    let today = app::state::clock::today();
     let report = app::import::participants::participants(&app.db, &csv, today, CLI_SOURCE, false)
         .await
         .expect("import");

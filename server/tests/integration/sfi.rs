@@ -20,7 +20,7 @@ const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::C
 const HEADER: &str = "participant_ref;test_date;occasion;course;grade_scale;grade;reading;listening;speaking;writing;teacher_email";
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    app::state::clock::today()
 }
 
 fn file(rows: &[&str]) -> String {

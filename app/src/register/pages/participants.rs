@@ -302,9 +302,7 @@ fn participant_view(
     });
     let history = v.history.map(|entries| {
         let rows = entries.into_iter().map(|h| {
-            let when = chrono::DateTime::from_timestamp(h.changed_at, 0)
-                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default();
+            let when = crate::ui::moment(h.changed_at);
             let by = h.changed_by.unwrap_or_else(|| t(&format!("source-{}", h.source)));
             view! {
                 <tr>

@@ -321,9 +321,7 @@ fn versions_view(versions: Vec<SfiVersion>) -> impl IntoView {
     let rows = versions
         .into_iter()
         .map(|v| {
-            let when = chrono::DateTime::from_timestamp(v.changed_at, 0)
-                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default();
+            let when = crate::ui::moment(v.changed_at);
             let by = v
                 .changed_by
                 .clone()
