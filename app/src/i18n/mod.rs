@@ -233,7 +233,7 @@ mod tests {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).unwrap_or_default();
-                    for id in used_ids(&text) {
+                    for id in used_ids(&text).into_iter().chain(used_fields(&text)) {
                         if !known.contains(&id) {
                             missing.push(format!("{}: {id}", path.display()));
                         }
@@ -277,6 +277,51 @@ mod tests {
                 }
             }
         }
+        out
+    }
+
+    /// The label ids (`field-…`) of the fields that problems name: `AppError::field("…"`,
+    /// `FieldProblem::new("…"`, `conflict_on("…"`, `DuplicateOn { field: "…"`, and the fields
+    /// forms look problems up by (`problem_of(…, "…")`, `problem_at(…, "…")`); a refused
+    /// field is labelled with `field-{name}` in the error summary.
+    fn used_fields(text: &str) -> Vec<String> {
+        let mut out = vec![];
+        let markers = [
+            "AppError::field(\"",
+            "FieldProblem::new(\"",
+            "conflict_on(\"",
+            "field: \"",
+        ];
+        for marker in markers {
+            let mut from = 0;
+            while let Some(pos) = text[from..].find(marker) {
+                from += pos + marker.len();
+                if let Some(end) = text[from..].find('"') {
+                    out.push(format!("field-{}", &text[from..from + end]));
+                }
+            }
+        }
+        for marker in ["problem_of(", "problem_at("] {
+            let mut from = 0;
+            while let Some(pos) = text[from..].find(marker) {
+                from += pos + marker.len();
+                let Some(close) = text[from..].find(')') else {
+                    break;
+                };
+                let args = &text[from..from + close];
+                if let Some((_, last)) = args.rsplit_once(", \"") {
+                    if let Some(name) = last.strip_suffix('"') {
+                        out.push(format!("field-{name}"));
+                    }
+                }
+            }
+        }
+        out.retain(|id| {
+            id.len() > "field-".len()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_')
+        });
         out
     }
 
