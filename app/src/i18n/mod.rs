@@ -408,6 +408,18 @@ mod tests {
     }
 
     #[test]
+    fn a_grade_scale_is_named_as_teachers_know_it_not_by_its_file_value() {
+        use crate::domain::sfi::{Grade, GradeScale};
+        for locale in [Locale::Sv, Locale::En] {
+            let p = Grade::parse(GradeScale::FA, "VG").err();
+            let text = p
+                .map(|p| translate(locale, p.message_id(), &p.args()))
+                .unwrap_or_default();
+            assert!(text.contains("F–A") && !text.contains("f_a"), "{text}");
+        }
+    }
+
+    #[test]
     fn the_language_cookie_chooses_the_locale_and_defaults_to_swedish() {
         assert_eq!(Locale::from_cookie_header("a=b; lang=en"), Locale::En);
         assert_eq!(Locale::from_cookie_header("lang=xx"), Locale::Sv);
