@@ -60,7 +60,7 @@ test('a wrong grade shows its message as typed and saves nothing', async ({ page
   const wrong = page.getByTestId(`cell-${refs[7]}-grade`);
   const fine = page.getByTestId(`cell-${refs[8]}-grade`);
   await wrong.fill('A');
-  await expect(page.getByText('Not a grade of the scale ig_g_vg. Allowed grades: IG, G, VG.')).toBeVisible();
+  await expect(page.getByText('Not a grade of the scale IG–VG. Allowed grades: IG, G, VG.')).toBeVisible();
   await expect(wrong).toHaveAttribute('aria-invalid', 'true');
   await fine.fill('G');
   await page.getByTestId('grid-save').click();

@@ -414,3 +414,6 @@ passport-sign-mentor = Mentor
 passport-sign-coordinator = Coordinator
 passport-print = Print
 home-mentor-all = All my participants, also those who have finished
+
+# A share with one decimal, e.g. 66.7% (en) or 66,7 % (sv).
+percent-tenths = { $whole }.{ $tenth }%

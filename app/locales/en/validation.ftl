@@ -47,11 +47,7 @@ time-plan-teaching-under-minimum = The plan has { $hours } h { $minutes } min to
 time-plan-self-study-under-minimum = The plan has { $hours } h { $minutes } min too little self-study per week. Plan at least as much self-study as the teaching minimum.
 time-plan-blocks-overlap = Overlaps another teaching block on the same day ({ $start }–{ $end }).
 sfi-course-below-path-start = Study path { $path } starts at course { $first }. Choose course { $first } or higher.
-sfi-grade-not-in-scale = Not a grade of the scale { $scale ->
-        [ig_g_vg] IG–VG
-        [f_a] F–A
-       *[pass_fail] pass or fail (IG, G)
-    }. Allowed grades: { $allowed }.
+sfi-grade-not-in-scale = Not a grade of the scale { $scale }. Allowed grades: { $allowed }.
 problem-frozen-assessment = A self-assessment made on the tablet is never changed; it has the level { $level } here.
 problem-not-a-time = Not a time. Write the time as HH:MM, for example 08:30.
 problem-teacher-only-for-teaching = Only taught time has a teacher. Leave the teacher empty for self-study.

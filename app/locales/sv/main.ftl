@@ -414,3 +414,6 @@ passport-sign-mentor = Mentor
 passport-sign-coordinator = Samordnare
 passport-print = Skriv ut
 home-mentor-all = Alla mina deltagare, även de som har slutat
+
+# A share with one decimal, e.g. 66.7% (en) or 66,7 % (sv).
+percent-tenths = { $whole },{ $tenth } %

@@ -47,11 +47,7 @@ time-plan-teaching-under-minimum = Planen har { $hours } tim { $minutes } min f�
 time-plan-self-study-under-minimum = Planen har { $hours } tim { $minutes } min för lite självstudier per vecka. Planera minst lika mycket självstudier som minimitiden för undervisning.
 time-plan-blocks-overlap = Överlappar ett annat undervisningspass samma dag ({ $start }–{ $end }).
 sfi-course-below-path-start = Studieväg { $path } börjar på kurs { $first }. Välj kurs { $first } eller högre.
-sfi-grade-not-in-scale = Inget betyg i skalan { $scale ->
-        [ig_g_vg] IG–VG
-        [f_a] F–A
-       *[pass_fail] godkänt eller inte (IG, G)
-    }. Tillåtna betyg: { $allowed }.
+sfi-grade-not-in-scale = Inget betyg i skalan { $scale }. Tillåtna betyg: { $allowed }.
 problem-frozen-assessment = En självskattning från surfplattan ändras aldrig; den har nivån { $level } här.
 problem-not-a-time = Ingen tid. Skriv tiden som TT:MM, till exempel 08:30.
 problem-teacher-only-for-teaching = Bara undervisning har en lärare. Lämna läraren tom för självstudier.

@@ -354,7 +354,7 @@ mod tests {
         assert_eq!(
             problems[4].problem,
             Problem::GradeNotInScale {
-                scale: "f_a".into(),
+                scale: "F–A".into(),
                 allowed: "F, E, D, C, B, A".into()
             }
         );

@@ -42,7 +42,7 @@ async fn sfi_results_import_and_export_from_the_command_line(app: TestApp) {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let err = text(&out.stderr);
     assert!(
-        err.contains("line 2, column grade, value \"VG\": Not a grade of the scale f_a. Allowed grades: F, E, D, C, B, A."),
+        err.contains("line 2, column grade, value \"VG\": Not a grade of the scale F–A. Allowed grades: F, E, D, C, B, A."),
         "{err}"
     );
     // A dry run stores nothing.

@@ -214,14 +214,14 @@ async fn an_invalid_cell_saves_nothing_of_the_grid(app: TestApp) {
             (
                 "P-0004/grade",
                 &Problem::GradeNotInScale {
-                    scale: "f_a".into(),
+                    scale: "F–A".into(),
                     allowed: "F, E, D, C, B, A".into()
                 }
             ),
             (
                 "P-0004/reading",
                 &Problem::GradeNotInScale {
-                    scale: "f_a".into(),
+                    scale: "F–A".into(),
                     allowed: "F, E, D, C, B, A".into()
                 }
             ),
@@ -415,7 +415,7 @@ async fn an_import_is_all_or_nothing_idempotent_and_exports_back(app: TestApp) {
                 3,
                 "grade",
                 &Problem::GradeNotInScale {
-                    scale: "pass_fail".into(),
+                    scale: "IG–G".into(),
                     allowed: "IG, G".into()
                 }
             ),

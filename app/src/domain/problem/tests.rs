@@ -62,7 +62,7 @@ fn problem_samples() -> Vec<Problem> {
             first: "C".into(),
         },
         Problem::GradeNotInScale {
-            scale: "f_a".into(),
+            scale: "F–A".into(),
             allowed: "F, E, D, C, B, A".into(),
         },
         Problem::FrozenAssessment { level: "a2".into() },

@@ -110,7 +110,7 @@ pub enum Problem {
     /// A grade (or part result) that is not a grade of the result's scale.
     #[error("Not a grade of the scale {scale}. Allowed grades: {allowed}.")]
     GradeNotInScale {
-        /// The scale's file value, e.g. `ig_g_vg`.
+        /// The scale as teachers name it, e.g. `IG–VG`.
         scale: String,
         /// The scale's grades, separated by ", ", e.g. "IG, G, VG".
         allowed: String,

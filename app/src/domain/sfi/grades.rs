@@ -57,6 +57,17 @@ impl GradeScale {
     }
 }
 
+impl GradeScale {
+    /// The scale as teachers name it: `IG–VG`, `F–A` or `IG–G` (the same in every language).
+    pub fn label(self) -> &'static str {
+        match self {
+            GradeScale::IgGVg => "IG–VG",
+            GradeScale::FA => "F–A",
+            GradeScale::PassFail => "IG–G",
+        }
+    }
+}
+
 impl fmt::Display for GradeScale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -114,7 +114,7 @@ mod tests {
         assert_eq!(parts, [Part::Reading, Part::Writing]);
         assert_eq!(
             problems[0].1.to_string(),
-            "Not a grade of the scale pass_fail. Allowed grades: IG, G."
+            "Not a grade of the scale IG–G. Allowed grades: IG, G."
         );
     }
 }

@@ -21,9 +21,9 @@ pub enum SfiProblem {
         first: SfiCourse,
     },
     /// A grade (or part result) that is not a grade of the result's scale.
-    #[error("Not a grade of the scale {scale}. Allowed grades: {allowed}.")]
+    #[error("Not a grade of the scale {}. Allowed grades: {allowed}.", scale.label())]
     GradeNotInScale {
-        /// The scale's file value, e.g. `ig_g_vg`.
+        /// The scale (named by its [`GradeScale::label`] in the message).
         scale: GradeScale,
         /// The scale's grades, separated by ", ", e.g. "IG, G, VG".
         allowed: String,
@@ -48,7 +48,10 @@ impl SfiProblem {
                 vec![("path", path.to_string()), ("first", first.to_string())]
             }
             SfiProblem::GradeNotInScale { scale, allowed } => {
-                vec![("scale", scale.to_string()), ("allowed", allowed.clone())]
+                vec![
+                    ("scale", scale.label().to_owned()),
+                    ("allowed", allowed.clone()),
+                ]
             }
         }
     }
@@ -63,7 +66,7 @@ impl From<SfiProblem> for Problem {
                 first: first.to_string(),
             },
             SfiProblem::GradeNotInScale { scale, allowed } => Problem::GradeNotInScale {
-                scale: scale.to_string(),
+                scale: scale.label().to_owned(),
                 allowed,
             },
         }
@@ -84,7 +87,7 @@ mod tests {
         assert_eq!(
             p.args(),
             [
-                ("scale", "ig_g_vg".to_owned()),
+                ("scale", "IG–VG".to_owned()),
                 ("allowed", "IG, G, VG".to_owned())
             ]
         );

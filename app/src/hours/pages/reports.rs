@@ -54,7 +54,15 @@ pub fn ShortWeeksSection() -> impl IntoView {
 
 fn share_text(line: &ComplianceLine) -> String {
     line.share_met
-        .map(|p| format!("{},{} %", p / 10, p % 10))
+        .map(|p| {
+            t_args(
+                "percent-tenths",
+                &[
+                    ("whole", (p / 10).to_string()),
+                    ("tenth", (p % 10).to_string()),
+                ],
+            )
+        })
         .unwrap_or_else(|| "–".to_owned())
 }
 
