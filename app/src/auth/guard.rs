@@ -52,3 +52,15 @@ pub fn staff_user(who: &Principal) -> Result<UserId, AppError> {
         Principal::Participant(_) => Err(AppError::Forbidden),
     }
 }
+
+/// A stored thing that `who` asked for by id: one that does not exist is refused like one they
+/// may not see, so that ids cannot be probed (coordinators, who see everything, get "not found").
+pub fn hidden_unless_coordinator<T>(
+    found: Result<T, db::DbError>,
+    who: &Principal,
+) -> Result<T, AppError> {
+    match found {
+        Err(db::DbError::NotFound) if !who.is_coordinator() => Err(AppError::Forbidden),
+        other => Ok(other?),
+    }
+}

@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use super::{col, parse_col, Db, DbError};
 use crate::domain::cefr::{CefrLevel, Skill};
 use crate::domain::ids::{ParticipantId, UserId};
@@ -73,8 +71,7 @@ pub async fn levels_of_mentor(
     for r in &rows {
         let participant = ParticipantId(col(r, "participant_id")?);
         let assessment: i64 = col(r, "id")?;
-        let on: String = col(r, "assessed_on")?;
-        let date = parse_col(NaiveDate::parse_from_str(&on, "%Y-%m-%d"), "assessed_on")?;
+        let date = crate::db::date_col(r, "assessed_on")?;
         let skill: String = col(r, "skill")?;
         let level: String = col(r, "level")?;
         let pair = (

@@ -243,13 +243,8 @@ pub async fn comment(
     use crate::db::assessments as store;
     use crate::domain::access::{may_act_on, ParticipantAction};
     use crate::domain::problem::Problem;
-    let head = match store::get(db, assessment).await {
-        Ok(h) => h,
-        Err(crate::db::DbError::NotFound) if !who.is_coordinator() => {
-            return Err(AppError::Forbidden)
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let head =
+        crate::auth::guard::hidden_unless_coordinator(store::get(db, assessment).await, who)?;
     let links = crate::db::participants::links(db, head.participant_id).await?;
     if !may_act_on(who, ParticipantAction::ViewResults, &links) || !head.submitted {
         return Err(AppError::Forbidden);

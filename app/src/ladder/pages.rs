@@ -43,7 +43,7 @@ fn ladder_body(v: LadderView, participant: ParticipantId, own: bool) -> impl Int
         .map(|r| {
             view! {
                 <tr>
-                    <th scope="row">{r.date.format("%Y-%m-%d").to_string()}</th>
+                    <th scope="row">{day(r.date)}</th>
                     <td>{t(&format!("occasion-{}", r.occasion.as_str()))}</td>
                     <td>{r.course.to_string()}</td>
                     <td>{r.grade.to_string()}</td>
@@ -290,7 +290,7 @@ fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
                     Some(end) => format!("{} – {}", day(p.start_date), day(end)),
                     None => format!("{} –", day(p.start_date)),
                 };
-                let sfi = p.latest_sfi.map(|(course, grade, date)| t_args("passport-sfi", &[("course", course.to_string()), ("grade", grade.to_string()), ("date", date.format("%Y-%m-%d").to_string())])).unwrap_or_else(|| t("sfi-none-short"));
+                let sfi = p.latest_sfi.map(|(course, grade, date)| t_args("passport-sfi", &[("course", course.to_string()), ("grade", grade.to_string()), ("date", day(date))])).unwrap_or_else(|| t("sfi-none-short"));
                 let assessed = p.assessed_on.map(|d| t_args("passport-assessed-on", &[("date", day(d))])).unwrap_or_else(|| t("elp-none"));
                 view! {
                     <article class="passport" data-test="passport">

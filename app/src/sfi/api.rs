@@ -158,12 +158,9 @@ pub async fn delete_sfi_result(id: SfiResultId) -> Result<(), AppError> {
     use crate::db::{self, participants::ChangeSource, DbError};
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let participant = match db::sfi::owner_of(&state.db, id).await {
-        Ok(p) => p,
-        // Only coordinators may delete at all; nobody else learns whether the id exists.
-        Err(DbError::NotFound) if !who.is_coordinator() => return Err(AppError::Forbidden),
-        Err(e) => return Err(e.into()),
-    };
+    // Only coordinators may delete at all; nobody else learns whether the id exists.
+    let participant =
+        guard::hidden_unless_coordinator(db::sfi::owner_of(&state.db, id).await, &who)?;
     guard::participant(&state, &who, participant, ParticipantAction::DeleteResult).await?;
     let by = guard::staff_user(&who)?;
     let mut tx = state.db.begin().await?;

@@ -52,25 +52,13 @@ pub async fn save_absence(
     Ok(())
 }
 
-/// A stored thing that `who` asked for by id: one that does not exist is refused like one they
-/// may not see, so that ids cannot be probed (coordinators, who see everything, get "not found").
-fn hidden_unless_coordinator<T>(
-    found: Result<T, crate::db::DbError>,
-    who: &Principal,
-) -> Result<T, AppError> {
-    match found {
-        Err(crate::db::DbError::NotFound) if !who.is_coordinator() => Err(AppError::Forbidden),
-        other => Ok(other?),
-    }
-}
-
 /// One recorded entry, for deciding who may remove it.
 pub async fn entry(
     db: &Db,
     who: &Principal,
     id: crate::domain::ids::TimeEntryId,
 ) -> Result<crate::dto::TimeRow, AppError> {
-    hidden_unless_coordinator(crate::db::hours::time_entry(db, id).await, who)
+    crate::auth::guard::hidden_unless_coordinator(crate::db::hours::time_entry(db, id).await, who)
 }
 
 /// Removes a recorded entry; the history keeps it.
@@ -91,7 +79,7 @@ pub async fn absence(
     who: &Principal,
     id: crate::domain::ids::AbsenceId,
 ) -> Result<crate::dto::AbsenceRow, AppError> {
-    hidden_unless_coordinator(crate::db::hours::absence(db, id).await, who)
+    crate::auth::guard::hidden_unless_coordinator(crate::db::hours::absence(db, id).await, who)
 }
 
 /// Removes an absence; the history keeps it.

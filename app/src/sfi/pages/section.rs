@@ -25,11 +25,7 @@ fn ResultFields(
     let get = |name: &str, f: fn(&SfiResultRow) -> String, default: String| {
         typed.or(&format!("raw[{name}]"), get(f, default))
     };
-    let date = get(
-        "test_date",
-        |r| r.test_date.format("%Y-%m-%d").to_string(),
-        today,
-    );
+    let date = get("test_date", |r| crate::ui::day(r.test_date), today);
     let occasion = get(
         "occasion",
         |r| r.occasion.as_str().to_owned(),
@@ -251,7 +247,7 @@ fn sfi_view(
             let actions = (can_record || can_delete).then(|| view! { <td>{fix}{remove}</td> });
             view! {
                 <tr>
-                    <td>{r.test_date.format("%Y-%m-%d").to_string()}</td>
+                    <td>{crate::ui::day(r.test_date)}</td>
                     <td>{occasion_label(r.occasion.as_str())}</td>
                     <td>{r.course.to_string()}</td>
                     <td><strong>{r.grade.to_string()}</strong></td>
@@ -332,7 +328,7 @@ fn versions_view(versions: Vec<SfiVersion>) -> impl IntoView {
                     <td>{by}</td>
                     <td>{t(&format!("sfi-action-{}", v.action))}</td>
                     <td>{v.version}</td>
-                    <td>{v.values.test_date.format("%Y-%m-%d").to_string()}</td>
+                    <td>{crate::ui::day(v.values.test_date)}</td>
                     <td>{occasion_label(v.values.occasion.as_str())}</td>
                     <td>{result_text(&v.values)}</td>
                 </tr>
