@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:id/results") view=crate::sfi::pages::SfiGridPage ssr=SsrMode::Async />
                     <Route path=path!("/groups/:id/register") view=crate::hours::pages::RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/compliance") view=crate::hours::pages::CompliancePage ssr=SsrMode::Async />
+                    <Route path=path!("/calendar") view=crate::calendar::pages::CalendarPage ssr=SsrMode::Async />
                     <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>
@@ -154,9 +155,14 @@ pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
             ("/staff", "nav-staff"),
             ("/groups", "nav-groups"),
             ("/compliance", "nav-compliance"),
+            ("/calendar", "nav-calendar"),
             ("/import", "nav-import"),
         ],
-        Principal::Staff { .. } => vec![("/", "nav-start"), ("/participants", "nav-participants")],
+        Principal::Staff { .. } => vec![
+            ("/", "nav-start"),
+            ("/participants", "nav-participants"),
+            ("/calendar", "nav-calendar"),
+        ],
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// The feature modules.
-const FEATURES: [&str; 5] = ["register", "sfi", "elp", "hours", "ladder"];
+const FEATURES: [&str; 6] = ["register", "sfi", "elp", "hours", "ladder", "calendar"];
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];
 /// Below the features: must import neither them nor what is above.

@@ -359,6 +359,35 @@ pub struct AbsenceRow {
     pub note: String,
 }
 
+/// An active participant whose plans do not cover them from today on (the plan-coverage lists
+/// of the coordinator's start page, the compliance report and the mentor's start page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanGap {
+    /// Id.
+    pub id: ParticipantId,
+    /// Reference.
+    pub participant_ref: String,
+    /// Given and family name.
+    pub name: String,
+    /// School.
+    pub school: String,
+    /// Mentor's name, if any.
+    pub mentor: Option<String>,
+    /// Why they are listed.
+    pub coverage: crate::domain::weeks::PlanCoverage,
+}
+
+/// One entry of the programme's calendar, as the calendar page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarEntry {
+    /// Id.
+    pub id: crate::domain::ids::CalendarId,
+    /// The stored version; a delete must name it.
+    pub version: i64,
+    /// Scope, name, days, reason and note.
+    pub days: crate::domain::calendar::ClosedDays,
+}
+
 /// One week of a participant measured against the minimum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeekRow {
@@ -378,6 +407,9 @@ pub struct WeekRow {
     pub status: crate::domain::weeks::WeekStatus,
     /// The week is still running.
     pub current: bool,
+    /// The calendar's closed days on a weekday of this week (reason and note, e.g. `Höstlov`),
+    /// for the participant's programme, district or school.
+    pub closed: Vec<(crate::domain::calendar::ClosedReason, String)>,
 }
 
 impl WeekRow {
@@ -392,6 +424,7 @@ impl WeekRow {
             self_study_short: w.self_study_shortfall,
             status: w.status,
             current,
+            closed: Vec::new(),
         }
     }
 

@@ -13,6 +13,7 @@ pub mod app;
 #[cfg(test)]
 mod architecture;
 pub mod auth;
+pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod charts;
 pub mod domain;

@@ -49,3 +49,20 @@ export async function useEnglish(page: Page) {
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
   }
 }
+
+/** The ISO week `weeksBefore` weeks before the running one in Stockholm: its code
+ * (`2026-W48`, as the week strip's `data-test` names it), Monday and Friday as YYYY-MM-DD. */
+export function stockholmWeek(weeksBefore = 0): { code: string; monday: string; friday: string } {
+  const day = 86_400_000;
+  const today = new Date(`${stockholmDay()}T12:00:00Z`);
+  const fromMonday = (today.getUTCDay() + 6) % 7;
+  const monday = new Date(today.getTime() - (fromMonday + 7 * weeksBefore) * day);
+  const friday = new Date(monday.getTime() + 4 * day);
+  // The ISO year is the Thursday's; week 1 holds 4 January.
+  const year = new Date(monday.getTime() + 3 * day).getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4, 12));
+  const week1 = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * day);
+  const week = Math.round((monday.getTime() - week1.getTime()) / (7 * day)) + 1;
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return { code: `${year}-W${String(week).padStart(2, '0')}`, monday: iso(monday), friday: iso(friday) };
+}

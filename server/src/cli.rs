@@ -16,11 +16,13 @@ usage:
   server [serve]                     serve the app (DEMO_DATA=1 loads demo data into an empty database)
   server migrate                     create or update the database schema
   server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
-  server setting cefr_threshold VALUE   share of \"I can do this\" a level needs, e.g. 80% or 4/5
-  server setting weekly_minimum MINUTES teaching (and self-study) minutes per week, default 300
-  server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments, teaching, absences;
+  server setting cefr_threshold VALUE [--from DATE]   share of \"I can do this\" a level needs, e.g. 80% or 4/5
+  server setting weekly_minimum MINUTES [--from DATE] teaching (and self-study) minutes per week, default 300
+                                        a setting takes effect from DATE (default today, Stockholm);
+                                        earlier weeks keep the value in force then
+  server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments, teaching, absences, calendar;
                                      exit 1 with the row report on stderr
-  server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences; CSV on stdout
+  server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences, calendar; CSV on stdout
   server export compliance [--from 2026-W01 --to 2026-W12]   default: the last twelve weeks
   server chart ladder PARTICIPANT_REF   the participant's language ladder as SVG on stdout
   server bench generate [--participants N] [--weeks W]   a synthetic city for the benchmark (empty database)
@@ -48,7 +50,8 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         ["user", "add", rest @ ..] => user_add(&config, rest).await,
-        ["setting", key, value] => setting(&config, key, value).await,
+        ["setting", key, value] => setting(&config, key, value, None).await,
+        ["setting", key, value, "--from", from] => setting(&config, key, value, Some(from)).await,
         ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
         ["export", kind, rest @ ..] => export(&config, kind, rest).await,
         ["bench", rest @ ..] => crate::bench::run(&config, rest).await,
@@ -223,8 +226,14 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     }
 }
 
-/// `server setting KEY VALUE`: the settings a programme may change.
-async fn setting(config: &Config, key: &str, value: &str) -> ExitCode {
+/// `server setting KEY VALUE [--from DATE]`: the settings a programme may change, each from a
+/// date on (default today in Stockholm); earlier dates keep the value in force then.
+async fn setting(config: &Config, key: &str, value: &str, from: Option<&str>) -> ExitCode {
+    let from = match from.map(app::domain::participant::parse_date) {
+        None => app::state::clock::today(),
+        Some(Ok(day)) => day,
+        Some(Err(p)) => return fail(&format!("--from {p}")),
+    };
     let value = match key {
         "cefr_threshold" => match app::domain::cefr::Threshold::parse(value) {
             Ok(t) => t.to_string(),
@@ -244,9 +253,9 @@ async fn setting(config: &Config, key: &str, value: &str) -> ExitCode {
         Ok(db) => db,
         Err(code) => return code,
     };
-    match app::db::settings::set(&db, key, &value).await {
+    match app::db::settings::set_from(&db, key, from, &value).await {
         Ok(()) => {
-            eprintln!("{key} = {value}");
+            eprintln!("{key} = {value} from {from}");
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),

@@ -124,6 +124,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
             groups::add_member(db, if n <= 10 { g1 } else { g2 }, pid).await?;
         }
     }
+    load_calendar(db).await?;
     load_hours(db, today, [teacher, teacher2]).await?;
     if let Some(pid) = participants::id_by_ref(db, "P-0001").await? {
         let code = SignInCode::parse(DEMO_CODE).map_err(|p| DbError::Other(p.to_string()))?;
@@ -148,6 +149,60 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
 
 /// SFI results for the first twelve participants: a start test shortly after their start,
 /// and for every other one with a long enough introduction a checkpoint one course up.
+/// The school holidays of Stockholm's schools (the demo city) for the school years 2026/27 and
+/// 2027/28, as a `calendar` file for the whole programme: participants work at schools, so the
+/// schools' holidays are theirs. Dates as the city publishes them each year (the demo uses
+/// them as given; a programme checks its own).
+const DEMO_CALENDAR: &str = "scope;name;from_date;to_date;reason;note
+programme;;2026-10-26;2026-10-30;holiday;Höstlov
+programme;;2026-12-21;2027-01-08;holiday;Jullov
+programme;;2027-02-22;2027-02-26;holiday;Sportlov
+programme;;2027-03-29;2027-04-02;holiday;Påsklov
+programme;;2027-05-06;2027-05-07;holiday;Kristi himmelsfärd och klämdag
+programme;;2027-06-11;2027-08-17;holiday;Sommarlov
+programme;;2027-11-01;2027-11-05;holiday;Höstlov
+programme;;2027-12-22;2028-01-07;holiday;Jullov
+programme;;2028-02-21;2028-02-25;holiday;Sportlov
+programme;;2028-04-17;2028-04-21;holiday;Påsklov
+programme;;2028-05-01;2028-05-01;holiday;Första maj
+programme;;2028-05-25;2028-05-26;holiday;Kristi himmelsfärd och klämdag
+programme;;2028-06-06;2028-06-06;holiday;Nationaldagen
+programme;;2028-06-13;2028-08-18;holiday;Sommarlov
+";
+
+async fn load_calendar(db: &Db) -> Result<(), DbError> {
+    let who = app::db::hours::Recorder {
+        source: "demo",
+        user: None,
+        participant: None,
+    };
+    let report = app::import::calendar::import_file(db, DEMO_CALENDAR, who, false).await?;
+    if !report.is_valid() {
+        return Err(DbError::Other(format!(
+            "demo calendar invalid: {:?}",
+            app::import::table::report_lines(&report)
+        )));
+    }
+    Ok(())
+}
+
+/// Whether a demo holiday falls on a weekday of `week`.
+fn has_closed_day(week: app::domain::weeks::IsoWeek) -> bool {
+    use app::domain::calendar::{ClosedDays, RawClosedDays};
+    let friday = week.monday() + chrono::Days::new(4);
+    DEMO_CALENDAR.lines().skip(1).any(|line| {
+        let f: Vec<&str> = line.split(';').collect();
+        let raw = RawClosedDays::from_lookup(|c| {
+            ["scope", "name", "from_date", "to_date", "reason", "note"]
+                .iter()
+                .position(|x| *x == c)
+                .and_then(|i| f.get(i).copied())
+        });
+        ClosedDays::validate(&raw)
+            .is_ok_and(|d| d.from_date <= friday && d.to_date >= week.monday())
+    })
+}
+
 async fn load_sfi_results(db: &Db, today: chrono::NaiveDate) -> Result<(), DbError> {
     let mut csv = String::from(
         "participant_ref;test_date;occasion;course;grade_scale;grade;reading;listening;speaking;writing;teacher_email\n",
@@ -253,7 +308,15 @@ async fn load_hours(
         user: None,
         participant: None,
     };
-    let last_week = IsoWeek::containing(today).prev();
+    // The skipped Thursday lies in the latest finished week without a holiday (within the
+    // mentor's four-week look-back), so the short week shows whatever the date.
+    let mut last_week = IsoWeek::containing(today).prev();
+    for _ in 0..3 {
+        if !has_closed_day(last_week) {
+            break;
+        }
+        last_week = last_week.prev();
+    }
     let skipped = last_week.monday() + chrono::Days::new(3);
     let mut csv = String::from("participant_ref;date;start;end;kind;teacher_email\n");
     let mut tx = db.begin().await?;

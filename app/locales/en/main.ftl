@@ -417,3 +417,39 @@ home-mentor-all = All my participants, also those who have finished
 
 # A share with one decimal, e.g. 66.7% (en) or 66,7 % (sv).
 percent-tenths = { $whole }.{ $tenth }%
+
+## The programme's calendar (issue 14)
+
+nav-calendar = Calendar
+calendar-title = Calendar: closed days
+calendar-intro = Holidays, closures and study days for the whole programme, a district or a school. Entered once here, they count as excused days for every participant they cover: the weekly minimum is lowered for those days, as for an absence.
+calendar-new = Enter closed days
+calendar-name-programme = Whole programme (no name)
+calendar-name-hint = For the whole programme choose "Whole programme"; for a district or a school choose its name, with the scope that matches.
+calendar-note-hint = For example Höstlov, Jullov or Studiedag.
+calendar-empty = No closed days entered yet.
+calendar-days = Days
+calendar-covers = Applies to
+calendar-import = Import a calendar file
+calendar-scope-programme = Whole programme
+calendar-scope-district = District
+calendar-scope-school = School
+calendar-reason-holiday = Holiday
+calendar-reason-closure = Closure
+calendar-reason-study_day = Study day
+calendar-reason-other = Other
+field-scope = Applies to
+field-calendar-name = District or school
+week-closed = Closed: { $what }
+import-calendar = Calendar (closed days)
+import-file-calendar = Calendar file (CSV)
+import-calendar-hint = Columns scope (programme, district, school), name (empty for the programme), from_date, to_date, reason (holiday, closure, study_day, other), note. A row with the same scope, name and from_date as a stored one corrects it.
+export-calendar = Calendar (CSV)
+coverage-heading = Without a plan that covers them
+coverage-none = Every active participant has a plan in force that reaches the weekly minimum.
+coverage-count = { $count } active participants are not covered by a plan from today on. Their weeks are still measured, and a register can be taken for them.
+coverage-why = Why
+coverage-covered = Covered
+coverage-no-plan = No weekly plan yet
+coverage-starts-on = No plan in force; the first starts on { $date }
+coverage-under-minimum = From { $date } the plan is under the minimum of { $minimum } per week

@@ -51,3 +51,7 @@ sfi-grade-not-in-scale = Not a grade of the scale { $scale }. Allowed grades: { 
 problem-frozen-assessment = A self-assessment made on the tablet is never changed; it has the level { $level } here.
 problem-not-a-time = Not a time. Write the time as HH:MM, for example 08:30.
 problem-teacher-only-for-teaching = Only taught time has a teacher. Leave the teacher empty for self-study.
+problem-changed-meanwhile = Someone else changed this since you opened the page. Reload the page and try again.
+problem-name-not-for-programme = Leave the name empty for the whole programme. Write a name only for a district or a school.
+problem-unknown-district = No district of this name. Districts: { $allowed }.
+problem-unknown-school = No school of this name. Schools: { $allowed }.

@@ -417,3 +417,39 @@ home-mentor-all = Alla mina deltagare, även de som har slutat
 
 # A share with one decimal, e.g. 66.7% (en) or 66,7 % (sv).
 percent-tenths = { $whole },{ $tenth } %
+
+## Programmets kalender (ärende 14)
+
+nav-calendar = Kalender
+calendar-title = Kalender: stängda dagar
+calendar-intro = Lov, stängningar och studiedagar för hela programmet, en stadsdel eller en skola. De skrivs in en gång här och räknas som giltig frånvaro för alla deltagare de gäller: veckans minimum sänks för de dagarna, som vid frånvaro.
+calendar-new = Skriv in stängda dagar
+calendar-name-programme = Hela programmet (inget namn)
+calendar-name-hint = För hela programmet välj "Hela programmet"; för en stadsdel eller skola välj dess namn, med den omfattning som passar.
+calendar-note-hint = Till exempel Höstlov, Jullov eller Studiedag.
+calendar-empty = Inga stängda dagar är inskrivna än.
+calendar-days = Dagar
+calendar-covers = Gäller
+calendar-import = Importera en kalenderfil
+calendar-scope-programme = Hela programmet
+calendar-scope-district = Stadsdel
+calendar-scope-school = Skola
+calendar-reason-holiday = Lov
+calendar-reason-closure = Stängt
+calendar-reason-study_day = Studiedag
+calendar-reason-other = Annat
+field-scope = Gäller
+field-calendar-name = Stadsdel eller skola
+week-closed = Stängt: { $what }
+import-calendar = Kalender (stängda dagar)
+import-file-calendar = Kalenderfil (CSV)
+import-calendar-hint = Kolumner scope (programme, district, school), name (tomt för programmet), from_date, to_date, reason (holiday, closure, study_day, other), note. En rad med samma scope, name och from_date som en sparad rättar den.
+export-calendar = Kalender (CSV)
+coverage-heading = Utan en plan som täcker dem
+coverage-none = Alla aktiva deltagare har en gällande plan som når veckans minimum.
+coverage-count = { $count } aktiva deltagare täcks inte av en plan från i dag. Deras veckor mäts ändå, och närvaro kan tas för dem.
+coverage-why = Varför
+coverage-covered = Täckt
+coverage-no-plan = Ingen veckoplan än
+coverage-starts-on = Ingen gällande plan; den första börjar { $date }
+coverage-under-minimum = Från { $date } ligger planen under minimum på { $minimum } per vecka

@@ -51,3 +51,7 @@ sfi-grade-not-in-scale = Inget betyg i skalan { $scale }. Tillåtna betyg: { $al
 problem-frozen-assessment = En självskattning från surfplattan ändras aldrig; den har nivån { $level } här.
 problem-not-a-time = Ingen tid. Skriv tiden som TT:MM, till exempel 08:30.
 problem-teacher-only-for-teaching = Bara undervisning har en lärare. Lämna läraren tom för självstudier.
+problem-changed-meanwhile = Någon annan har ändrat detta sedan du öppnade sidan. Ladda om sidan och försök igen.
+problem-name-not-for-programme = Lämna namnet tomt för hela programmet. Skriv ett namn bara för en stadsdel eller en skola.
+problem-unknown-district = Det finns ingen stadsdel med det namnet. Stadsdelar: { $allowed }.
+problem-unknown-school = Det finns ingen skola med det namnet. Skolor: { $allowed }.

@@ -5,6 +5,7 @@
 //! `Any` driver: `$1`-style parameters, dates as ISO text, instants as Unix seconds.
 
 pub mod assessments;
+pub mod calendar;
 pub mod groups;
 pub mod hours;
 pub mod imports;
@@ -106,12 +107,17 @@ impl Db {
         Ok(Self { pool, backend })
     }
 
-    /// Applies the migrations of this engine that have not run yet.
+    /// Applies the migrations of this engine that have not run yet, then fills the values that
+    /// are computed in Rust (the participants' folded search text).
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
+        participants::fill_search_keys(self)
+            .await
+            .map_err(|e| sqlx::migrate::MigrateError::Source(Box::new(e)))?;
+        Ok(())
     }
 
     /// Starts a transaction.

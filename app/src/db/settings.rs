@@ -43,3 +43,58 @@ pub async fn set(db: &Db, key: &str, value: &str) -> Result<(), DbError> {
     .await?;
     Ok(())
 }
+
+/// The dated values of a setting with a history (`weekly_minimum`, `cefr_threshold`):
+/// `(valid_from, value)`, oldest first.
+pub async fn history(db: &Db, key: &str) -> Result<Vec<(chrono::NaiveDate, String)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT valid_from, value FROM setting_history WHERE key = $1 ORDER BY valid_from",
+    )
+    .bind(key)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((super::date_col(r, "valid_from")?, super::col(r, "value")?)))
+        .collect()
+}
+
+/// Sets a setting with a history to `value` from `from` on (earlier days keep their value);
+/// setting the same date again replaces that date's value.
+pub async fn set_from(
+    db: &Db,
+    key: &str,
+    from: chrono::NaiveDate,
+    value: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO setting_history (key, valid_from, value, set_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (key, valid_from) DO UPDATE SET value = excluded.value, set_at = excluded.set_at",
+    )
+    .bind(key)
+    .bind(crate::domain::participant::format_date(from))
+    .bind(value)
+    .bind(super::now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// A setting with a history as typed values: `parse` reads each stored value (one that no
+/// longer parses is reported as corruption), `default` applies before the first change.
+pub async fn dated<T: Copy, E: std::fmt::Debug>(
+    db: &Db,
+    key: &str,
+    default: T,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Result<crate::domain::dated::Dated<T>, DbError> {
+    let changes = history(db, key)
+        .await?
+        .into_iter()
+        .map(|(from, v)| {
+            parse(&v)
+                .map(|t| (from, t))
+                .map_err(|e| DbError::Other(format!("setting {key}={v:?} from {from}: {e:?}")))
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(crate::domain::dated::Dated::new(default, changes))
+}

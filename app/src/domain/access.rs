@@ -67,6 +67,10 @@ pub enum RegisterAction {
     ManageStaff,
     /// Create groups and set their members.
     ManageGroups,
+    /// See the programme's calendar (closed days).
+    ViewCalendar,
+    /// Enter, import and remove closed days of the calendar.
+    ManageCalendar,
 }
 
 /// Whether `who` may do `action` to the participant described by `links`.
@@ -125,7 +129,10 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
 pub fn may(who: &Principal, action: RegisterAction) -> bool {
     match who.role() {
         Some(Role::Coordinator) => true,
-        Some(Role::Mentor | Role::Teacher) => action == RegisterAction::ListParticipants,
+        Some(Role::Mentor | Role::Teacher) => matches!(
+            action,
+            RegisterAction::ListParticipants | RegisterAction::ViewCalendar
+        ),
         None => false,
     }
 }
@@ -263,6 +270,7 @@ mod tests {
             RegisterAction::ManageSchools,
             RegisterAction::ManageStaff,
             RegisterAction::ManageGroups,
+            RegisterAction::ManageCalendar,
         ];
         for action in all {
             assert!(may(&staff(UserId(1), Role::Coordinator), action));
@@ -277,6 +285,21 @@ mod tests {
         assert!(!may(
             &Principal::Participant(ME),
             RegisterAction::ListParticipants
+        ));
+    }
+
+    #[test]
+    fn all_staff_see_the_calendar_and_only_coordinators_change_it() {
+        for role in Role::ALL {
+            assert!(may(&staff(UserId(1), role), RegisterAction::ViewCalendar));
+            assert_eq!(
+                may(&staff(UserId(1), role), RegisterAction::ManageCalendar),
+                role == Role::Coordinator
+            );
+        }
+        assert!(!may(
+            &Principal::Participant(ME),
+            RegisterAction::ViewCalendar
         ));
     }
 

@@ -158,14 +158,15 @@ impl<'a> LineCounter<'a> {
 
 /// Reads a CSV file's text against `spec`. Rejects the file when the header is
 /// missing, has a blank, duplicate or unknown column name, or lacks a required
-/// column, and when a record has the wrong number of fields. Records whose
+/// column (one problem), and when records cannot be read or have the wrong number of
+/// fields (every such line is reported, in line order). Records whose
 /// fields are all empty or whitespace are skipped.
-pub fn read(text: &str, spec: &ColumnSpec) -> Result<CsvTable, FileProblem> {
+pub fn read(text: &str, spec: &ColumnSpec) -> Result<CsvTable, Vec<FileProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text
         .lines()
         .find(|line| !line.trim().is_empty())
-        .ok_or(FileProblem::Empty)?;
+        .ok_or_else(|| vec![FileProblem::Empty])?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(detect_delimiter(header_line))
         .has_headers(false)
@@ -176,8 +177,8 @@ pub fn read(text: &str, spec: &ColumnSpec) -> Result<CsvTable, FileProblem> {
 
     let header = loop {
         match records.next() {
-            None => return Err(FileProblem::Empty),
-            Some(Err(error)) => return Err(lines.bad_record(&error)),
+            None => return Err(vec![FileProblem::Empty]),
+            Some(Err(error)) => return Err(vec![lines.bad_record(&error)]),
             Some(Ok(record)) if record.iter().all(|f| f.trim().is_empty()) => continue,
             Some(Ok(record)) => break record,
         }
@@ -185,44 +186,52 @@ pub fn read(text: &str, spec: &ColumnSpec) -> Result<CsvTable, FileProblem> {
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
     for (i, name) in headers.iter().enumerate() {
         if name.is_empty() {
-            return Err(FileProblem::BlankColumnName { position: i + 1 });
+            return Err(vec![FileProblem::BlankColumnName { position: i + 1 }]);
         }
         if headers[..i].contains(name) {
-            return Err(FileProblem::DuplicateColumn {
+            return Err(vec![FileProblem::DuplicateColumn {
                 column: name.clone(),
-            });
+            }]);
         }
     }
     if let Some(unknown) = headers.iter().find(|h| !spec.knows(h)) {
-        return Err(FileProblem::UnknownColumn {
+        return Err(vec![FileProblem::UnknownColumn {
             column: unknown.clone(),
             allowed: spec.allowed(),
-        });
+        }]);
     }
     if let Some(missing) = spec
         .required
         .iter()
         .find(|r| !headers.iter().any(|h| h == *r))
     {
-        return Err(FileProblem::MissingColumn {
+        return Err(vec![FileProblem::MissingColumn {
             column: (*missing).to_owned(),
-        });
+        }]);
     }
 
     let columns: Arc<[String]> = headers.clone().into();
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for record in records {
-        let record = record.map_err(|error| lines.bad_record(&error))?;
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                problems.push(lines.bad_record(&error));
+                continue;
+            }
+        };
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         let line = lines.record_line(&record);
         if record.len() != headers.len() {
-            return Err(FileProblem::WrongFieldCount {
+            problems.push(FileProblem::WrongFieldCount {
                 line,
                 expected: headers.len(),
                 found: record.len(),
             });
+            continue;
         }
         rows.push(CsvRow {
             line,
@@ -230,7 +239,11 @@ pub fn read(text: &str, spec: &ColumnSpec) -> Result<CsvTable, FileProblem> {
             fields: record.iter().map(str::to_owned).collect(),
         });
     }
-    Ok(CsvTable { headers, rows })
+    if problems.is_empty() {
+        Ok(CsvTable { headers, rows })
+    } else {
+        Err(problems)
+    }
 }
 
 fn push_field(out: &mut String, field: &str) {
@@ -333,17 +346,20 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_rejected() {
-        assert_eq!(read("", &SPEC), Err(FileProblem::Empty));
-        assert_eq!(read("\u{feff}\n\r\n  \n", &SPEC), Err(FileProblem::Empty));
+        assert_eq!(read("", &SPEC), Err(vec![FileProblem::Empty]));
+        assert_eq!(
+            read("\u{feff}\n\r\n  \n", &SPEC),
+            Err(vec![FileProblem::Empty])
+        );
     }
 
     #[test]
     fn a_missing_required_column_rejects_the_file() {
         assert_eq!(
             read("participant_ref;note\nP-1;x\n", &SPEC),
-            Err(FileProblem::MissingColumn {
+            Err(vec![FileProblem::MissingColumn {
                 column: "school".into()
-            })
+            }])
         );
     }
 
@@ -351,15 +367,15 @@ mod tests {
     fn an_unknown_column_rejects_the_file() {
         assert_eq!(
             read("participant_ref;school;skola\n", &SPEC),
-            Err(FileProblem::UnknownColumn {
+            Err(vec![FileProblem::UnknownColumn {
                 column: "skola".into(),
                 allowed: "participant_ref, school, note".into()
-            })
+            }])
         );
         // Names must match exactly (after trimming).
         assert!(matches!(
             read("Participant_ref;school\n", &SPEC),
-            Err(FileProblem::UnknownColumn { .. })
+            Err(v) if matches!(v[..], [FileProblem::UnknownColumn { .. }])
         ));
     }
 
@@ -367,9 +383,9 @@ mod tests {
     fn a_duplicate_column_rejects_the_file() {
         assert_eq!(
             read("participant_ref;school; school\n", &SPEC),
-            Err(FileProblem::DuplicateColumn {
+            Err(vec![FileProblem::DuplicateColumn {
                 column: "school".into()
-            })
+            }])
         );
     }
 
@@ -377,7 +393,7 @@ mod tests {
     fn a_blank_column_name_rejects_the_file() {
         assert_eq!(
             read("participant_ref;school;\n", &SPEC),
-            Err(FileProblem::BlankColumnName { position: 3 })
+            Err(vec![FileProblem::BlankColumnName { position: 3 }])
         );
     }
 
@@ -385,13 +401,40 @@ mod tests {
     fn a_record_with_the_wrong_number_of_fields_rejects_the_file() {
         assert_eq!(
             read("participant_ref;school\nP-1;A\nP-2\n", &SPEC),
-            Err(FileProblem::WrongFieldCount {
+            Err(vec![FileProblem::WrongFieldCount {
                 line: 3,
                 expected: 2,
                 found: 1
-            })
+            }])
         );
         assert!(read("participant_ref;school\nP-1;A;x\n", &SPEC).is_err());
+    }
+
+    #[test]
+    fn every_malformed_line_is_reported_not_only_the_first() {
+        assert_eq!(
+            read(
+                "participant_ref;school\nP-1\nP-2;A\nP-3;B;x;y\n\nP-4\n",
+                &SPEC
+            ),
+            Err(vec![
+                FileProblem::WrongFieldCount {
+                    line: 2,
+                    expected: 2,
+                    found: 1
+                },
+                FileProblem::WrongFieldCount {
+                    line: 4,
+                    expected: 2,
+                    found: 4
+                },
+                FileProblem::WrongFieldCount {
+                    line: 6,
+                    expected: 2,
+                    found: 1
+                },
+            ])
+        );
     }
 
     #[test]

@@ -38,6 +38,8 @@ typed_id!(
     AbsenceId,
     /// A weekly plan (one version of a participant's plan).
     PlanId,
+    /// An entry of the programme's calendar (closed days).
+    CalendarId,
 );
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 
 pub mod access;
 pub mod assessment_record;
+pub mod calendar;
 pub mod catalogue;
 pub mod cefr;
 pub mod credentials;
+pub mod dated;
 pub mod ids;
 pub mod ladder;
 pub mod paging;

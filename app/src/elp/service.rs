@@ -146,13 +146,16 @@ pub async fn answer(
     })
 }
 
-/// The threshold setting (`cefr_threshold`, e.g. `80 %`), default 80 %.
-async fn threshold(db: &Db) -> Result<crate::domain::cefr::Threshold, AppError> {
+/// The threshold (`cefr_threshold`, e.g. `80 %`) in force on `day`; 80 % before any change.
+async fn threshold(
+    db: &Db,
+    day: chrono::NaiveDate,
+) -> Result<crate::domain::cefr::Threshold, AppError> {
     use crate::domain::cefr::Threshold;
-    let stored = crate::db::settings::get(db, "cefr_threshold").await?;
-    Ok(stored
-        .and_then(|s| Threshold::parse(&s).ok())
-        .unwrap_or_default())
+    let history =
+        crate::db::settings::dated(db, "cefr_threshold", Threshold::default(), Threshold::parse)
+            .await?;
+    Ok(history.on(day))
 }
 
 fn parse_skill(s: &str) -> Result<Skill, AppError> {
@@ -224,7 +227,7 @@ pub async fn submit(db: &Db, me: ParticipantId, today: chrono::NaiveDate) -> Res
         .into_iter()
         .filter_map(|(k, (a, _))| a.map(|a| (k, a)))
         .collect();
-    let threshold = threshold(db).await?;
+    let threshold = threshold(db, today).await?;
     let levels = catalogue.levels(&answers, threshold);
     store::submit(db, draft.id, &levels, &threshold.to_string(), today).await?;
     Ok(())

@@ -195,6 +195,7 @@ pub async fn save_plan(
         valid_from,
         self_study_minutes,
         blocks,
+        state.clock.today(),
     )
     .await?;
     leptos_axum::redirect(&format!("/participants/{participant}#hours"));
@@ -345,6 +346,27 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
         _ => return Err(AppError::Forbidden),
     };
     super::service::short_weeks(&state.db, scope, state.clock.now().date()).await
+}
+
+/// Active participants without a plan that covers them from today on: the whole programme for
+/// coordinators, their own for mentors.
+#[server(endpoint = "hours/plan-gaps")]
+pub async fn get_plan_gaps() -> Result<Vec<crate::dto::PlanGap>, AppError> {
+    use crate::db::hours::Scope;
+    use crate::domain::role::{Principal, Role};
+    let (state, who) = crate::auth::session::require().await?;
+    let scope = match who {
+        Principal::Staff {
+            role: Role::Mentor,
+            user,
+        } => Scope::Mentor(user),
+        Principal::Staff {
+            role: Role::Coordinator,
+            ..
+        } => Scope::All,
+        _ => return Err(AppError::Forbidden),
+    };
+    super::service::plan_gaps(&state.db, scope, state.clock.today()).await
 }
 
 /// Compliance per district and school (optionally per gender) for a week range (coordinators).

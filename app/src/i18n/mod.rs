@@ -251,8 +251,15 @@ mod tests {
     /// props of the form fields, and returned as `=> "…"` by the `message_id()` of the domain's
     /// error enums. A marker counts only at the start of an identifier.
     fn used_ids(text: &str) -> Vec<String> {
-        const FAMILIES: [&str; 7] = [
-            "problem-", "file-", "time-", "sfi-", "error-", "import-", "export-",
+        const FAMILIES: [&str; 8] = [
+            "problem-",
+            "file-",
+            "time-",
+            "sfi-",
+            "error-",
+            "import-",
+            "export-",
+            "coverage-",
         ];
         let mut out = vec![];
         for marker in ["t(\"", "t_args(\"", "label=\"", "hint=\"", "=> \""] {
@@ -381,6 +388,21 @@ mod tests {
             ["create", "update", "delete"]
                 .iter()
                 .map(|a| format!("sfi-action-{a}")),
+        );
+        wanted.extend(
+            crate::domain::calendar::ClosedReason::ALL
+                .iter()
+                .map(|r| format!("calendar-reason-{}", r.as_str())),
+        );
+        wanted.extend(
+            crate::domain::calendar::CalendarScope::ALL
+                .iter()
+                .map(|s| format!("calendar-scope-{}", s.as_str())),
+        );
+        wanted.extend(
+            crate::domain::calendar::CALENDAR_COLUMNS
+                .iter()
+                .map(|c| format!("field-{c}")),
         );
         let missing: Vec<&String> = wanted.iter().filter(|id| !known.contains(*id)).collect();
         assert!(

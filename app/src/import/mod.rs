@@ -11,6 +11,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod assessments;
 #[cfg(feature = "ssr")]
+pub mod calendar;
+#[cfg(feature = "ssr")]
 pub mod http;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -41,25 +43,29 @@ pub enum ImportKind {
     Teaching,
     /// `absences`.
     Absences,
+    /// `calendar`.
+    Calendar,
 }
 
 /// Each kind with its name in FORMATS.md.
-const NAMES: [(ImportKind, &str); 5] = [
+const NAMES: [(ImportKind, &str); 6] = [
     (ImportKind::Participants, "participants"),
     (ImportKind::SfiResults, "sfi-results"),
     (ImportKind::Assessments, "assessments"),
     (ImportKind::Teaching, "teaching"),
     (ImportKind::Absences, "absences"),
+    (ImportKind::Calendar, "calendar"),
 ];
 
 impl ImportKind {
     /// Every kind, in the order the import page and the usage text list them.
-    pub const ALL: [ImportKind; 5] = [
+    pub const ALL: [ImportKind; 6] = [
         ImportKind::Participants,
         ImportKind::SfiResults,
         ImportKind::Assessments,
         ImportKind::Teaching,
         ImportKind::Absences,
+        ImportKind::Calendar,
     ];
 
     /// The kind named `s` as FORMATS.md spells it, if there is one.
@@ -89,6 +95,7 @@ impl ImportKind {
             ImportKind::Assessments => &assessments::ASSESSMENT_SPEC,
             ImportKind::Teaching => &time::TEACHING_SPEC,
             ImportKind::Absences => &time::ABSENCE_SPEC,
+            ImportKind::Calendar => &calendar::CALENDAR_SPEC,
         }
     }
 
@@ -100,6 +107,7 @@ impl ImportKind {
             ImportKind::Assessments => "import-assessments",
             ImportKind::Teaching => "import-teaching",
             ImportKind::Absences => "import-absences",
+            ImportKind::Calendar => "import-calendar",
         }
     }
 
@@ -111,6 +119,7 @@ impl ImportKind {
             ImportKind::Assessments => "import-file-assessments",
             ImportKind::Teaching => "import-file-teaching",
             ImportKind::Absences => "import-file-absences",
+            ImportKind::Calendar => "import-file-calendar",
         }
     }
 
@@ -120,6 +129,7 @@ impl ImportKind {
             ImportKind::Participants => Some("import-hint"),
             ImportKind::SfiResults => Some("import-sfi-hint"),
             ImportKind::Assessments => Some("import-assessments-hint"),
+            ImportKind::Calendar => Some("import-calendar-hint"),
             ImportKind::Teaching | ImportKind::Absences => None,
         }
     }
@@ -132,6 +142,7 @@ impl ImportKind {
             ImportKind::Assessments => "export-assessments",
             ImportKind::Teaching => "export-teaching",
             ImportKind::Absences => "export-absences",
+            ImportKind::Calendar => "export-calendar",
         }
     }
 
@@ -143,6 +154,7 @@ impl ImportKind {
             ImportKind::Assessments => "assessments",
             ImportKind::Teaching => "teaching",
             ImportKind::Absences => "absences",
+            ImportKind::Calendar => "calendar",
         }
     }
 }
@@ -158,8 +170,9 @@ impl std::fmt::Display for ImportKind {
 pub struct ImportReport {
     /// The uploaded file's name.
     pub file_name: String,
-    /// A problem with the file as a whole (message id and arguments), if any.
-    pub file_problem: Option<(String, Vec<(String, String)>)>,
+    /// Problems with the file as a whole (message id and arguments): one with the header, or
+    /// one per malformed line; empty when the file could be read.
+    pub file_problems: Vec<(String, Vec<(String, String)>)>,
     /// Problems of rows, with line numbers.
     pub rows: Vec<(usize, FieldProblem)>,
     /// Rows that would create / created a record.
@@ -175,7 +188,7 @@ pub struct ImportReport {
 impl ImportReport {
     /// True when nothing is wrong with the file.
     pub fn is_valid(&self) -> bool {
-        self.file_problem.is_none() && self.rows.is_empty()
+        self.file_problems.is_empty() && self.rows.is_empty()
     }
 }
 
@@ -198,7 +211,7 @@ mod tests {
     fn the_usage_names_follow_formats_md() {
         assert_eq!(
             ImportKind::names(),
-            "participants, sfi-results, assessments, teaching, absences"
+            "participants, sfi-results, assessments, teaching, absences, calendar"
         );
     }
 }

@@ -75,9 +75,21 @@ fn UploadCard(kind: ImportKind) -> impl IntoView {
 
 fn report_view(report: ImportReport) -> impl IntoView {
     let locale = use_locale();
-    let file_problem = report.file_problem.clone().map(|(id, args)| {
-        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        view! { <p class="notice notice-error" role="alert">{crate::i18n::translate(locale, &id, &args)}</p> }
+    let file_problems = report.file_problems.clone();
+    let file_problem = (!file_problems.is_empty()).then(|| {
+        let items = file_problems
+            .iter()
+            .map(|(id, args)| {
+                let args: Vec<(&str, String)> =
+                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                view! { <li>{crate::i18n::translate(locale, id, &args)}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="notice notice-error" role="alert" data-test="import-file-problems">
+                <ul>{items}</ul>
+            </div>
+        }
     });
     let rows = report
         .rows

@@ -30,6 +30,7 @@ pub async fn import(
             super::time::import_teaching(db, text, now, who.into(), dry_run).await
         }
         ImportKind::Absences => super::time::import_absences(db, text, who.into(), dry_run).await,
+        ImportKind::Calendar => super::calendar::import_file(db, text, who.into(), dry_run).await,
     }
 }
 
@@ -41,5 +42,6 @@ pub async fn export(db: &Db, kind: ImportKind) -> Result<String, DbError> {
         ImportKind::Assessments => super::assessments::export(db).await,
         ImportKind::Teaching => super::time::export_teaching(db).await,
         ImportKind::Absences => super::time::export_absences(db).await,
+        ImportKind::Calendar => super::calendar::export(db).await,
     }
 }

@@ -15,13 +15,18 @@ pub fn read_table(
 ) -> Option<csvfile::CsvTable> {
     match csvfile::read(text, spec) {
         Ok(t) => Some(t),
-        Err(fp) => {
-            let args = fp
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
+        Err(problems) => {
+            report.file_problems = problems
+                .iter()
+                .map(|fp| {
+                    let args = fp
+                        .args()
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect();
+                    (fp.message_id().to_owned(), args)
+                })
                 .collect();
-            report.file_problem = Some((fp.message_id().to_owned(), args));
             None
         }
     }
@@ -48,7 +53,7 @@ pub async fn finish(
 pub fn report_lines(report: &ImportReport) -> Vec<String> {
     use crate::i18n::{translate, Locale};
     let mut out = vec![];
-    if let Some((id, args)) = &report.file_problem {
+    for (id, args) in &report.file_problems {
         let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
         out.push(format!("file: {}", translate(Locale::En, id, &args)));
     }

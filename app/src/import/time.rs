@@ -16,7 +16,7 @@ use crate::domain::time_record::{
     weeks_of, AbsenceRecord, RawAbsence, RawTimeEntry, TimeRecord, ABSENCE_COLUMNS,
     TEACHING_COLUMNS,
 };
-use crate::domain::weeks::{IsoWeek, TimeKind, WeeklyMinimum, COMPLIANCE_COLUMNS};
+use crate::domain::weeks::{IsoWeek, TimeKind, COMPLIANCE_COLUMNS};
 
 /// The header rules of the `teaching` kind.
 pub const TEACHING_SPEC: ColumnSpec = ColumnSpec {
@@ -221,12 +221,12 @@ pub async fn export_compliance(
     from: IsoWeek,
     to: IsoWeek,
 ) -> Result<String, DbError> {
-    let minimum: WeeklyMinimum = store::minimum(db).await?;
+    let minimum = store::minimum(db).await?;
     let mut people = store::measured(db, scope, from, to).await?;
     people.sort_by(|a, b| a.participant_ref.cmp(&b.participant_ref));
     let mut rows = Vec::new();
     for p in &people {
-        for week in weeks_of(&p.enrolment, from, to, minimum, &p.minutes) {
+        for week in weeks_of(&p.enrolment, from, to, &minimum, &p.minutes) {
             rows.push(week.to_csv_fields(&p.participant_ref));
         }
     }

@@ -127,11 +127,8 @@ pub async fn get_ladder(participant: ParticipantId) -> Result<LadderView, AppErr
     {
         return Err(AppError::Forbidden);
     }
-    let weeks = crate::db::hours::participant_weeks(&state.db, participant, state.clock.today())
-        .await?
-        .iter()
-        .map(|(w, current)| WeekRow::from_week(w, *current))
-        .collect();
+    let weeks =
+        crate::db::hours::participant_weeks(&state.db, participant, state.clock.today()).await?;
     Ok(super::service::participant_ladder(
         &state.db,
         participant,

@@ -327,7 +327,7 @@ pub async fn dashboard(
             .iter()
             .find(|m| m.id == p.id)
             .map(|m| {
-                weeks_of(&m.enrolment, first, last, minimum, &m.minutes)
+                weeks_of(&m.enrolment, first, last, &minimum, &m.minutes)
                     .iter()
                     .filter(|w| w.status == WeekStatus::Short)
                     .count() as u32

@@ -59,8 +59,10 @@ fn home_view(h: Home) -> impl IntoView {
                 <li><A href="/participants">{t("nav-participants")}</A></li>
                 <li><A href="/import">{t("nav-import")}</A></li>
                 <li><A href="/compliance">{t("nav-compliance")}</A></li>
+                <li><A href="/calendar">{t("nav-calendar")}</A></li>
             </ul>
             <crate::hours::pages::ShortWeeksSection />
+            <crate::hours::pages::PlanGapsSection />
         }
         .into_any(),
         Home::Mentor(list) => {
@@ -84,6 +86,7 @@ fn home_view(h: Home) -> impl IntoView {
                 <h1 data-test="start-mentor">{t("home-mentor-title")}</h1>
                 <crate::ladder::pages::MentorDashboard />
                 <crate::hours::pages::ShortWeeksSection />
+                <crate::hours::pages::PlanGapsSection />
                 <details class="chart-data">
                 <summary>{t("home-mentor-all")}</summary>
                 {empty.then(|| view! { <p>{t("home-mentor-empty")}</p> })}

@@ -116,13 +116,18 @@ pub(super) async fn generate(db: &Db, participants: usize, weeks: u32) -> Result
         let mentor = 5001 + rng.below(300) as i64;
         let gender = genders[rng.below(4) as usize];
         people.push(format!(
-            "({id}, 'B-{i:05}', 'Given{i}', 'Family{i}', '{gender}', {school}, {mentor}, '{}', 3, 'Z{i:07}', {t0}, {t0})",
-            start.format("%Y-%m-%d")
+            "({id}, 'B-{i:05}', 'Given{i}', 'Family{i}', '{gender}', {school}, {mentor}, '{}', 3, 'Z{i:07}', {t0}, {t0}, '{}')",
+            start.format("%Y-%m-%d"),
+            app::domain::participant::search_key(
+                &format!("B-{i:05}"),
+                &format!("Given{i}"),
+                &format!("Family{i}")
+            )
         ));
     }
     insert_all(
         db,
-        "INSERT INTO participants (id, participant_ref, given_name, family_name, gender, school_id, mentor_id, start_date, planned_terms, sign_in_code, created_at, updated_at)",
+        "INSERT INTO participants (id, participant_ref, given_name, family_name, gender, school_id, mentor_id, start_date, planned_terms, sign_in_code, created_at, updated_at, search_key)",
         &people,
         500,
     )

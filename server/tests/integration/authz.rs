@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-const GUARDED: [&str; 44] = [
+const GUARDED: [&str; 48] = [
     "home",
     "participants/list",
     "participants/get",
@@ -53,6 +53,10 @@ const GUARDED: [&str; 44] = [
     "hours/register/save",
     "hours/short",
     "hours/report",
+    "hours/plan-gaps",
+    "calendar/list",
+    "calendar/save",
+    "calendar/delete",
     "ladder/participant",
     "ladder/dashboard",
     "ladder/passport",
@@ -101,6 +105,8 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                     | "participants/list"
                     | "register/options"
                     | "hours/short"
+                    | "hours/plan-gaps"
+                    | "calendar/list"
                     | "ladder/dashboard"
             ) || (own
                 && matches!(
@@ -123,7 +129,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
         Who::Teacher => {
             matches!(
                 endpoint,
-                "home" | "participants/list" | "register/options" | "groups/list"
+                "home" | "participants/list" | "register/options" | "groups/list" | "calendar/list"
             ) || (own
                 && matches!(
                     endpoint,
@@ -263,6 +269,14 @@ fn form(
             ("participant", pid.to_string()),
         ]),
         "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
+        "calendar/save" => v(&[
+            ("scope", "district".into()),
+            ("name", "Farsta".into()),
+            ("from_date", "2026-10-26".into()),
+            ("to_date", "2026-10-30".into()),
+            ("reason", "holiday".into()),
+        ]),
+        "calendar/delete" => v(&[("id", "999999".into()), ("version", "1".into())]),
         "sfi/results" => v(&[("participant", pid.to_string())]),
         "sfi/create" => {
             let mut f = sfi("raw");

@@ -91,10 +91,12 @@ async fn assessments_and_the_threshold_setting_from_the_command_line(app: TestAp
     );
     let out = run(&app, &["setting", "cefr_threshold", "75%"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let stored = app::db::settings::get(&app.db, "cefr_threshold")
+    // In force from today (Stockholm), earlier days keep the default.
+    let history = app::db::settings::history(&app.db, "cefr_threshold")
         .await
-        .expect("db")
-        .expect("set");
+        .expect("db");
+    let (from, stored) = history.last().cloned().expect("set");
+    assert_eq!(from, app::state::clock::today());
     assert_eq!(
         app::domain::cefr::Threshold::parse(&stored).expect("parses"),
         app::domain::cefr::Threshold::percent(75).expect("75")

@@ -171,18 +171,40 @@ async fn a_file_with_wrong_columns_is_rejected_whole(app: TestApp) {
     let r = import(&app.db, missing, today(), CLI_SOURCE, false)
         .await
         .expect("import");
-    assert!(r.file_problem.is_some() && !r.committed);
+    assert!(!r.file_problems.is_empty() && !r.committed);
     let unknown =
         format!("{HEADER};shoe_size\nP-0401;A;B;male;;Farstaskolan;Farsta;;2026-01-12;2;;;;;44\n");
     let r = import(&app.db, &unknown, today(), CLI_SOURCE, false)
         .await
         .expect("import");
     assert!(
-        r.file_problem
-            .as_ref()
-            .is_some_and(|(id, _)| id.contains("unknown")),
+        r.file_problems.len() == 1 && r.file_problems[0].0.contains("unknown"),
         "{r:?}"
     );
+    // Every malformed line is reported, with its line, not only the first; nothing is stored.
+    let ragged = format!(
+        "{HEADER}\nP-0402;A\nP-0403;Rania;Khalil;female;;Farstaskolan;Farsta;;2026-01-12;2;;;;ar\nP-0404;B;C\n"
+    );
+    let r = import(&app.db, &ragged, today(), CLI_SOURCE, false)
+        .await
+        .expect("import");
+    let lines: Vec<&str> = r
+        .file_problems
+        .iter()
+        .map(|(id, args)| {
+            assert_eq!(id, "file-wrong-field-count");
+            args.iter()
+                .find(|(k, _)| k == "line")
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(lines, ["2", "4"], "{r:?}");
+    assert!(!r.committed);
+    assert!(app::db::participants::id_by_ref(&app.db, "P-0403")
+        .await
+        .expect("db")
+        .is_none());
 }
 
 async fn importing_twice_stores_nothing_new_and_a_change_keeps_history(app: TestApp) {

@@ -10,6 +10,7 @@ mod common;
 mod assessments;
 mod auth;
 mod authz;
+mod calendar;
 mod cli;
 mod forms;
 mod hours;

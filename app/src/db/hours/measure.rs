@@ -9,7 +9,8 @@ use crate::db::{col, Db, DbError};
 use crate::domain::ids::{ParticipantId, SchoolId, UserId};
 use crate::domain::participant::format_date;
 use crate::domain::time_record::{week_code, Enrolment, WeekMinutes};
-use crate::domain::weeks::{IsoWeek, TimeKind, WeekCompliance};
+use crate::domain::weeks::{IsoWeek, TimeKind};
+use crate::dto::WeekRow;
 
 /// Whose weeks to measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub enum Scope {
 
 impl Scope {
     /// The condition on `p` (participants) and its parameter, numbered `$n`.
-    fn condition(self, n: usize) -> (String, Option<i64>) {
+    pub(super) fn condition(self, n: usize) -> (String, Option<i64>) {
         match self {
             Scope::All => ("1 = 1".to_owned(), None),
             Scope::School(s) => (format!("p.school_id = ${n}"), Some(s.0)),
@@ -58,12 +59,13 @@ pub struct Measured {
 }
 
 /// A participant's weeks from their start to the week of `today` (or their end), measured
-/// against the minimum, oldest first; the flag marks the running week.
+/// against the minimum, oldest first, the running week marked, each with the calendar's closed
+/// days that fall on its weekdays.
 pub async fn participant_weeks(
     db: &Db,
     participant: ParticipantId,
     today: NaiveDate,
-) -> Result<Vec<(WeekCompliance, bool)>, DbError> {
+) -> Result<Vec<WeekRow>, DbError> {
     use crate::domain::time_record::weeks_of;
     let detail = crate::db::participants::get(db, participant).await?;
     let start = detail.start_date;
@@ -74,18 +76,27 @@ pub async fn participant_weeks(
     }
     let minimum = minimum(db).await?;
     let people = measured(db, Scope::Participant(participant), from, current).await?;
-    Ok(people
-        .first()
-        .map(|p| {
-            weeks_of(&p.enrolment, from, current, minimum, &p.minutes)
-                .into_iter()
-                .map(|w| {
-                    let running = w.week == current;
-                    (w, running)
-                })
-                .collect()
+    let Some(p) = people.first() else {
+        return Ok(vec![]);
+    };
+    let calendar: Vec<_> = crate::db::calendar::overlapping(db, from.monday(), current.sunday())
+        .await?
+        .into_iter()
+        .filter(|c| c.covers(&p.district, &p.school))
+        .collect();
+    Ok(weeks_of(&p.enrolment, from, current, &minimum, &p.minutes)
+        .iter()
+        .map(|w| {
+            let mut row = WeekRow::from_week(w, w.week == current);
+            let friday = w.week.monday() + chrono::Days::new(4);
+            row.closed = calendar
+                .iter()
+                .filter(|c| c.from_date <= friday && c.to_date >= w.week.monday())
+                .map(|c| (c.reason, c.note.clone()))
+                .collect();
+            row
         })
-        .unwrap_or_default())
+        .collect())
 }
 
 /// The participants of `scope` enrolled on at least one day of `from`–`to`, with what is needed
@@ -127,11 +138,7 @@ pub async fn measured(
             gender: crate::db::typed_col(r, "gender", crate::domain::participant::Gender::parse)?,
             school: col(r, "school")?,
             district: col(r, "district")?,
-            enrolment: Enrolment {
-                start: date_col(r, "start_date")?,
-                end: opt_date_col(r, "end_date")?,
-                absences: Vec::new(),
-            },
+            enrolment: Enrolment::new(date_col(r, "start_date")?, opt_date_col(r, "end_date")?),
             minutes: WeekMinutes::new(),
         });
     }
@@ -161,6 +168,18 @@ pub async fn measured(
             entry.0 += minutes;
         } else {
             entry.1 += minutes;
+        }
+    }
+    // The calendar: each entry applies to the participants its scope covers.
+    let calendar = crate::db::calendar::overlapping(db, from.monday(), to.sunday()).await?;
+    if !calendar.is_empty() {
+        for p in &mut people {
+            p.enrolment.closed.extend(
+                calendar
+                    .iter()
+                    .filter(|c| c.covers(&p.district, &p.school))
+                    .map(|c| c.span()),
+            );
         }
     }
     let (cond, param) = scope.condition(3);

@@ -11,11 +11,11 @@ use super::participants::ChangeSource;
 use super::{date_col, opt_date_col, time_col};
 use super::{Db, DbError};
 use crate::domain::ids::{ParticipantId, UserId};
-use crate::domain::weeks::WeeklyMinimum;
+use crate::domain::weeks::{MinimumHistory, WeeklyMinimum};
 pub use crate::dto::{AbsenceRow, PlanBlockRow, PlanRow, TimeRow};
 pub use absences::{absence, absences_of, delete_absence, export_absences, save_absence};
 pub use measure::{measured, participant_weeks, Measured, Scope};
-pub use plans::{blocks_on, plans, save_plan};
+pub use plans::{blocks_on, coverage_inputs, plans, save_plan};
 pub use time::{
     day_entries, delete_time, export_time, participant_by_ref, save_time, teaching_on, time_entry,
     time_since,
@@ -60,11 +60,14 @@ fn minutes_of(v: i64) -> u32 {
     u32::try_from(v).unwrap_or(0)
 }
 
-/// The weekly minimum in force (the `weekly_minimum` setting, default 300 minutes).
-pub async fn minimum(db: &Db) -> Result<WeeklyMinimum, DbError> {
-    match super::settings::get(db, MINIMUM_SETTING).await? {
-        Some(v) => WeeklyMinimum::parse(&v)
-            .map_err(|e| DbError::Other(format!("setting {MINIMUM_SETTING}={v:?}: {e:?}"))),
-        None => Ok(WeeklyMinimum::default()),
-    }
+/// The weekly minimum over time (the `weekly_minimum` setting's history; 300 minutes before
+/// the first change).
+pub async fn minimum(db: &Db) -> Result<MinimumHistory, DbError> {
+    super::settings::dated(
+        db,
+        MINIMUM_SETTING,
+        WeeklyMinimum::default(),
+        WeeklyMinimum::parse,
+    )
+    .await
 }

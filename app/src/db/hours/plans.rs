@@ -146,3 +146,84 @@ pub async fn blocks_on(
     }
     Ok(out)
 }
+
+/// The active participants of `scope` with every version of their plan (teaching and
+/// self-study minutes per week), by family name, given name, reference: what plan coverage is
+/// judged from. Three queries, whatever the number of participants.
+pub async fn coverage_inputs(
+    db: &Db,
+    scope: super::Scope,
+) -> Result<Vec<(crate::dto::PlanGap, Vec<crate::domain::weeks::PlanVersion>)>, DbError> {
+    use crate::domain::weeks::{PlanCoverage, PlanVersion};
+    let (cond, param) = scope.condition(1);
+    let sql = format!(
+        "SELECT p.id, p.participant_ref, p.given_name, p.family_name, s.name AS school, \
+         u.display_name AS mentor FROM participants p JOIN schools s ON s.id = p.school_id \
+         LEFT JOIN users u ON u.id = p.mentor_id WHERE p.status = 'active' AND {cond} \
+         ORDER BY p.family_name, p.given_name, p.participant_ref"
+    );
+    let mut q = sqlx::query(&sql);
+    if let Some(v) = param {
+        q = q.bind(v);
+    }
+    let mut out: Vec<(crate::dto::PlanGap, Vec<PlanVersion>)> = Vec::new();
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    for r in q.fetch_all(&db.pool).await? {
+        let id: i64 = col(&r, "id")?;
+        index.insert(id, out.len());
+        out.push((
+            crate::dto::PlanGap {
+                id: ParticipantId(id),
+                participant_ref: col(&r, "participant_ref")?,
+                name: format!(
+                    "{} {}",
+                    col::<String>(&r, "given_name")?,
+                    col::<String>(&r, "family_name")?
+                ),
+                school: col(&r, "school")?,
+                mentor: col(&r, "mentor")?,
+                coverage: PlanCoverage::NoPlan,
+            },
+            Vec::new(),
+        ));
+    }
+    if out.is_empty() {
+        return Ok(out);
+    }
+    let from = "FROM weekly_plans w JOIN participants p ON p.id = w.participant_id";
+    let sql = format!(
+        "SELECT w.id, w.participant_id, w.valid_from, w.self_study_minutes {from} \
+         WHERE p.status = 'active' AND {cond} ORDER BY w.id"
+    );
+    let mut q = sqlx::query(&sql);
+    if let Some(v) = param {
+        q = q.bind(v);
+    }
+    let plans = q.fetch_all(&db.pool).await?;
+    let sql = format!(
+        "SELECT b.plan_id, b.start_time, b.end_time FROM plan_blocks b \
+         JOIN weekly_plans w ON w.id = b.plan_id JOIN participants p ON p.id = w.participant_id \
+         WHERE p.status = 'active' AND {cond}"
+    );
+    let mut q = sqlx::query(&sql);
+    if let Some(v) = param {
+        q = q.bind(v);
+    }
+    let mut teaching: HashMap<i64, u32> = HashMap::new();
+    for b in q.fetch_all(&db.pool).await? {
+        let minutes = (time_col(&b, "end_time")? - time_col(&b, "start_time")?).num_minutes();
+        *teaching.entry(col(&b, "plan_id")?).or_default() += minutes_of(minutes);
+    }
+    for r in &plans {
+        let id: i64 = col(r, "id")?;
+        let Some(&i) = index.get(&col::<i64>(r, "participant_id")?) else {
+            continue;
+        };
+        out[i].1.push(PlanVersion {
+            valid_from: date_col(r, "valid_from")?,
+            teaching_minutes: teaching.get(&id).copied().unwrap_or(0),
+            self_study_minutes: minutes_of(col(r, "self_study_minutes")?),
+        });
+    }
+    Ok(out)
+}

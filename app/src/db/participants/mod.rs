@@ -15,7 +15,7 @@ use crate::domain::status::ParticipantStatus;
 pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, ParticipantSummary};
 pub use history::history;
 pub use read::{count_by_status, export_rows, get, id_by_ref, links, list};
-pub use save::{mentor_id, rename, save, set_status};
+pub use save::{fill_search_keys, mentor_id, rename, save, set_status};
 pub use sign_in::{find_for_sign_in, set_pin_hash, set_sign_in_code};
 
 /// Which participants a list may contain at all.

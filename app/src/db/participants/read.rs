@@ -81,12 +81,11 @@ pub async fn list(
         Scope::MentorOf(u) => (u.0, 0),
         Scope::TeacherOf(u) => (0, u.0),
     };
-    let q = format!("%{}%", filter.q.trim().to_lowercase());
+    let q = crate::domain::participant::like_pattern(&filter.q);
     let where_sql = "WHERE ($1 = 0 OR p.mentor_id = $1) \
         AND ($2 = 0 OR EXISTS (SELECT 1 FROM group_members m JOIN teaching_groups g ON g.id = m.group_id \
              WHERE m.participant_id = p.id AND g.teacher_id = $2)) \
-        AND (LOWER(p.participant_ref) LIKE $3 OR LOWER(p.given_name) LIKE $3 OR LOWER(p.family_name) LIKE $3 \
-             OR LOWER(p.given_name || ' ' || p.family_name) LIKE $3) \
+        AND p.search_key LIKE $3 ESCAPE '\\' \
         AND ($4 = 0 OR p.school_id = $4) AND ($5 = 0 OR s.district_id = $5) \
         AND ($6 = 0 OR p.mentor_id = $6) AND ($7 = '' OR p.status = $7)";
     let from_sql = "FROM participants p JOIN schools s ON s.id = p.school_id \

@@ -118,7 +118,46 @@ pub async fn save(
         })
         .collect();
     record_history(tx, id, who, &changes).await?;
+    store_search_key(tx, id).await?;
     Ok(outcome)
+}
+
+/// Recomputes the folded search text of one participant from the stored names and reference
+/// ([`crate::domain::participant::search_key`]).
+pub(crate) async fn store_search_key(
+    conn: &mut sqlx::AnyConnection,
+    id: ParticipantId,
+) -> Result<(), DbError> {
+    let row = sqlx::query(
+        "SELECT participant_ref, given_name, family_name FROM participants WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_one(&mut *conn)
+    .await?;
+    let key = crate::domain::participant::search_key(
+        &col::<String>(&row, "participant_ref")?,
+        &col::<String>(&row, "given_name")?,
+        &col::<String>(&row, "family_name")?,
+    );
+    sqlx::query("UPDATE participants SET search_key = $1 WHERE id = $2")
+        .bind(key)
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Fills the search text of participants stored before it existed (or written by a tool that
+/// left it empty). Run after migrating; does nothing when every participant has one.
+pub async fn fill_search_keys(db: &crate::db::Db) -> Result<usize, DbError> {
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM participants WHERE search_key = ''")
+        .fetch_all(&db.pool)
+        .await?;
+    let mut conn = db.pool.acquire().await?;
+    for &id in &ids {
+        store_search_key(&mut conn, ParticipantId(id)).await?;
+    }
+    Ok(ids.len())
 }
 
 async fn insert_with_fresh_code<F>(
@@ -236,5 +275,6 @@ pub async fn rename(
         who,
         &[("participant_ref", Some(old), Some(new_ref.to_owned()))],
     )
-    .await
+    .await?;
+    store_search_key(tx, id).await
 }

@@ -9,6 +9,7 @@ mod languages;
 mod parsing;
 mod raw;
 mod record;
+mod search;
 #[cfg(test)]
 mod test_support;
 mod text_fields;
@@ -20,6 +21,7 @@ pub(crate) use parsing::plain_text;
 pub use parsing::{format_date, parse_date};
 pub use raw::{RawParticipant, PARTICIPANT_COLUMNS};
 pub use record::ParticipantRecord;
+pub use search::{fold, like_pattern, search_key};
 pub use text_fields::{DistrictName, Email, ParticipantRef, PersonName, SchoolName};
 
 #[cfg(test)]

@@ -100,8 +100,9 @@ impl FileProblem {
 /// Why an import stored nothing: the file as a whole, or a list of row problems.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportRejection {
-    /// The file could not be read (header or record structure).
-    File(FileProblem),
+    /// The file could not be read (header or record structure): one header problem, or every
+    /// malformed line.
+    File(Vec<FileProblem>),
     /// Every invalid value, by line.
     Rows(Vec<RowProblem>),
 }

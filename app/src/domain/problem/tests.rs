@@ -72,6 +72,14 @@ fn problem_samples() -> Vec<Problem> {
             hours: 1,
             minutes: 30,
         })),
+        Problem::NameNotForProgramme,
+        Problem::UnknownDistrict {
+            allowed: "Farsta, Rinkeby-Kista".into(),
+        },
+        Problem::UnknownSchool {
+            allowed: "Farstaskolan".into(),
+        },
+        Problem::ChangedMeanwhile,
     ]
 }
 
@@ -107,6 +115,10 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::NotATime => 26,
         Problem::TeacherOnlyForTeaching => 27,
         Problem::Time(_) => 28,
+        Problem::NameNotForProgramme => 29,
+        Problem::UnknownDistrict { .. } => 30,
+        Problem::UnknownSchool { .. } => 31,
+        Problem::ChangedMeanwhile => 32,
     }
 }
 

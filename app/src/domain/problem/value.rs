@@ -129,6 +129,24 @@ pub enum Problem {
     /// A teacher given for self-study, which has none.
     #[error("Only taught time has a teacher. Leave the teacher empty for self-study.")]
     TeacherOnlyForTeaching,
+    /// The record was changed by someone else since the form was shown.
+    #[error("Someone else changed this since you opened the page. Reload the page and try again.")]
+    ChangedMeanwhile,
+    /// A name given for a calendar entry of the whole programme.
+    #[error("Leave the name empty for the whole programme. Write a name only for a district or a school.")]
+    NameNotForProgramme,
+    /// No district of this name (checked against the database).
+    #[error("No district of this name. Districts: {allowed}.")]
+    UnknownDistrict {
+        /// The districts' names, separated by ", ".
+        allowed: String,
+    },
+    /// No school of this name (checked against the database).
+    #[error("No school of this name. Schools: {allowed}.")]
+    UnknownSchool {
+        /// The schools' names, separated by ", ".
+        allowed: String,
+    },
     /// A problem with weeks, plans or recorded time (see [`TimeProblem`]).
     #[error("{0}")]
     Time(Box<TimeProblem>),
@@ -175,6 +193,10 @@ impl Problem {
             Problem::FrozenAssessment { .. } => "problem-frozen-assessment",
             Problem::NotATime => "problem-not-a-time",
             Problem::TeacherOnlyForTeaching => "problem-teacher-only-for-teaching",
+            Problem::NameNotForProgramme => "problem-name-not-for-programme",
+            Problem::ChangedMeanwhile => "problem-changed-meanwhile",
+            Problem::UnknownDistrict { .. } => "problem-unknown-district",
+            Problem::UnknownSchool { .. } => "problem-unknown-school",
             Problem::Time(t) => t.message_id(),
         }
     }
@@ -198,6 +220,9 @@ impl Problem {
                 vec![("scale", scale.clone()), ("allowed", allowed.clone())]
             }
             Problem::FrozenAssessment { level } => vec![("level", level.clone())],
+            Problem::UnknownDistrict { allowed } | Problem::UnknownSchool { allowed } => {
+                vec![("allowed", allowed.clone())]
+            }
             Problem::Time(t) => t.args(),
             Problem::Required
             | Problem::NotADate
@@ -216,7 +241,9 @@ impl Problem {
             | Problem::BadPin
             | Problem::BadSignInCode
             | Problem::NotATime
-            | Problem::TeacherOnlyForTeaching => Vec::new(),
+            | Problem::TeacherOnlyForTeaching
+            | Problem::NameNotForProgramme
+            | Problem::ChangedMeanwhile => Vec::new(),
         }
     }
 }

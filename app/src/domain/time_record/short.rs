@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use chrono::{Days, NaiveDate};
 
 use super::{weeks_of, Enrolment, WeekMinutes};
-use crate::domain::weeks::{IsoWeek, WeekCompliance, WeekStatus, WeeklyMinimum};
+use crate::domain::weeks::{IsoWeek, MinimumHistory, WeekCompliance, WeekStatus};
 
 /// How many finished weeks before the running one the list looks back.
 pub const SHORT_WEEKS_LOOKBACK: u32 = 4;
@@ -22,7 +22,7 @@ pub fn short_weeks_from(today: NaiveDate) -> IsoWeek {
 pub fn recent_short_weeks(
     enrolment: &Enrolment,
     minutes: &WeekMinutes,
-    minimum: WeeklyMinimum,
+    minimum: &MinimumHistory,
     today: NaiveDate,
 ) -> Vec<(WeekCompliance, bool)> {
     let current = IsoWeek::containing(today);
@@ -40,15 +40,11 @@ pub fn recent_short_weeks(
     if let Some(yesterday) = today.checked_sub_days(Days::new(1)) {
         if enrolment.start <= yesterday {
             let end = Some(enrolment.end.map_or(yesterday, |e| e.min(yesterday)));
-            let (t, s) = minutes.get(&current).copied().unwrap_or((0, 0));
-            let so_far = WeekCompliance::compute(
+            let so_far = enrolment.measure_until(
                 current,
                 minimum,
-                enrolment.start,
+                minutes.get(&current).copied().unwrap_or((0, 0)),
                 end,
-                &enrolment.absences,
-                t,
-                s,
             );
             if so_far.status == WeekStatus::Short {
                 weeks.push((so_far, true));
@@ -86,17 +82,14 @@ impl ShortRank<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::weeks::WeeklyMinimum;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
     fn since(start: &str) -> Enrolment {
-        Enrolment {
-            start: day(start),
-            end: None,
-            absences: vec![],
-        }
+        Enrolment::new(day(start), None)
     }
 
     #[test]
@@ -105,7 +98,7 @@ mod tests {
         let weeks = recent_short_weeks(
             &since("2026-01-05"),
             &WeekMinutes::new(),
-            WeeklyMinimum::default(),
+            &MinimumHistory::constant(WeeklyMinimum::default()),
             day("2026-03-04"),
         );
         let names: Vec<(String, bool)> = weeks
@@ -129,7 +122,7 @@ mod tests {
         let weeks = recent_short_weeks(
             &since("2026-01-05"),
             &WeekMinutes::new(),
-            WeeklyMinimum::default(),
+            &MinimumHistory::constant(WeeklyMinimum::default()),
             day("2026-03-02"),
         );
         assert!(weeks.iter().all(|(_, current)| !current), "{weeks:?}");
@@ -141,7 +134,7 @@ mod tests {
         let weeks = recent_short_weeks(
             &since("2026-03-02"),
             &WeekMinutes::new(),
-            WeeklyMinimum::default(),
+            &MinimumHistory::constant(WeeklyMinimum::default()),
             day("2026-03-04"),
         );
         assert_eq!(weeks.len(), 1, "only the running week: {weeks:?}");

@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::problem::Problem;
 
+/// The weekly minimum over time: the value in force on a week's Monday applies to that week.
+pub type MinimumHistory = crate::domain::dated::Dated<WeeklyMinimum>;
+
 /// The weekly teaching minimum in minutes, a setting; the model's five hours (300) by default.
 /// The same number of minutes of self-study is required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

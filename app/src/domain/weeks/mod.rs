@@ -9,6 +9,7 @@
 //! lowered (with the default 300 minutes it is always exact: 60 minutes per counted weekday).
 
 mod compliance;
+mod coverage;
 mod entry;
 mod iso_week;
 mod minimum;
@@ -20,8 +21,9 @@ mod time_problem;
 pub use compliance::{
     enrolled_in, weekdays_counted, WeekCompliance, WeekStatus, COMPLIANCE_COLUMNS,
 };
+pub use coverage::{plan_coverage, PlanCoverage, PlanVersion};
 pub use entry::{TimeEntry, TimeKind, MAX_MINUTES_PER_DAY};
 pub use iso_week::{weeks_in_year, IsoWeek, IsoWeekRange};
-pub use minimum::WeeklyMinimum;
+pub use minimum::{MinimumHistory, WeeklyMinimum};
 pub use plan::{PlanProblem, TeachingBlock, WeeklyPlan};
 pub use time_problem::{HoursMinutes, TimeProblem};

@@ -9,8 +9,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{
-    get_compliance_report, get_hours, get_register, get_short_weeks, ComplianceLine, DeleteAbsence,
-    DeleteTime, HoursOverview, PlanRow, RecordTime, SaveAbsence, SavePlan, SaveRegister, WeekRow,
+    get_compliance_report, get_hours, get_plan_gaps, get_register, get_short_weeks, ComplianceLine,
+    DeleteAbsence, DeleteTime, HoursOverview, PlanRow, RecordTime, SaveAbsence, SavePlan,
+    SaveRegister, WeekRow,
 };
 use super::islands::TickAll;
 use crate::domain::ids::{GroupId, ParticipantId};
@@ -50,4 +51,4 @@ mod reports;
 
 pub use participant::{HoursSection, WeekStrip};
 pub use register::RegisterPage;
-pub use reports::{CompliancePage, ShortWeeksSection};
+pub use reports::{CompliancePage, PlanGapsSection, ShortWeeksSection};

@@ -35,10 +35,25 @@ pub fn WeekStrip(
                     parts.join(" · ")
                 })
                 .filter(|s| !s.is_empty());
+            let closed = (!w.closed.is_empty()).then(|| {
+                let what: Vec<String> = w
+                    .closed
+                    .iter()
+                    .map(|(reason, note)| {
+                        if note.is_empty() {
+                            t(&format!("calendar-reason-{}", reason.as_str()))
+                        } else {
+                            note.clone()
+                        }
+                    })
+                    .collect();
+                t_args("week-closed", &[("what", what.join(", "))])
+            });
             view! {
                 <li class=format!("week week-{}", w.state()) data-test=format!("week-{}", w.week) title=title>
                     <span class="week-name">{week_label(w.week)}</span>
                     <span class="week-status">{status_text(w.state())}</span>
+                    {closed.map(|s| view! { <span class="week-closed" data-test="week-closed">{s}</span> })}
                     <span class="week-minutes">{detail}</span>
                     {short.map(|s| view! { <span class="week-shortfall">{s}</span> })}
                 </li>

@@ -52,6 +52,67 @@ pub fn ShortWeeksSection() -> impl IntoView {
     }
 }
 
+/// The situation of a listed participant's plan, in words.
+fn coverage_text(coverage: crate::domain::weeks::PlanCoverage) -> String {
+    use crate::domain::weeks::PlanCoverage;
+    match coverage {
+        PlanCoverage::StartsOn(from) => t_args(coverage.message_id(), &[("date", day(from))]),
+        PlanCoverage::UnderMinimumFrom { from, minimum } => t_args(
+            coverage.message_id(),
+            &[("date", day(from)), ("minimum", hm(minimum))],
+        ),
+        PlanCoverage::Covered | PlanCoverage::NoPlan => t(coverage.message_id()),
+    }
+}
+
+/// Active participants without a plan that covers them from today on (no plan yet, a plan that
+/// starts later, a plan that falls under the minimum on a decided day): the coordinator's start
+/// page and compliance report, the mentor's start page. A register can still be taken for them.
+#[component]
+pub fn PlanGapsSection() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_plan_gaps());
+    view! {
+        <section aria-labelledby="gaps-h" data-test="plan-gaps">
+            <h2 id="gaps-h">{t("coverage-heading")}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t("coverage-none")}</p> }.into_any(),
+                        Ok(list) => {
+                            let count = list.len();
+                            let rows = list.into_iter().map(|g| {
+                                let href = format!("/participants/{}#hours", g.id);
+                                view! {
+                                    <tr data-test=format!("gap-row-{}", g.participant_ref)>
+                                        <th scope="row"><A href=href>{g.name}</A><span class="cell-sub">{g.participant_ref.clone()}</span></th>
+                                        <td>{g.school}</td>
+                                        <td>{g.mentor.unwrap_or_else(|| "–".to_owned())}</td>
+                                        <td>{coverage_text(g.coverage)}</td>
+                                    </tr>
+                                }
+                            }).collect_view();
+                            view! {
+                                <p>{t_args("coverage-count", &[("count", count.to_string())])}</p>
+                                <table class="list">
+                                    <caption class="visually-hidden">{t("coverage-heading")}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t("field-participant")}</th>
+                                        <th scope="col">{t("field-school")}</th>
+                                        <th scope="col">{t("field-mentor")}</th>
+                                        <th scope="col">{t("coverage-why")}</th>
+                                    </tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
 fn share_text(line: &ComplianceLine) -> String {
     line.share_met
         .map(|p| {
@@ -147,5 +208,6 @@ pub fn CompliancePage() -> impl IntoView {
                 }.into_any()
             })}
         </Suspense>
+        <PlanGapsSection />
     }
 }

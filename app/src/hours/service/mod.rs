@@ -48,11 +48,7 @@ pub async fn overview(
     use crate::domain::access::{may_act_on, ParticipantAction};
     use crate::domain::role::{Principal, Role};
     let today = now.date();
-    let weeks = crate::db::hours::participant_weeks(db, participant, today)
-        .await?
-        .iter()
-        .map(|(w, current)| WeekRow::from_week(w, *current))
-        .collect();
+    let weeks = crate::db::hours::participant_weeks(db, participant, today).await?;
     let since = crate::domain::weeks::IsoWeek::containing(today)
         .prev()
         .prev()
@@ -70,7 +66,7 @@ pub async fn overview(
     };
     Ok(HoursOverview {
         participant,
-        minimum: db::hours::minimum(db).await?.minutes(),
+        minimum: db::hours::minimum(db).await?.on(today).minutes(),
         weeks,
         plans: db::hours::plans(db, participant).await?,
         absences: db::hours::absences_of(db, participant).await?,
@@ -94,5 +90,5 @@ mod reports;
 pub mod time;
 
 pub use plan::save_plan;
-pub use reports::{compliance_report, short_weeks};
+pub use reports::{compliance_report, plan_gaps, short_weeks};
 pub use time::{record_time, register_sheet, save_register};

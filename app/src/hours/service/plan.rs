@@ -10,6 +10,7 @@ pub async fn save_plan(
     valid_from: String,
     self_study_minutes: String,
     blocks: Vec<BlockInput>,
+    today: chrono::NaiveDate,
 ) -> Result<(), AppError> {
     use crate::db::{self, DbError};
 
@@ -106,7 +107,11 @@ pub async fn save_plan(
             rows.push((FormRow::Block(i + 1), b.clone()));
         }
     }
-    let minimum = db::hours::minimum(db).await?;
+    // A plan looks ahead: it must reach the minimum in force from its first day (or today, for
+    // a plan entered afterwards) and every raise already decided; weeks already past are
+    // measured by the time recorded, whatever the plan said.
+    let from = valid_from_date.as_ref().map_or(today, |d| (*d).max(today));
+    let minimum = db::hours::minimum(db).await?.highest_from(from);
     if let Err(plan_problems) = plan.validate(minimum) {
         for pp in plan_problems {
             match pp.block.and_then(|i| rows.get(i)) {

@@ -23,7 +23,7 @@ pub async fn short_weeks(
     let mut out: Vec<ShortWeeks> = people
         .into_iter()
         .filter_map(|p| {
-            let weeks: Vec<WeekRow> = recent_short_weeks(&p.enrolment, &p.minutes, minimum, today)
+            let weeks: Vec<WeekRow> = recent_short_weeks(&p.enrolment, &p.minutes, &minimum, today)
                 .iter()
                 .map(|(w, current)| WeekRow::from_week(w, *current))
                 .collect();
@@ -97,7 +97,7 @@ pub async fn compliance_report(
     let people = hours::measured(db, Scope::All, from_week, to_week).await?;
     let lines = roll_up(people.iter().map(|p| {
         let mut tally = Tally::default();
-        for w in weeks_of(&p.enrolment, from_week, to_week, minimum, &p.minutes) {
+        for w in weeks_of(&p.enrolment, from_week, to_week, &minimum, &p.minutes) {
             tally.add(w.status);
         }
         let cell = ReportCell {
@@ -125,4 +125,24 @@ pub async fn compliance_report(
         by_gender,
         lines,
     })
+}
+
+/// The active participants of `scope` whose plans do not cover them from `today` on (no plan,
+/// a plan that starts later, or one that falls under the minimum on a decided day), in name
+/// order. A register can still be taken for them.
+pub async fn plan_gaps(
+    db: &Db,
+    scope: crate::db::hours::Scope,
+    today: NaiveDate,
+) -> Result<Vec<crate::dto::PlanGap>, AppError> {
+    use crate::domain::weeks::{plan_coverage, PlanCoverage};
+    let minimum = crate::db::hours::minimum(db).await?;
+    Ok(crate::db::hours::coverage_inputs(db, scope)
+        .await?
+        .into_iter()
+        .filter_map(|(mut gap, plans)| {
+            gap.coverage = plan_coverage(&plans, today, &minimum);
+            (gap.coverage != PlanCoverage::Covered).then_some(gap)
+        })
+        .collect())
 }
