@@ -4,6 +4,7 @@ pub mod assets;
 pub mod bench;
 pub mod cli;
 pub mod config;
+pub mod defences;
 pub mod demo;
 pub mod forms;
 pub mod startup;

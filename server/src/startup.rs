@@ -177,6 +177,11 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             state.clone(),
             crate::forms::keep_form_posts,
         ))
+        .layer(axum::middleware::from_fn(crate::defences::same_site_writes))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::defences::security_headers,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

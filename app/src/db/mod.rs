@@ -120,9 +120,14 @@ impl Db {
         Ok(())
     }
 
-    /// Starts a transaction.
+    /// Starts a transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`):
+    /// a transaction that reads before it writes would otherwise fail with "busy" when another
+    /// writer commits in between; this way the second writer waits (busy timeout) instead.
     pub async fn begin(&self) -> Result<Tx, DbError> {
-        Ok(self.pool.begin().await?)
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// True when the database answers a trivial query.

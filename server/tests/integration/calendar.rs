@@ -466,7 +466,58 @@ async fn search_finds_names_whatever_the_case_and_accents(app: TestApp) {
     assert!(search("å_a").await.is_empty());
 }
 
+/// FORMATS.md's "No formulas": a text a spreadsheet would run is exported with a leading `'`,
+/// and the export imports back unchanged.
+async fn exports_write_no_formulas_and_import_back(app: TestApp) {
+    seed(&app).await;
+    let r = app::import::calendar::import_file(
+        &app.db,
+        &file(&["programme;;2026-06-19;2026-06-19;holiday;=HYPERLINK(\"http://x\")"]),
+        CLI,
+        false,
+    )
+    .await
+    .expect("import");
+    assert!(r.committed);
+    let export = app::import::calendar::export(&app.db)
+        .await
+        .expect("export");
+    assert!(
+        export.contains(";\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "{export}"
+    );
+    let again = app::import::calendar::import_file(&app.db, &export, CLI, false)
+        .await
+        .expect("import");
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 1));
+}
+
+/// Two writers at once on SQLite (read then write in one transaction each) both succeed: the
+/// second waits for the first instead of failing with "busy".
+async fn concurrent_writers_both_succeed(app: TestApp) {
+    seed(&app).await;
+    let mut tasks = Vec::new();
+    for i in 0..8u32 {
+        let db = app.db.clone();
+        tasks.push(tokio::spawn(async move {
+            let row = format!(
+                "programme;;2027-0{}-01;2027-0{}-02;closure;writer {i}",
+                i + 1,
+                i + 1
+            );
+            app::import::calendar::import_file(&db, &file(&[&row]), CLI, false).await
+        }));
+    }
+    for t in tasks {
+        let r = t.await.expect("task").expect("no busy error");
+        assert!(r.committed, "{:?}", app::import::table::report_lines(&r));
+    }
+    assert_eq!(count(&app, "calendar_days").await, 8);
+}
+
 crate::on_both_engines! {
+    no_formulas => super::exports_write_no_formulas_and_import_back;
+    concurrent_writers => super::concurrent_writers_both_succeed;
     calendar_file => super::the_calendar_file_is_all_or_nothing_idempotent_and_kept_in_history;
     closed_days_excused => super::closed_days_are_excused_for_the_participants_they_cover;
     calendar_page => super::the_calendar_page_saves_refuses_and_removes_only_the_version_shown;

@@ -6,6 +6,7 @@
 )]
 
 mod common;
+mod defences;
 
 mod assessments;
 mod auth;
