@@ -113,7 +113,7 @@ field-teacher = Teacher
 hint-participant_ref = The programme's own reference, e.g. P-0042.
 hint-languages = Two-letter language codes separated by commas, e.g. ar,en.
 hint-password = At least 10 characters. Give it to the person in a safe way.
-hint-pin = 4 to 6 digits. The participant uses it with the personal code on the tablet.
+hint-pin = 6 digits, not easy to guess (no 123456 or 111111). The participant uses it with the personal code on the tablet.
 
 eligibility = Newly arrived?
 eligibility-info = Shown as information only; the programme decides.

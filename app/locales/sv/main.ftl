@@ -113,7 +113,7 @@ field-teacher = Lärare
 hint-participant_ref = Programmets egen referens, t.ex. P-0042.
 hint-languages = Språkkoder med två bokstäver, åtskilda med kommatecken, t.ex. ar,en.
 hint-password = Minst 10 tecken. Lämna det till personen på ett säkert sätt.
-hint-pin = 4 till 6 siffror. Deltagaren använder den med sin personliga kod på surfplattan.
+hint-pin = 6 siffror, inte lätta att gissa (inte 123456 eller 111111). Deltagaren använder den med sin personliga kod på surfplattan.
 
 eligibility = Nyanländ?
 eligibility-info = Visas bara som information; programmet avgör.

@@ -124,11 +124,18 @@ async fn throttled_attempt<T>(
     let policy = ThrottlePolicy::default();
     let key = super::session::keyed_hash(&state.auth.session_secret, subject);
     let now = db::now();
-    let before = db::throttle::get(&state.db, &key).await?;
-    if let Some(secs) = policy.locked_for(&before, now) {
-        return Err(AppError::Throttled {
-            minutes: (secs + 59) / 60,
-        });
+    let throttled = |until: i64| AppError::Throttled {
+        minutes: (until - now + 59) / 60,
+    };
+    // The attempt is counted before the secret is checked, atomically: parallel guesses each
+    // count, and no more than `max_failures` of them are ever checked within a window.
+    let counted = db::throttle::count_attempt(&state.db, &key, now, policy.window_secs).await?;
+    if policy.locked_for(&counted, now).is_some() {
+        return Err(throttled(counted.locked_until));
+    }
+    if counted.failures > policy.max_failures {
+        db::throttle::lock(&state.db, &key, now + policy.lock_secs).await?;
+        return Err(throttled(now + policy.lock_secs));
     }
     match attempt.await? {
         Some(found) => {
@@ -136,14 +143,12 @@ async fn throttled_attempt<T>(
             Ok(found)
         }
         None => {
-            let after = policy.after_failure(&before, now);
-            db::throttle::put(&state.db, &key, &after).await?;
-            tracing::info!(subject = %key, failures = after.failures, "failed sign-in");
-            match policy.locked_for(&after, now) {
-                Some(secs) => Err(AppError::Throttled {
-                    minutes: (secs + 59) / 60,
-                }),
-                None => Err(AppError::SignInFailed),
+            tracing::info!(subject = %key, failures = counted.failures, "failed sign-in");
+            if counted.failures >= policy.max_failures {
+                db::throttle::lock(&state.db, &key, now + policy.lock_secs).await?;
+                Err(throttled(now + policy.lock_secs))
+            } else {
+                Err(AppError::SignInFailed)
             }
         }
     }

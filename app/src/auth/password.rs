@@ -5,8 +5,15 @@ use argon2::password_hash::{
 };
 use argon2::Argon2;
 
+/// How many argon2 computations run at once (each takes about 19 MiB and a core for a while):
+/// the rest wait their turn, so a flood of sign-in attempts cannot exhaust the memory.
+pub const MAX_CONCURRENT_HASHES: usize = 4;
+
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(MAX_CONCURRENT_HASHES);
+
 /// Hashes a secret with argon2id and a random salt (on a blocking thread: it is slow by design).
 pub async fn hash(secret: String) -> Result<String, String> {
+    let _permit = HASHING.acquire().await.map_err(|e| e.to_string())?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -21,6 +28,9 @@ pub async fn hash(secret: String) -> Result<String, String> {
 /// Checks a secret against a stored hash. `None` as hash still spends the time of a check, so
 /// an unknown account cannot be told from a wrong password by timing.
 pub async fn verify(secret: String, stored: Option<String>) -> bool {
+    let Ok(_permit) = HASHING.acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
         match PasswordHash::new(&stored) {

@@ -4,36 +4,44 @@
 use super::{col, Db, DbError};
 use crate::domain::credentials::ThrottleState;
 
-/// The throttle state of `subject` (zeros when none).
-pub async fn get(db: &Db, subject: &str) -> Result<ThrottleState, DbError> {
-    let row = sqlx::query(
-        "SELECT failures, window_started_at, locked_until FROM sign_in_throttle WHERE subject = $1",
+/// Counts one attempt of `subject` at `now` before its secret is checked, in one atomic
+/// statement (so parallel attempts each count): a window older than `window_secs` starts
+/// afresh at one. Returns the state after counting.
+pub async fn count_attempt(
+    db: &Db,
+    subject: &str,
+    now: i64,
+    window_secs: i64,
+) -> Result<ThrottleState, DbError> {
+    let r = sqlx::query(
+        "INSERT INTO sign_in_throttle (subject, failures, window_started_at, locked_until) \
+         VALUES ($1, 1, $2, 0) ON CONFLICT (subject) DO UPDATE SET \
+         failures = CASE WHEN $2 - sign_in_throttle.window_started_at >= $3 THEN 1 \
+                         ELSE sign_in_throttle.failures + 1 END, \
+         window_started_at = CASE WHEN $2 - sign_in_throttle.window_started_at >= $3 THEN $2 \
+                         ELSE sign_in_throttle.window_started_at END \
+         RETURNING failures, window_started_at, locked_until",
     )
     .bind(subject)
-    .fetch_optional(&db.pool)
+    .bind(now)
+    .bind(window_secs)
+    .fetch_one(&db.pool)
     .await?;
-    Ok(match row {
-        Some(r) => ThrottleState {
-            failures: col(&r, "failures")?,
-            window_started_at: col(&r, "window_started_at")?,
-            locked_until: col(&r, "locked_until")?,
-        },
-        None => ThrottleState::default(),
+    Ok(ThrottleState {
+        failures: col(&r, "failures")?,
+        window_started_at: col(&r, "window_started_at")?,
+        locked_until: col(&r, "locked_until")?,
     })
 }
 
-/// Stores the state of `subject`.
-pub async fn put(db: &Db, subject: &str, state: &ThrottleState) -> Result<(), DbError> {
+/// Locks `subject` until `until` and starts its count afresh.
+pub async fn lock(db: &Db, subject: &str, until: i64) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO sign_in_throttle (subject, failures, window_started_at, locked_until) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (subject) DO UPDATE SET \
-         failures = excluded.failures, window_started_at = excluded.window_started_at, \
-         locked_until = excluded.locked_until",
+        "UPDATE sign_in_throttle SET locked_until = $2, failures = 0 WHERE subject = $1 \
+         AND locked_until < $2",
     )
     .bind(subject)
-    .bind(state.failures)
-    .bind(state.window_started_at)
-    .bind(state.locked_until)
+    .bind(until)
     .execute(&db.pool)
     .await?;
     Ok(())

@@ -6,19 +6,41 @@ use serde::{Deserialize, Serialize};
 
 use super::problem::Problem;
 
-/// A participant's PIN: 4 to 6 digits, set by their mentor or a coordinator.
+/// A new participant PIN: 6 digits that are not trivial to guess, set by their mentor or a
+/// coordinator. (PINs of 4 to 6 digits set before this rule keep working until they are reset:
+/// signing in checks the hash, not this type.)
 #[derive(Clone, PartialEq, Eq)]
 pub struct Pin(String);
 
+/// Whether six digits are among the first a guesser tries: one digit repeated (`000000`), a
+/// run up or down (`123456`, `987654`, also across 9→0), or a repeated pair or triple
+/// (`121212`, `123123`).
+pub fn is_trivial_pin(digits: &[u8]) -> bool {
+    let step = |d: i16| {
+        digits
+            .windows(2)
+            .all(|w| (i16::from(w[1]) - i16::from(w[0])).rem_euclid(10) == d)
+    };
+    let period = |p: usize| digits.iter().enumerate().all(|(i, &d)| d == digits[i % p]);
+    step(0) || step(1) || step(9) || period(2) || period(3)
+}
+
 impl Pin {
-    /// Accepts 4–6 ASCII digits (surrounding spaces ignored).
+    /// The number of digits of a new PIN.
+    pub const DIGITS: usize = 6;
+
+    /// Accepts exactly six ASCII digits (surrounding spaces ignored) that are not trivial
+    /// ([`is_trivial_pin`]).
     pub fn parse(text: &str) -> Result<Self, Problem> {
         let t = text.trim();
-        if (4..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(Self(t.to_owned()))
-        } else {
-            Err(Problem::BadPin)
+        if t.len() != Self::DIGITS || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Problem::BadPin);
         }
+        let digits: Vec<u8> = t.bytes().map(|b| b - b'0').collect();
+        if is_trivial_pin(&digits) {
+            return Err(Problem::TrivialPin);
+        }
+        Ok(Self(t.to_owned()))
     }
 
     /// The digits, for hashing.
@@ -185,20 +207,20 @@ mod tests {
 
     #[test]
     fn a_pin_of_four_to_six_digits_is_accepted() {
-        assert!(Pin::parse("1234").is_ok());
-        assert!(Pin::parse(" 123456 ").is_ok());
+        assert!(Pin::parse(" 583920 ").is_ok());
+        assert!(Pin::parse("104729").is_ok());
     }
 
     #[test]
     fn a_pin_too_short_too_long_or_with_letters_is_rejected() {
-        for bad in ["123", "1234567", "12a4", "", "١٢٣٤"] {
+        for bad in ["123", "1234", "86420", "1234567", "12a456", "", "١٢٣٤٥٦"] {
             assert_eq!(Pin::parse(bad), Err(Problem::BadPin), "{bad}");
         }
     }
 
     #[test]
     fn a_pin_is_never_printed_in_debug_output() {
-        let pin = Pin::parse("9876").map(|p| format!("{p:?}"));
+        let pin = Pin::parse("583920").map(|p| format!("{p:?}"));
         assert_eq!(pin.as_deref(), Ok("Pin(****)"));
     }
 
@@ -257,9 +279,34 @@ mod tests {
         }
 
         #[test]
-        fn pin_parse_accepts_exactly_four_to_six_digits(s in "\\PC{0,8}") {
-            let ok = (4..=6).contains(&s.trim().len()) && s.trim().bytes().all(|b| b.is_ascii_digit());
-            prop_assert_eq!(Pin::parse(&s).is_ok(), ok);
+        fn pin_parse_accepts_exactly_six_digits_that_are_not_trivial(s in "\\PC{0,8}|[0-9]{6}") {
+            let t = s.trim();
+            let six = t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit());
+            let digits: Vec<u8> = t.bytes().map(|b| b.wrapping_sub(b'0')).collect();
+            prop_assert_eq!(Pin::parse(&s).is_ok(), six && !is_trivial_pin(&digits));
+        }
+
+        /// Against a list written out: the trivial PINs are exactly the repeated digits, the
+        /// runs up and down (with 9→0) and the repeated pairs and triples.
+        #[test]
+        fn the_trivial_pins_are_the_guessable_patterns(n in 0u32..1_000_000) {
+            let s = format!("{n:06}");
+            let mut trivial = std::collections::BTreeSet::new();
+            for a in 0..10u8 {
+                let up: String = (0..6).map(|i| char::from(b'0' + (a + i) % 10)).collect();
+                let down: String = (0..6).map(|i| char::from(b'0' + (a + 10 * 6 - i) % 10)).collect();
+                trivial.insert(up);
+                trivial.insert(down);
+                for b in 0..10u8 {
+                    let pair: String = (0..6).map(|i| char::from(b'0' + if i % 2 == 0 { a } else { b })).collect();
+                    trivial.insert(pair);
+                    for c in 0..10u8 {
+                        let triple: String = (0..6).map(|i| char::from(b'0' + [a, b, c][i % 3])).collect();
+                        trivial.insert(triple);
+                    }
+                }
+            }
+            prop_assert_eq!(Pin::parse(&s) == Err(Problem::TrivialPin), trivial.contains(&s));
         }
     }
 }

@@ -113,6 +113,50 @@ async fn a_participant_signs_in_with_code_and_pin(app: TestApp) {
     assert_eq!(wrong.error(), AppError::SignInFailed);
 }
 
+/// Forty wrong PINs sent at once: each is counted before its PIN is checked, so at most four
+/// are answered "wrong" and the rest are locked out; the right PIN is refused afterwards.
+async fn parallel_wrong_pins_lock_the_code(app: TestApp) {
+    let s = seed(&app).await;
+    let app = std::sync::Arc::new(app);
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let app = std::sync::Arc::clone(&app);
+        let code = s.p1_code.clone();
+        tasks.push(tokio::spawn(async move {
+            let pin = format!("{:04}", 1000 + i);
+            app.call(
+                "auth/tablet-sign-in",
+                None,
+                &[("code", &code), ("pin", &pin)],
+            )
+            .await
+            .error()
+        }));
+    }
+    let mut wrong = 0;
+    let mut locked = 0;
+    for t in tasks {
+        match t.await.expect("task") {
+            AppError::SignInFailed => wrong += 1,
+            AppError::Throttled { .. } => locked += 1,
+            other => panic!("unexpected answer {other:?}"),
+        }
+    }
+    assert!(wrong <= 4, "{wrong} PINs were checked and found wrong");
+    assert_eq!(wrong + locked, 40);
+    let right = app
+        .call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", PIN)],
+        )
+        .await;
+    assert!(
+        matches!(right.error(), AppError::Throttled { .. }),
+        "the right PIN is refused while locked"
+    );
+}
+
 async fn signing_out_ends_the_session(app: TestApp) {
     seed(&app).await;
     let token = app.sign_in(COORDINATOR).await;
@@ -154,6 +198,7 @@ crate::on_both_engines! {
     wrong_password => super::a_wrong_password_is_refused_without_saying_which_part_was_wrong;
     throttling => super::five_failures_lock_the_account_for_a_while;
     participant_sign_in => super::a_participant_signs_in_with_code_and_pin;
+    parallel_wrong_pins => super::parallel_wrong_pins_lock_the_code;
     sign_out => super::signing_out_ends_the_session;
     idle_expiry => super::an_idle_session_expires;
     health => super::health_reports_the_database;

@@ -244,7 +244,7 @@ fn form(
             f.push(("end_date".into(), String::new()));
             f
         }
-        "participants/pin" => v(&[("id", pid.to_string()), ("pin", "5555".into())]),
+        "participants/pin" => v(&[("id", pid.to_string()), ("pin", "583920".into())]),
         "schools/create" => v(&[
             ("name", format!("Skola {pid}")),
             ("district", "Farsta".into()),

@@ -231,11 +231,27 @@ async fn a_mentor_sets_a_pin_the_participant_can_use(app: TestApp) {
         )
         .await;
     assert_eq!(bad.error().problems()[0].problem, Problem::BadPin);
+    // Four digits and guessable ones are refused for a new PIN.
+    for (pin, problem) in [
+        ("1234", Problem::BadPin),
+        ("123456", Problem::TrivialPin),
+        ("000000", Problem::TrivialPin),
+        ("121212", Problem::TrivialPin),
+    ] {
+        let refused = app
+            .call(
+                "participants/pin",
+                Some(&m),
+                &[("id", &s.p1.0.to_string()), ("pin", pin)],
+            )
+            .await;
+        assert_eq!(refused.error().problems()[0].problem, problem, "{pin}");
+    }
     let ok = app
         .call(
             "participants/pin",
             Some(&m),
-            &[("id", &s.p1.0.to_string()), ("pin", "86420")],
+            &[("id", &s.p1.0.to_string()), ("pin", "864209")],
         )
         .await;
     assert!(ok.status.is_success(), "{}", ok.body);
@@ -243,7 +259,7 @@ async fn a_mentor_sets_a_pin_the_participant_can_use(app: TestApp) {
         .call(
             "auth/tablet-sign-in",
             None,
-            &[("code", &s.p1_code), ("pin", "86420")],
+            &[("code", &s.p1_code), ("pin", "864209")],
         )
         .await;
     assert!(signed_in.status.is_success(), "{}", signed_in.body);
@@ -251,7 +267,7 @@ async fn a_mentor_sets_a_pin_the_participant_can_use(app: TestApp) {
         .call(
             "participants/pin",
             Some(&m),
-            &[("id", &s.p2.0.to_string()), ("pin", "86420")],
+            &[("id", &s.p2.0.to_string()), ("pin", "864209")],
         )
         .await;
     assert_eq!(forbidden.error(), AppError::Forbidden);

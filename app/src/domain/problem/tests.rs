@@ -80,6 +80,7 @@ fn problem_samples() -> Vec<Problem> {
             allowed: "Farstaskolan".into(),
         },
         Problem::ChangedMeanwhile,
+        Problem::TrivialPin,
     ]
 }
 
@@ -119,6 +120,7 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::UnknownDistrict { .. } => 30,
         Problem::UnknownSchool { .. } => 31,
         Problem::ChangedMeanwhile => 32,
+        Problem::TrivialPin => 33,
     }
 }
 

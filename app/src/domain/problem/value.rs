@@ -81,8 +81,8 @@ pub enum Problem {
         /// The district the school is registered in.
         district: String,
     },
-    /// A PIN that is not 4–6 digits.
-    #[error("Write 4 to 6 digits.")]
+    /// A new PIN that is not 6 digits.
+    #[error("Write 6 digits.")]
     BadPin,
     /// Not a personal sign-in code (6 letters and digits).
     #[error("Not a personal code. A code has 6 letters and digits, for example K7M-4QX.")]
@@ -129,6 +129,11 @@ pub enum Problem {
     /// A teacher given for self-study, which has none.
     #[error("Only taught time has a teacher. Leave the teacher empty for self-study.")]
     TeacherOnlyForTeaching,
+    /// A new PIN that is among the first a guesser tries.
+    #[error(
+        "Too easy to guess. Avoid repeated or consecutive digits such as 111111, 123456 or 121212."
+    )]
+    TrivialPin,
     /// The record was changed by someone else since the form was shown.
     #[error("Someone else changed this since you opened the page. Reload the page and try again.")]
     ChangedMeanwhile,
@@ -195,6 +200,7 @@ impl Problem {
             Problem::TeacherOnlyForTeaching => "problem-teacher-only-for-teaching",
             Problem::NameNotForProgramme => "problem-name-not-for-programme",
             Problem::ChangedMeanwhile => "problem-changed-meanwhile",
+            Problem::TrivialPin => "problem-trivial-pin",
             Problem::UnknownDistrict { .. } => "problem-unknown-district",
             Problem::UnknownSchool { .. } => "problem-unknown-school",
             Problem::Time(t) => t.message_id(),
@@ -243,7 +249,8 @@ impl Problem {
             | Problem::NotATime
             | Problem::TeacherOnlyForTeaching
             | Problem::NameNotForProgramme
-            | Problem::ChangedMeanwhile => Vec::new(),
+            | Problem::ChangedMeanwhile
+            | Problem::TrivialPin => Vec::new(),
         }
     }
 }
