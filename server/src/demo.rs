@@ -143,7 +143,9 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, DbError> {
         )
         .await?;
     }
-    tracing::info!("demo data loaded: sign in as samordnare@example.se / {DEMO_PASSWORD}");
+    tracing::info!(
+        "demo data loaded: sign in as samordnare@example.se (the demo password is in the README)"
+    );
     Ok(true)
 }
 

@@ -31,6 +31,10 @@ pub enum StartError {
     /// Leptos settings are broken.
     #[error("leptos configuration: {0}")]
     Leptos(String),
+    /// Demo data was asked for on an address other people can reach: its accounts have a
+    /// published password.
+    #[error("DEMO_DATA=1 is only allowed when the server listens on a loopback address (127.0.0.1 or ::1), not on {0}: the demo accounts have a published password")]
+    DemoNotLoopback(std::net::SocketAddr),
     /// The address is taken or not ours.
     #[error("cannot listen on {addr}: {source}")]
     Listen {
@@ -188,6 +192,9 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
 
 /// Serves until the process is stopped.
 pub async fn serve(config: Config) -> Result<(), StartError> {
+    if config.demo_data && !config.listen_addr.ip().is_loopback() {
+        return Err(StartError::DemoNotLoopback(config.listen_addr));
+    }
     let db = open_database(&config).await?;
     if config.demo_data {
         if let Err(e) = crate::demo::load_if_empty(&db).await {
@@ -217,4 +224,26 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         })
         .await
         .map_err(|source| StartError::Listen { addr, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn demo_data_is_refused_on_an_address_others_can_reach() {
+        let config = Config {
+            database_url: "sqlite://does/not/matter.db".to_owned(),
+            listen_addr: "0.0.0.0:3000".parse().unwrap_or_else(|_| unreachable!()),
+            session_secret: None,
+            staff_idle_minutes: 30,
+            tablet_idle_minutes: 10,
+            secure_cookies: false,
+            demo_data: true,
+        };
+        assert!(matches!(
+            serve(config).await,
+            Err(StartError::DemoNotLoopback(_))
+        ));
+    }
 }
