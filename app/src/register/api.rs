@@ -115,8 +115,13 @@ pub async fn get_participant(id: ParticipantId) -> Result<ParticipantView, AppEr
     use crate::domain::access::{may_act_on, ParticipantAction};
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, id, ParticipantAction::View).await?;
-    let detail = db::participants::get(&state.db, id).await?;
+    let mut detail = db::participants::get(&state.db, id).await?;
     let links = db::participants::links(&state.db, id).await?;
+    let can_set_pin = may_act_on(&who, ParticipantAction::SetPin, &links);
+    // The sign-in code goes only to those who hand out the PIN (half of the tablet's key).
+    if !can_set_pin {
+        detail.sign_in_code.clear();
+    }
     let today = state.clock.today();
     let eligibility = Eligibility::assess(detail.residence_permit_date, detail.arrival_date, today);
     let history = if may_act_on(&who, ParticipantAction::ViewHistory, &links) {
@@ -126,7 +131,7 @@ pub async fn get_participant(id: ParticipantId) -> Result<ParticipantView, AppEr
     };
     Ok(ParticipantView {
         can_edit: may_act_on(&who, ParticipantAction::Edit, &links),
-        can_set_pin: may_act_on(&who, ParticipantAction::SetPin, &links),
+        can_set_pin,
         detail,
         eligibility,
         history,

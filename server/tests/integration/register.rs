@@ -273,7 +273,30 @@ async fn a_mentor_sets_a_pin_the_participant_can_use(app: TestApp) {
     assert_eq!(forbidden.error(), AppError::Forbidden);
 }
 
+/// The personal code is half of the tablet's key: the mentor and coordinators (who hand out
+/// the PIN) get it with the record, a teacher who may see the record does not.
+async fn the_sign_in_code_goes_only_to_those_who_set_the_pin(app: TestApp) {
+    let s = seed(&app).await;
+    let id = s.p1.0.to_string();
+    for (who, gets_code) in [
+        (crate::common::COORDINATOR, true),
+        (MENTOR_A, true),
+        (crate::common::TEACHER_A, false),
+    ] {
+        let session = app.sign_in(who).await;
+        let view: ParticipantView = app
+            .call("participants/get", Some(&session), &[("id", &id)])
+            .await
+            .json();
+        assert_eq!(view.detail.participant_ref, "P-0001", "{who}");
+        assert_eq!(view.can_set_pin, gets_code, "{who}");
+        assert_eq!(view.detail.sign_in_code == s.p1_code, gets_code, "{who}");
+        assert_eq!(view.detail.sign_in_code.is_empty(), !gets_code, "{who}");
+    }
+}
+
 crate::on_both_engines! {
+    sign_in_code => super::the_sign_in_code_goes_only_to_those_who_set_the_pin;
     create => super::a_coordinator_creates_a_participant_with_history;
     invalid => super::invalid_input_names_every_field_and_stores_nothing;
     duplicate => super::an_existing_reference_is_refused;
