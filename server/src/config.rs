@@ -13,7 +13,7 @@ pub struct Config {
     pub listen_addr: SocketAddr,
     /// `SESSION_SECRET`; when unset, one is generated and kept in the database.
     pub session_secret: Option<String>,
-    /// `STAFF_IDLE_MINUTES` (default 60).
+    /// `STAFF_IDLE_MINUTES` (default 30).
     pub staff_idle_minutes: i64,
     /// `TABLET_IDLE_MINUTES` (default 10).
     pub tablet_idle_minutes: i64,
@@ -71,7 +71,7 @@ impl Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             listen_addr,
             session_secret: var("SESSION_SECRET"),
-            staff_idle_minutes: minutes("STAFF_IDLE_MINUTES", 60)?,
+            staff_idle_minutes: minutes("STAFF_IDLE_MINUTES", 30)?,
             tablet_idle_minutes: minutes("TABLET_IDLE_MINUTES", 10)?,
             secure_cookies: flag("SECURE_COOKIES"),
             demo_data: flag("DEMO_DATA"),

@@ -12,6 +12,11 @@ pub enum SessionOwner {
     Participant(ParticipantId),
 }
 
+/// The longest a staff session lives, however active: 12 hours.
+pub const STAFF_LIFETIME_SECS: i64 = 12 * 3600;
+/// The longest a tablet session lives, however active: 2 hours.
+pub const TABLET_LIFETIME_SECS: i64 = 2 * 3600;
+
 /// Stores a new session.
 pub async fn create(
     db: &Db,
@@ -43,7 +48,7 @@ pub async fn create(
 pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<SessionOwner>, DbError> {
     let t = now();
     let row = sqlx::query(
-        "SELECT s.user_id, s.participant_id, s.last_seen_at, s.idle_timeout, \
+        "SELECT s.user_id, s.participant_id, s.created_at, s.last_seen_at, s.idle_timeout, \
                 COALESCE(u.active, 1) AS active \
          FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
     )
@@ -54,7 +59,14 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<SessionOwner>, 
     let last_seen: i64 = col(&row, "last_seen_at")?;
     let idle: i64 = col(&row, "idle_timeout")?;
     let active: i64 = col(&row, "active")?;
-    if t - last_seen > idle || active != 1 {
+    let created: i64 = col(&row, "created_at")?;
+    let user: Option<i64> = col(&row, "user_id")?;
+    let lifetime = if user.is_some() {
+        STAFF_LIFETIME_SECS
+    } else {
+        TABLET_LIFETIME_SECS
+    };
+    if t - last_seen > idle || t - created > lifetime || active != 1 {
         delete(db, token_hash).await?;
         return Ok(None);
     }
@@ -66,7 +78,6 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<SessionOwner>, 
             .execute(&db.pool)
             .await?;
     }
-    let user: Option<i64> = col(&row, "user_id")?;
     let participant: Option<i64> = col(&row, "participant_id")?;
     Ok(match (user, participant) {
         (Some(u), _) => Some(SessionOwner::User(UserId(u))),
@@ -84,11 +95,17 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Removes sessions idle past their timeout; returns how many.
+/// Removes sessions idle past their timeout or past their lifetime; returns how many.
 pub async fn purge_expired(db: &Db) -> Result<u64, DbError> {
-    let done = sqlx::query("DELETE FROM sessions WHERE $1 - last_seen_at > idle_timeout")
-        .bind(now())
-        .execute(&db.pool)
-        .await?;
+    let done = sqlx::query(
+        "DELETE FROM sessions WHERE $1 - last_seen_at > idle_timeout \
+         OR (user_id IS NOT NULL AND $1 - created_at > $2) \
+         OR (participant_id IS NOT NULL AND $1 - created_at > $3)",
+    )
+    .bind(now())
+    .bind(STAFF_LIFETIME_SECS)
+    .bind(TABLET_LIFETIME_SECS)
+    .execute(&db.pool)
+    .await?;
     Ok(done.rows_affected())
 }

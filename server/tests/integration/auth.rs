@@ -187,6 +187,72 @@ async fn an_idle_session_expires(app: TestApp) {
     );
 }
 
+/// A session ends after its lifetime however active it is (12 hours staff, 2 hours tablet), and
+/// a new PIN or a participant's leaving ends the participant's sessions.
+async fn sessions_end_by_lifetime_new_pin_and_leaving(app: TestApp) {
+    let s = seed(&app).await;
+    let staff = app.sign_in(COORDINATOR).await;
+    let tablet = app.sign_in_participant(&s.p1_code).await;
+    assert!(app.call("me", Some(&tablet), &[]).await.status.is_success());
+    // Active all the time, but started 13 and 3 hours ago.
+    sqlx::query(
+        "UPDATE sessions SET created_at = created_at - CASE WHEN user_id IS NULL THEN 10800 ELSE 46800 END",
+    )
+    .execute(&app.db.pool)
+    .await
+    .expect("age the sessions");
+    assert_eq!(
+        app.call("home", Some(&staff), &[]).await.error(),
+        AppError::NotSignedIn
+    );
+    assert_eq!(
+        app.call("me", Some(&tablet), &[]).await.error(),
+        AppError::NotSignedIn
+    );
+    // A new PIN ends the tablet session of the old one.
+    let tablet = app.sign_in_participant(&s.p1_code).await;
+    let m = app.sign_in(MENTOR_A).await;
+    let reply = app
+        .call(
+            "participants/pin",
+            Some(&m),
+            &[("id", &s.p1.0.to_string()), ("pin", "583920")],
+        )
+        .await;
+    assert!(reply.status.is_success(), "{}", reply.body);
+    assert_eq!(
+        app.call("me", Some(&tablet), &[]).await.error(),
+        AppError::NotSignedIn
+    );
+    // Leaving the programme ends them too.
+    let tablet = app
+        .call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", "583920")],
+        )
+        .await;
+    let tablet = crate::common::session_token(&tablet).expect("signed in");
+    let mut tx = app.db.begin().await.expect("tx");
+    app::db::participants::set_status(
+        &mut tx,
+        s.p1,
+        app::domain::status::ParticipantStatus::LeftEarly,
+        Some("2026-06-30".to_owned()),
+        app::db::participants::ChangeSource {
+            source: "cli",
+            by: None,
+        },
+    )
+    .await
+    .expect("status");
+    tx.commit().await.expect("commit");
+    assert_eq!(
+        app.call("me", Some(&tablet), &[]).await.error(),
+        AppError::NotSignedIn
+    );
+}
+
 async fn health_reports_the_database(app: TestApp) {
     assert_eq!(app.get("/healthz", None).await.status, 200);
     app.db.pool.close().await;
@@ -201,5 +267,6 @@ crate::on_both_engines! {
     parallel_wrong_pins => super::parallel_wrong_pins_lock_the_code;
     sign_out => super::signing_out_ends_the_session;
     idle_expiry => super::an_idle_session_expires;
+    session_ends => super::sessions_end_by_lifetime_new_pin_and_leaving;
     health => super::health_reports_the_database;
 }

@@ -472,7 +472,7 @@ async fn matrix(app: TestApp) {
         }
     };
     let assessments = (submitted(s.p1).await, submitted(s.p2).await);
-    let sessions = [
+    let mut sessions = [
         (Who::Anonymous, None),
         (Who::Coordinator, Some(app.sign_in(COORDINATOR).await)),
         (Who::Mentor, Some(app.sign_in(MENTOR_A).await)),
@@ -485,7 +485,8 @@ async fn matrix(app: TestApp) {
     let mut wrong = vec![];
     for endpoint in GUARDED {
         for own in [true, false] {
-            for (who, session) in &sessions {
+            for i in 0..sessions.len() {
+                let (who, session) = &sessions[i];
                 let p = if own { s.p1 } else { s.p2 };
                 // Deleting needs something to delete each time: the same entry (or absence) is
                 // recorded again before every call.
@@ -507,6 +508,23 @@ async fn matrix(app: TestApp) {
                         reply.status,
                         reply.body
                     ));
+                }
+                // A new PIN ends the participant's sessions: give back the known PIN and sign
+                // the participant in again for the rest of the matrix.
+                if endpoint == "participants/pin" && got {
+                    let hash = app::auth::password::hash(crate::common::PIN.into())
+                        .await
+                        .expect("hash");
+                    let by = app::db::participants::ChangeSource {
+                        source: "cli",
+                        by: None,
+                    };
+                    for p in [s.p1, s.p2] {
+                        app::db::participants::set_pin_hash(&app.db, p, &hash, by)
+                            .await
+                            .expect("pin");
+                    }
+                    sessions[4].1 = Some(app.sign_in_participant(&s.p1_code).await);
                 }
             }
         }

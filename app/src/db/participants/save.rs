@@ -232,7 +232,18 @@ pub async fn set_status(
     .bind(id.0)
     .execute(&mut **tx)
     .await?;
+    if old_status_changed(&changes) {
+        // A participant who leaves (or comes back) signs in afresh.
+        sqlx::query("DELETE FROM sessions WHERE participant_id = $1")
+            .bind(id.0)
+            .execute(&mut **tx)
+            .await?;
+    }
     record_history(tx, id, who, &changes).await
+}
+
+fn old_status_changed(changes: &[(&str, Option<String>, Option<String>)]) -> bool {
+    changes.iter().any(|(field, _, _)| *field == "status")
 }
 
 /// Changes a participant's reference (recorded in the history); a reference in use by

@@ -24,6 +24,11 @@ pub async fn set_pin_hash(
         return Err(DbError::NotFound);
     }
     record_history(&mut tx, id, who, &[("pin", None, Some("****".to_owned()))]).await?;
+    // A new PIN ends every session of the old one (a tablet left signed in, a shared PIN).
+    sqlx::query("DELETE FROM sessions WHERE participant_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
