@@ -16,6 +16,8 @@ usage:
   server [serve]                     serve the app (DEMO_DATA=1 loads demo data into an empty database)
   server migrate                     create or update the database schema
   server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
+  server user deactivate|reactivate EMAIL   an account that may not (or may again) sign in
+  server user set-role EMAIL ROLE    coordinator, teacher or mentor; ends the account's sessions
   server setting cefr_threshold VALUE [--from DATE]   share of \"I can do this\" a level needs, e.g. 80% or 4/5
   server setting weekly_minimum MINUTES [--from DATE] teaching (and self-study) minutes per week, default 300
                                         a setting takes effect from DATE (default today, Stockholm);
@@ -50,6 +52,12 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         ["user", "add", rest @ ..] => user_add(&config, rest).await,
+        ["user", "deactivate", email] => user_standing(&config, email, Some(false), None).await,
+        ["user", "reactivate", email] => user_standing(&config, email, Some(true), None).await,
+        ["user", "set-role", email, role] => match Role::parse(role) {
+            Ok(r) => user_standing(&config, email, None, Some(r)).await,
+            Err(e) => usage_error(&e.to_string()),
+        },
         ["setting", key, value] => setting(&config, key, value, None).await,
         ["setting", key, value, "--from", from] => setting(&config, key, value, Some(from)).await,
         ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
@@ -141,6 +149,36 @@ async fn user_add(config: &Config, args: &[&str]) -> ExitCode {
             "a user with e-mail {} exists already",
             email.as_str()
         )),
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// `server user deactivate|reactivate EMAIL`, `server user set-role EMAIL ROLE`: the account's
+/// sessions end; the last active coordinator is never removed.
+async fn user_standing(
+    config: &Config,
+    email: &str,
+    active: Option<bool>,
+    role: Option<Role>,
+) -> ExitCode {
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    let user = match users::find_by_email(&db, &email.trim().to_lowercase()).await {
+        Ok(Some(u)) => u,
+        Ok(None) => return fail(&format!("no staff account has the e-mail {email}")),
+        Err(e) => return fail(&e.to_string()),
+    };
+    let active = active.unwrap_or(user.active);
+    let role = role.unwrap_or(user.role);
+    match users::set_standing(&db, user.id, active, role).await {
+        Ok(u) => {
+            let standing = if u.active { "active" } else { "deactivated" };
+            eprintln!("{} is {standing}, {}", u.email, u.role.as_str());
+            ExitCode::SUCCESS
+        }
+        Err(app::db::DbError::Conflict(p)) => fail(&p.problem.to_string()),
         Err(e) => fail(&e.to_string()),
     }
 }

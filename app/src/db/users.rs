@@ -111,3 +111,54 @@ pub async fn count(db: &Db) -> Result<i64, DbError> {
         .fetch_one(&db.pool)
         .await?)
 }
+
+/// Changes a staff account's standing (active or not) and role at once, ending its sessions
+/// when either changes. Refused as a conflict when no active coordinator would remain.
+pub async fn set_standing(
+    db: &Db,
+    id: UserId,
+    active: bool,
+    role: Role,
+) -> Result<StaffUser, DbError> {
+    use crate::domain::problem::{FieldProblem, Problem};
+    let mut tx = db.begin().await?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    let before = staff_from_row(&row)?;
+    if before.active == active && before.role == role {
+        return Ok(before);
+    }
+    sqlx::query("UPDATE users SET active = $1, role = $2 WHERE id = $3")
+        .bind(i64::from(active))
+        .bind(role.as_str())
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    let coordinators: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'coordinator' AND active = 1")
+            .fetch_one(&mut *tx)
+            .await?;
+    if coordinators == 0 {
+        tx.rollback().await?;
+        let field = if active { "role" } else { "active" };
+        return Err(DbError::Conflict(FieldProblem::new(
+            field,
+            before.email,
+            Problem::LastCoordinator,
+        )));
+    }
+    // Whoever was signed in with the old standing signs in again (or no longer can).
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(StaffUser {
+        active,
+        role,
+        ..before
+    })
+}

@@ -269,6 +269,20 @@ pub async fn create_staff(
     super::service::create_staff(&state.db, email, display_name, role, password).await
 }
 
+/// Deactivates or reactivates a staff account and sets its role (coordinators; not their own
+/// account). Either change ends the account's sessions; at least one active coordinator stays.
+#[server(endpoint = "staff/standing")]
+pub async fn set_staff_standing(
+    user: crate::domain::ids::UserId,
+    active: bool,
+    role: String,
+) -> Result<StaffUser, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageStaff)?;
+    super::service::set_staff_standing(&state.db, &who, user, active, &role).await
+}
+
 /// Groups: all for coordinators, their own for teachers.
 #[server(endpoint = "groups/list")]
 pub async fn list_groups() -> Result<Vec<Group>, AppError> {

@@ -104,3 +104,29 @@ pub async fn create_staff(
     .await?;
     Ok(())
 }
+
+/// Sets a staff account's standing (active or not) and role; a coordinator never changes their
+/// own (so the programme is never left without the one who could undo it).
+pub async fn set_staff_standing(
+    db: &Db,
+    who: &crate::domain::role::Principal,
+    user: crate::domain::ids::UserId,
+    active: bool,
+    role: &str,
+) -> Result<crate::dto::StaffUser, AppError> {
+    use crate::domain::problem::Problem;
+    use crate::domain::role::{Principal, Role};
+    let role = Role::parse(role).map_err(|_| {
+        AppError::field(
+            "role",
+            role,
+            Problem::NotOneOf {
+                allowed: "coordinator, teacher, mentor".into(),
+            },
+        )
+    })?;
+    if matches!(who, Principal::Staff { user: me, .. } if *me == user) {
+        return Err(AppError::field("active", "", Problem::OwnAccount));
+    }
+    Ok(crate::db::users::set_standing(db, user, active, role).await?)
+}

@@ -253,6 +253,83 @@ async fn sessions_end_by_lifetime_new_pin_and_leaving(app: TestApp) {
     );
 }
 
+/// A coordinator deactivates and reactivates an account and changes a role: each ends the
+/// account's sessions; their own account and the last coordinator are refused.
+async fn a_coordinator_deactivates_reactivates_and_changes_roles(app: TestApp) {
+    use app::domain::problem::Problem;
+    use app::domain::role::Role;
+    seed(&app).await;
+    let c = app.sign_in(COORDINATOR).await;
+    let mentor = app.sign_in(MENTOR_A).await;
+    let staff: Vec<app::dto::StaffUser> = app.call("staff/list", Some(&c), &[]).await.json();
+    let id_of = |email: &str| {
+        staff
+            .iter()
+            .find(|u| u.email == email)
+            .map(|u| u.id.0.to_string())
+            .expect("listed")
+    };
+    let (mentor_id, me_id) = (id_of(MENTOR_A), id_of(COORDINATOR));
+    let set = |session: String, id: String, active: &'static str, role: &'static str| {
+        let app = &app;
+        async move {
+            app.call(
+                "staff/standing",
+                Some(&session),
+                &[("user", &id), ("active", active), ("role", role)],
+            )
+            .await
+        }
+    };
+    let off = set(c.clone(), mentor_id.clone(), "false", "mentor").await;
+    let user: app::dto::StaffUser = off.json();
+    assert!(!user.active);
+    assert_eq!(
+        app.call("home", Some(&mentor), &[]).await.error(),
+        AppError::NotSignedIn,
+        "the deactivated account's session ended"
+    );
+    let refused = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", MENTOR_A), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(refused.error(), AppError::SignInFailed);
+    // Reactivated as a teacher: signs in again, with the new role.
+    let on: app::dto::StaffUser = set(c.clone(), mentor_id.clone(), "true", "teacher")
+        .await
+        .json();
+    assert!(on.active);
+    assert_eq!(on.role, Role::Teacher);
+    let again = app.sign_in(MENTOR_A).await;
+    let me: Option<Me> = app.call("auth/me", Some(&again), &[]).await.json();
+    assert!(matches!(
+        me.map(|m| m.principal),
+        Some(app::domain::role::Principal::Staff {
+            role: Role::Teacher,
+            ..
+        })
+    ));
+    // Not one's own account; never the last coordinator.
+    let own = set(c.clone(), me_id.clone(), "false", "coordinator")
+        .await
+        .error();
+    assert_eq!(own.problems()[0].problem, Problem::OwnAccount);
+    let e = app::db::users::set_standing(
+        &app.db,
+        app::domain::ids::UserId(me_id.parse().expect("id")),
+        true,
+        Role::Mentor,
+    )
+    .await;
+    assert!(matches!(
+        e,
+        Err(app::db::DbError::Conflict(ref p)) if p.problem == Problem::LastCoordinator
+    ));
+}
+
 async fn health_reports_the_database(app: TestApp) {
     assert_eq!(app.get("/healthz", None).await.status, 200);
     app.db.pool.close().await;
@@ -268,5 +345,6 @@ crate::on_both_engines! {
     sign_out => super::signing_out_ends_the_session;
     idle_expiry => super::an_idle_session_expires;
     session_ends => super::sessions_end_by_lifetime_new_pin_and_leaving;
+    staff_standing => super::a_coordinator_deactivates_reactivates_and_changes_roles;
     health => super::health_reports_the_database;
 }

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-const GUARDED: [&str; 48] = [
+const GUARDED: [&str; 49] = [
     "home",
     "participants/list",
     "participants/get",
@@ -29,6 +29,7 @@ const GUARDED: [&str; 48] = [
     "schools/create",
     "staff/list",
     "staff/create",
+    "staff/standing",
     // Before groups/add and groups/remove, which change who teaches whom.
     "sfi/results",
     "sfi/create",
@@ -277,6 +278,12 @@ fn form(
             ("reason", "holiday".into()),
         ]),
         "calendar/delete" => v(&[("id", "999999".into()), ("version", "1".into())]),
+        // Teacher B keeps the standing they have: the call changes nothing.
+        "staff/standing" => v(&[
+            ("user", s.teacher_b.0.to_string()),
+            ("active", "true".into()),
+            ("role", "teacher".into()),
+        ]),
         "sfi/results" => v(&[("participant", pid.to_string())]),
         "sfi/create" => {
             let mut f = sfi("raw");

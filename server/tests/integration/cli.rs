@@ -105,7 +105,46 @@ async fn assessments_and_the_threshold_setting_from_the_command_line(app: TestAp
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// `server user deactivate|reactivate|set-role`: the account's standing changes and its
+/// sessions end; the last coordinator stays.
+async fn staff_accounts_from_the_command_line(app: TestApp) {
+    seed(&app).await;
+    let session = app.sign_in(crate::common::MENTOR_A).await;
+    let out = run(&app, &["user", "deactivate", crate::common::MENTOR_A]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        app.call("home", Some(&session), &[]).await.error(),
+        app::error::AppError::NotSignedIn
+    );
+    let out = run(&app, &["user", "reactivate", crate::common::MENTOR_A]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(
+        &app,
+        &["user", "set-role", crate::common::MENTOR_A, "teacher"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let u = app::db::users::find_by_email(&app.db, crate::common::MENTOR_A)
+        .await
+        .expect("db")
+        .expect("user");
+    assert!(u.active);
+    assert_eq!(u.role, app::domain::role::Role::Teacher);
+    let out = run(
+        &app,
+        &["user", "set-role", crate::common::COORDINATOR, "mentor"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("coordinator"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&app, &["user", "deactivate", "nobody@test.se"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
 crate::on_both_engines! {
+    user_cli => super::staff_accounts_from_the_command_line;
     sfi_cli => super::sfi_results_import_and_export_from_the_command_line;
     assessments_cli => super::assessments_and_the_threshold_setting_from_the_command_line;
 }

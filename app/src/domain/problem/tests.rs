@@ -81,6 +81,8 @@ fn problem_samples() -> Vec<Problem> {
         },
         Problem::ChangedMeanwhile,
         Problem::TrivialPin,
+        Problem::LastCoordinator,
+        Problem::OwnAccount,
     ]
 }
 
@@ -121,6 +123,8 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::UnknownSchool { .. } => 31,
         Problem::ChangedMeanwhile => 32,
         Problem::TrivialPin => 33,
+        Problem::LastCoordinator => 34,
+        Problem::OwnAccount => 35,
     }
 }
 

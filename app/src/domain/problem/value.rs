@@ -129,6 +129,12 @@ pub enum Problem {
     /// A teacher given for self-study, which has none.
     #[error("Only taught time has a teacher. Leave the teacher empty for self-study.")]
     TeacherOnlyForTeaching,
+    /// The change would leave the programme without an active coordinator.
+    #[error("At least one active coordinator must remain. Give another account the coordinator role first.")]
+    LastCoordinator,
+    /// A coordinator tried to deactivate or demote their own account.
+    #[error("You cannot deactivate your own account or change its role. Ask another coordinator.")]
+    OwnAccount,
     /// A new PIN that is among the first a guesser tries.
     #[error(
         "Too easy to guess. Avoid repeated or consecutive digits such as 111111, 123456 or 121212."
@@ -201,6 +207,8 @@ impl Problem {
             Problem::NameNotForProgramme => "problem-name-not-for-programme",
             Problem::ChangedMeanwhile => "problem-changed-meanwhile",
             Problem::TrivialPin => "problem-trivial-pin",
+            Problem::LastCoordinator => "problem-last-coordinator",
+            Problem::OwnAccount => "problem-own-account",
             Problem::UnknownDistrict { .. } => "problem-unknown-district",
             Problem::UnknownSchool { .. } => "problem-unknown-school",
             Problem::Time(t) => t.message_id(),
@@ -250,7 +258,9 @@ impl Problem {
             | Problem::TeacherOnlyForTeaching
             | Problem::NameNotForProgramme
             | Problem::ChangedMeanwhile
-            | Problem::TrivialPin => Vec::new(),
+            | Problem::TrivialPin
+            | Problem::LastCoordinator
+            | Problem::OwnAccount => Vec::new(),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::ids::GroupId;
 use crate::domain::role::Role;
 use crate::register::api::{
     get_group, get_register_options, list_groups, list_staff, AddGroupMember, CreateGroup,
-    CreateSchool, CreateStaff, RemoveGroupMember,
+    CreateSchool, CreateStaff, RemoveGroupMember, SetStaffStanding,
 };
 use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
@@ -60,11 +60,54 @@ pub fn SchoolsPage() -> impl IntoView {
     }
 }
 
+/// The two small forms of a staff row: change the role, and deactivate or reactivate.
+fn standing_forms(
+    standing: ServerAction<SetStaffStanding>,
+    u: &crate::dto::StaffUser,
+    roles: &[(String, String)],
+) -> impl IntoView {
+    let id = u.id.to_string();
+    let role = u.role.as_str().to_owned();
+    let active = u.active;
+    let toggle = if active {
+        t("staff-deactivate")
+    } else {
+        t("staff-reactivate")
+    };
+    let select_id = format!("role-{id}");
+    let options = roles
+        .iter()
+        .map(|(v, text)| {
+            let sel = *v == role;
+            view! { <option value=v.clone() selected=sel>{text.clone()}</option> }
+        })
+        .collect_view();
+    let (id2, role2) = (id.clone(), role.clone());
+    view! {
+        <ActionForm action=standing attr:class="inline-form">
+            <input type="hidden" name="user" value=id />
+            <input type="hidden" name="active" value=active.to_string() />
+            <label for=select_id.clone() class="visually-hidden">{t("field-role")}</label>
+            <select id=select_id name="role">{options}</select>
+            <button type="submit" class="button-secondary small">{t("staff-change-role")}</button>
+        </ActionForm>
+        <ActionForm action=standing attr:class="inline-form">
+            <input type="hidden" name="user" value=id2 />
+            <input type="hidden" name="active" value=(!active).to_string() />
+            <input type="hidden" name="role" value=role2 />
+            <button type="submit" class="button-secondary small">{toggle}</button>
+        </ActionForm>
+    }
+}
+
 /// `/staff`: staff accounts and a form to add one.
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let action = ServerAction::<CreateStaff>::new();
+    let standing = ServerAction::<SetStaffStanding>::new();
+    let standing_result = form_result(standing);
     let data = Resource::new(|| (), |_| list_staff());
+    let me = crate::auth::use_me();
     let result = form_result(action);
     let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
     let roles = Role::ALL
@@ -77,15 +120,38 @@ pub fn StaffPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let staff = match data.await { Ok(s) => s, Err(e) => return failed(e) };
-                let rows = staff.into_iter().map(|u| view! {
-                    <tr><td>{u.display_name}</td><td>{u.email}</td><td>{role_label(u.role)}</td></tr>
+                let myself = match me {
+                    Some(r) => r.await.ok().flatten().and_then(|m| match m.principal {
+                        crate::domain::role::Principal::Staff { user, .. } => Some(user),
+                        crate::domain::role::Principal::Participant(_) => None,
+                    }),
+                    None => None,
+                };
+                let roles = Role::ALL
+                    .iter()
+                    .map(|r| (r.as_str().to_owned(), role_label(*r)))
+                    .collect::<Vec<_>>();
+                let rows = staff.into_iter().map(|u| {
+                    let status = if u.active { t("staff-active") } else { t("staff-inactive") };
+                    let forms = (Some(u.id) != myself)
+                        .then(|| standing_forms(standing, &u, &roles));
+                    let row_test = format!("staff-{}", u.email);
+                    view! {
+                        <tr data-test=row_test>
+                            <td>{u.display_name}</td><td>{u.email}</td><td>{role_label(u.role)}</td>
+                            <td>{status}</td><td>{forms}</td>
+                        </tr>
+                    }
                 }).collect_view();
                 view! {
+                    {move || standing_result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                     <table class="list" data-test="staff">
                         <thead><tr>
                             <th scope="col">{t("field-display_name")}</th>
                             <th scope="col">{t("field-email")}</th>
                             <th scope="col">{t("field-role")}</th>
+                            <th scope="col">{t("staff-standing")}</th>
+                            <th scope="col"><span class="visually-hidden">{t("staff-actions")}</span></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
