@@ -86,3 +86,17 @@ test('an invalid CSV file is reported row by row and nothing is imported', async
   await page.goto('/participants?q=BAD-1');
   await expect(page.getByTestId('result-count')).toHaveText('0 participants');
 });
+
+test('a coordinator deactivates a staff account and reactivates it', async ({ page }) => {
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/staff');
+  const row = page.getByTestId('staff-larare2@example.se');
+  await expect(row).toContainText('Active');
+  await expectAccessible(page);
+  await row.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(page.getByTestId('staff-larare2@example.se')).toContainText('Deactivated');
+  await page.getByTestId('staff-larare2@example.se').getByRole('button', { name: 'Reactivate' }).click();
+  await expect(page.getByTestId('staff-larare2@example.se')).not.toContainText('Deactivated');
+  // The coordinator's own row has no such buttons.
+  await expect(page.getByTestId('staff-samordnare@example.se').getByRole('button')).toHaveCount(0);
+});
