@@ -15,7 +15,7 @@ const USAGE: &str = "\
 usage:
   server [serve]                     serve the app (DEMO_DATA=1 loads demo data into an empty database)
   server migrate                     create or update the database schema
-  server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin)
+  server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin; typed unseen on a terminal)
   server user deactivate|reactivate EMAIL   an account that may not (or may again) sign in
   server user set-role EMAIL ROLE    coordinator, teacher or mentor; ends the account's sessions
   server setting cefr_threshold VALUE [--from DATE]   share of \"I can do this\" a level needs, e.g. 80% or 4/5
@@ -96,6 +96,36 @@ async fn open(config: &Config) -> Result<Db, ExitCode> {
         .map_err(|e| fail(&e.to_string()))
 }
 
+/// The password for `user add`: typed without echo when stdin is a terminal (one line), or
+/// read whole from a pipe.
+fn read_password() -> std::io::Result<String> {
+    use std::io::IsTerminal;
+    use std::process::{Command, Stdio};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut input = String::new();
+        stdin.lock().read_to_string(&mut input)?;
+        return Ok(input);
+    }
+    let stty = |arg: &str| {
+        Command::new("stty")
+            .arg(arg)
+            .stdin(Stdio::inherit())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    };
+    eprint!("Password (not shown): ");
+    let hidden = stty("-echo");
+    let mut input = String::new();
+    let read = stdin.read_line(&mut input);
+    if hidden {
+        stty("echo");
+    }
+    eprintln!();
+    read.map(|_| input)
+}
+
 async fn user_add(config: &Config, args: &[&str]) -> ExitCode {
     let (Some(role), Some(email), Some(name)) = (
         option(args, "--role"),
@@ -116,10 +146,10 @@ async fn user_add(config: &Config, args: &[&str]) -> ExitCode {
         Ok(n) => n,
         Err(p) => return usage_error(&format!("--name: {p}")),
     };
-    let mut input = String::new();
-    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
-        return fail(&format!("reading the password from stdin: {e}"));
-    }
+    let input = match read_password() {
+        Ok(input) => input,
+        Err(e) => return fail(&format!("reading the password from stdin: {e}")),
+    };
     let password = match NewPassword::parse(input.trim_end_matches(['\n', '\r'])) {
         Ok(p) => p,
         Err(p) => return fail(&format!("password: {p}")),
