@@ -14,7 +14,7 @@ fi
 DIR=$(mktemp -d)
 PORT="${LH_PORT:-3109}"
 BASE="http://127.0.0.1:$PORT"
-DATABASE_URL="sqlite://$DIR/lh.db" LISTEN_ADDR="127.0.0.1:$PORT" DEMO_DATA=1 \
+DATABASE_URL="sqlite://$DIR/lh.db" LISTEN_ADDR="127.0.0.1:$PORT" DEMO_DATA=1 SECURE_COOKIES=0 \
   "$CARGO_TARGET_DIR/release/server" serve > "$DIR/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DIR"' EXIT

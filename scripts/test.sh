@@ -43,7 +43,7 @@ cargo leptos build --release
 step "end-to-end tests (headless Chromium)"
 E2E_DIR=$(mktemp -d)
 export E2E_PORT="${E2E_PORT:-3107}"
-DATABASE_URL="sqlite://$E2E_DIR/e2e.db" LISTEN_ADDR="127.0.0.1:$E2E_PORT" DEMO_DATA=1 \
+DATABASE_URL="sqlite://$E2E_DIR/e2e.db" LISTEN_ADDR="127.0.0.1:$E2E_PORT" DEMO_DATA=1 SECURE_COOKIES=0 \
   "$CARGO_TARGET_DIR/release/server" serve > "$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 trap 'rc=$?; kill $SERVER_PID 2>/dev/null || true; [ $rc -eq 0 ] || printf "\nFAILED (exit %s) in the step above; server log: %s\n" "$rc" "$E2E_DIR/server.log" >&2' EXIT

@@ -9,7 +9,7 @@ if [ -n "${BASE_URL:-}" ]; then
 fi
 DIR=$(mktemp -d)
 PORT="${WEIGHT_PORT:-3108}"
-DATABASE_URL="sqlite://$DIR/weight.db" LISTEN_ADDR="127.0.0.1:$PORT" DEMO_DATA=1 \
+DATABASE_URL="sqlite://$DIR/weight.db" LISTEN_ADDR="127.0.0.1:$PORT" DEMO_DATA=1 SECURE_COOKIES=0 \
   "$CARGO_TARGET_DIR/release/server" serve > "$DIR/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DIR"' EXIT

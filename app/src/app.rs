@@ -52,7 +52,30 @@ fn IslandScripts(
         sc.set_is_hydrating(false);
     }
     let script = format!("{}({js:?}, {wasm:?});", include_str!("islands.js"));
-    view! { <script type="module" inner_html=script></script> }
+    let nonce = use_nonce();
+    #[cfg(feature = "ssr")]
+    send_page_policy(nonce.as_ref());
+    view! { <script type="module" nonce=nonce inner_html=script></script> }
+}
+
+/// Sends the page's Content-Security-Policy with this response's nonce (the one Leptos puts on
+/// its own inline scripts), so no other inline script runs.
+#[cfg(feature = "ssr")]
+fn send_page_policy(nonce: Option<&leptos::nonce::Nonce>) {
+    use axum::http::{header, HeaderValue};
+    let Some(nonce) = nonce else {
+        tracing::error!(
+            "no nonce for this page: its scripts will be refused by the fallback policy"
+        );
+        return;
+    };
+    let policy = crate::state::csp::page(&nonce.to_string());
+    if let (Some(res), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&policy),
+    ) {
+        res.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
 }
 
 /// The whole HTML document, rendered on the server.

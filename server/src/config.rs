@@ -17,7 +17,8 @@ pub struct Config {
     pub staff_idle_minutes: i64,
     /// `TABLET_IDLE_MINUTES` (default 10).
     pub tablet_idle_minutes: i64,
-    /// `SECURE_COOKIES=1` behind HTTPS.
+    /// `SECURE_COOKIES` (default on): the session cookie is `Secure` and `__Host-`-prefixed and
+    /// HSTS is sent; `SECURE_COOKIES=0` only for plain HTTP on this machine.
     pub secure_cookies: bool,
     /// `DEMO_DATA=1`: load demo data into an empty database on start.
     pub demo_data: bool,
@@ -56,6 +57,11 @@ fn flag(name: &str) -> bool {
     var(name).is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"))
 }
 
+/// A flag that is on unless set to `0`, `false` or `no`.
+fn flag_on_unless_off(name: &str) -> bool {
+    !var(name).is_some_and(|v| matches!(v.trim(), "0" | "false" | "no"))
+}
+
 impl Config {
     /// Reads the environment.
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -73,7 +79,7 @@ impl Config {
             session_secret: var("SESSION_SECRET"),
             staff_idle_minutes: minutes("STAFF_IDLE_MINUTES", 30)?,
             tablet_idle_minutes: minutes("TABLET_IDLE_MINUTES", 10)?,
-            secure_cookies: flag("SECURE_COOKIES"),
+            secure_cookies: flag_on_unless_off("SECURE_COOKIES"),
             demo_data: flag("DEMO_DATA"),
         })
     }

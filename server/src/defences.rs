@@ -9,11 +9,10 @@ use axum::response::{IntoResponse, Response};
 
 use app::state::AppState;
 
-/// The Content-Security-Policy of every answer: no framing (clickjacking), no plugins, no
-/// foreign `<base>` and forms that post only to this site. Scripts are not yet restricted to a
-/// nonce (the hydration scripts are inline).
-pub const CSP: &str =
-    "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+/// The Content-Security-Policy of every answer that did not set its own (pages set one with
+/// their nonce): no inline scripts, no framing (clickjacking), no plugins, no foreign `<base>`
+/// and forms that post only to this site.
+pub const CSP: &str = app::state::csp::FALLBACK;
 
 /// Whether an answer of this type may hold personal data (pages, server-function answers,
 /// file exports): such answers are never stored by the browser or a proxy.

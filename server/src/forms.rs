@@ -40,7 +40,7 @@ pub async fn keep_form_posts(State(state): State<AppState>, req: Request, next: 
         return next.run(req).await;
     }
     let path = req.uri().path().to_owned();
-    let owner = owner_of(req.headers());
+    let owner = owner_of(&state.auth, req.headers());
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
         return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();

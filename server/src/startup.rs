@@ -218,6 +218,15 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Listen { addr, source })?;
     tracing::info!("listening on http://{addr}");
+    if state.auth.secure_cookies {
+        tracing::info!(
+            "secure cookies on: serve behind HTTPS (SECURE_COOKIES=0 only for plain HTTP on this machine)"
+        );
+    } else {
+        tracing::warn!(
+            "secure cookies off (SECURE_COOKIES=0): for plain HTTP on this machine only"
+        );
+    }
     axum::serve(listener, router(state, assets).into_make_service())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

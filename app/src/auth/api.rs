@@ -79,12 +79,12 @@ pub async fn sign_out(to: String) -> Result<(), AppError> {
     use super::session;
     let state = session::state()?;
     if let Some(parts) = use_context::<axum::http::request::Parts>() {
-        if let Some(token) = session::cookie(&parts.headers, session::SESSION_COOKIE) {
+        if let Some(token) = state.auth.session_token(&parts.headers) {
             let hash = session::keyed_hash(&state.auth.session_secret, token);
             crate::db::sessions::delete(&state.db, &hash).await?;
         }
     }
-    session::set_cookie(&session::clear_session_cookie(state.auth.secure_cookies));
+    session::set_cookie(&session::clear_session_cookie(&state.auth));
     let to = if to == "/tablet" {
         "/tablet"
     } else {
@@ -164,6 +164,6 @@ async fn start_session(
     let token = session::new_token();
     let hash = session::keyed_hash(&state.auth.session_secret, &token);
     crate::db::sessions::create(&state.db, &hash, owner, idle_secs).await?;
-    session::set_cookie(&session::session_cookie(&token, state.auth.secure_cookies));
+    session::set_cookie(&session::session_cookie(&state.auth, &token));
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::domain::role::Principal;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub use crate::state::{cookie, SESSION_COOKIE};
+pub use crate::state::{cookie, AuthConfig, SECURE_SESSION_COOKIE, SESSION_COOKIE};
 
 /// A new random session token (256 bits, hex).
 pub fn new_token() -> String {
@@ -27,19 +27,22 @@ pub fn keyed_hash(secret: &str, value: &str) -> String {
     hex::encode(h.finalize())
 }
 
-/// A `Set-Cookie` value for the session token (HttpOnly, SameSite=Lax, whole site).
-pub fn session_cookie(token: &str, secure: bool) -> String {
+/// A `Set-Cookie` value for the session token (HttpOnly, SameSite=Lax, whole site; `Secure`
+/// under the `__Host-` name unless secure cookies are turned off).
+pub fn session_cookie(auth: &AuthConfig, token: &str) -> String {
     format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax{}",
+        auth.session_cookie_name(),
+        if auth.secure_cookies { "; Secure" } else { "" }
     )
 }
 
 /// A `Set-Cookie` value that removes the session cookie.
-pub fn clear_session_cookie(secure: bool) -> String {
+pub fn clear_session_cookie(auth: &AuthConfig) -> String {
     format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-        if secure { "; Secure" } else { "" }
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        auth.session_cookie_name(),
+        if auth.secure_cookies { "; Secure" } else { "" }
     )
 }
 
@@ -48,7 +51,7 @@ pub async fn principal_from_headers(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<Principal>, AppError> {
-    let Some(token) = cookie(headers, SESSION_COOKIE) else {
+    let Some(token) = state.auth.session_token(headers) else {
         return Ok(None);
     };
     let hash = keyed_hash(&state.auth.session_secret, token);
@@ -104,11 +107,44 @@ pub fn set_cookie(value: &str) {
 mod tests {
     use super::*;
 
+    fn auth(secure_cookies: bool) -> AuthConfig {
+        AuthConfig {
+            session_secret: "s".to_owned(),
+            staff_idle_secs: 60,
+            participant_idle_secs: 60,
+            secure_cookies,
+        }
+    }
+
     #[test]
     fn the_session_cookie_is_http_only_and_same_site() {
-        let c = session_cookie("abc", false);
+        let c = session_cookie(&auth(false), "abc");
+        assert!(c.starts_with("st_session=abc;"));
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
-        assert!(session_cookie("abc", true).ends_with("; Secure"));
+    }
+
+    #[test]
+    fn a_secure_session_cookie_is_host_prefixed_secure_and_for_the_whole_site() {
+        let secure = auth(true);
+        let c = session_cookie(&secure, "abc");
+        assert!(c.starts_with("__Host-st_session=abc;"), "{c}");
+        assert!(c.contains("; Path=/;") && c.ends_with("; Secure") && !c.contains("Domain"));
+        let cleared = clear_session_cookie(&secure);
+        assert!(cleared.starts_with("__Host-st_session=;") && cleared.contains("Max-Age=0"));
+        // Under secure cookies a plain-named cookie (which any sibling host or plain-HTTP answer
+        // could have planted) is not read.
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("st_session=planted"),
+        );
+        assert_eq!(secure.session_token(&h), None);
+        assert_eq!(auth(false).session_token(&h), Some("planted"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("__Host-st_session=real"),
+        );
+        assert_eq!(secure.session_token(&h), Some("real"));
     }
 
     #[test]

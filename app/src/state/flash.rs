@@ -89,8 +89,8 @@ impl FlashStore {
 
 /// The session cookie's value in a `Cookie` header (empty without one): a flash is only
 /// shown to the browser session that posted the form.
-pub fn owner_of(headers: &http::HeaderMap) -> String {
-    super::cookie(headers, super::SESSION_COOKIE)
+pub fn owner_of(auth: &super::AuthConfig, headers: &http::HeaderMap) -> String {
+    auth.session_token(headers)
         .map(str::to_owned)
         .unwrap_or_default()
 }
@@ -124,5 +124,5 @@ fn find_current() -> Option<Flash> {
         .filter_map(|kv| kv.split_once('='))
         .find(|(k, _)| *k == FLASH_PARAM)
         .map(|(_, v)| v)?;
-    state.flash.get(key, &owner_of(&parts.headers))
+    state.flash.get(key, &owner_of(&state.auth, &parts.headers))
 }

@@ -8,6 +8,7 @@ use leptos::prelude::LeptosOptions;
 use crate::db::Db;
 
 pub mod clock;
+pub mod csp;
 pub mod flash;
 
 /// Settings read from the environment at start.
@@ -19,8 +20,27 @@ pub struct AuthConfig {
     pub staff_idle_secs: i64,
     /// Participant (tablet) sessions end after this many idle seconds.
     pub participant_idle_secs: i64,
-    /// Send cookies with `Secure` (behind HTTPS).
+    /// Send the session cookie with `Secure` and the `__Host-` prefix (the default; off only
+    /// for plain-HTTP use on this machine).
     pub secure_cookies: bool,
+}
+
+impl AuthConfig {
+    /// The session cookie's name: `__Host-st_session` when cookies are secure (the browser then
+    /// accepts it only over HTTPS, for this host and the whole site, so neither a sibling
+    /// subdomain nor a plain-HTTP answer can plant or overwrite it), else `st_session`.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            SECURE_SESSION_COOKIE
+        } else {
+            SESSION_COOKIE
+        }
+    }
+
+    /// The session token the request's cookie carries, under this configuration's name only.
+    pub fn session_token<'a>(&self, headers: &'a axum::http::HeaderMap) -> Option<&'a str> {
+        cookie(headers, self.session_cookie_name())
+    }
 }
 
 /// Where the browser fetches the static files: content-hashed names (cached for a year as
@@ -63,8 +83,11 @@ pub struct AppState {
     pub clock: clock::Clock,
 }
 
-/// Name of the session cookie.
+/// Name of the session cookie for plain-HTTP use on this machine (`SECURE_COOKIES=0`).
 pub const SESSION_COOKIE: &str = "st_session";
+
+/// Name of the session cookie when cookies are secure (the default).
+pub const SECURE_SESSION_COOKIE: &str = "__Host-st_session";
 
 /// The value of cookie `name` in the request headers.
 pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {

@@ -92,31 +92,41 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     server::startup::load_catalogue(&db)
         .await
         .expect("load the statement catalogue");
-    let leptos_options = leptos::prelude::LeptosOptions::builder()
-        .output_name("spraktrappan")
-        .build();
-    let assets = server::startup::load_assets(&leptos_options);
     let clock = app::state::clock::Clock::system();
-    let state = AppState {
-        assets: Arc::new(assets.paths(&leptos_options.output_name)),
-        leptos_options,
-        db: db.clone(),
-        auth: Arc::new(AuthConfig {
-            session_secret: "test-secret".into(),
-            staff_idle_secs: 3600,
-            participant_idle_secs: 600,
-            secure_cookies: false,
-        }),
-        flash: Default::default(),
-        clock: clock.clone(),
-    };
-    let router = server::startup::router(state, assets);
+    let router = build_router(&db, &clock, test_auth(false));
     Some(TestApp {
         router,
         db,
         url,
         clock,
     })
+}
+
+/// The sign-in settings of the tests (plain-HTTP cookies unless `secure_cookies`).
+pub fn test_auth(secure_cookies: bool) -> AuthConfig {
+    AuthConfig {
+        session_secret: "test-secret".into(),
+        staff_idle_secs: 3600,
+        participant_idle_secs: 600,
+        secure_cookies,
+    }
+}
+
+/// The real router on `db` with sign-in settings `auth`.
+pub fn build_router(db: &Db, clock: &app::state::clock::Clock, auth: AuthConfig) -> Router {
+    let leptos_options = leptos::prelude::LeptosOptions::builder()
+        .output_name("spraktrappan")
+        .build();
+    let assets = server::startup::load_assets(&leptos_options);
+    let state = AppState {
+        assets: Arc::new(assets.paths(&leptos_options.output_name)),
+        leptos_options,
+        db: db.clone(),
+        auth: Arc::new(auth),
+        flash: Default::default(),
+        clock: clock.clone(),
+    };
+    server::startup::router(state, assets)
 }
 
 /// Runs `case` on both engines.

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use tower::ServiceExt;
 
-use crate::common::{seed, TestApp, COORDINATOR};
+use crate::common::{build_router, seed, test_auth, TestApp, COORDINATOR, PASSWORD};
 
 async fn count(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM calendar_days")
@@ -87,10 +87,131 @@ async fn answers_carry_the_security_headers_and_personal_data_is_not_cached(app:
             "{path}"
         );
         assert_eq!(value(header::CACHE_CONTROL), "no-store", "{path}");
+        let csp = value(header::CONTENT_SECURITY_POLICY);
+        assert!(!csp.contains("script-src 'unsafe-inline'"), "{path}: {csp}");
+        if path.ends_with(".csv") {
+            continue;
+        }
+        // A page allows inline scripts only with its own nonce, and every inline script it
+        // sends carries that nonce.
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no nonce in {csp}"))
+            .to_owned();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        let html = String::from_utf8_lossy(&bytes);
+        let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+        assert!(!scripts.is_empty(), "{path}: the islands' loader is inline");
+        for s in scripts {
+            let tag = s.split('>').next().unwrap_or_default();
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")) || tag.contains(" src="),
+                "{path}: an inline script without the page's nonce: <script{tag}>"
+            );
+        }
     }
+    // The nonce is new on every answer.
+    let twice: Vec<String> = page_policies(&app, &c).await;
+    assert_ne!(twice[0], twice[1]);
+}
+
+async fn page_policies(app: &TestApp, session: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for _ in 0..2 {
+        let res = app
+            .router
+            .clone()
+            .oneshot(
+                Request::get("/participants")
+                    .header(header::COOKIE, format!("st_session={session}"))
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("answer");
+        out.push(
+            res.headers()
+                .get(header::CONTENT_SECURITY_POLICY)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned(),
+        );
+    }
+    out
+}
+
+/// With secure cookies (the default), sign-in sets `__Host-st_session` with `Secure` and HSTS
+/// is sent; the session works under that name only, and signing out clears it.
+async fn secure_cookies_are_host_prefixed_and_the_plain_name_is_not_read(app: TestApp) {
+    seed(&app).await;
+    let router = build_router(&app.db, &app.clock, test_auth(true));
+    let body = crate::common::form_body(&[("email", COORDINATOR), ("password", PASSWORD)]);
+    let res = router
+        .clone()
+        .oneshot(
+            Request::post("/api/auth/sign-in")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .body(Body::from(body))
+                .expect("request"),
+        )
+        .await
+        .expect("answer");
+    assert!(res.status().is_success(), "{:?}", res.status());
+    assert!(res
+        .headers()
+        .get(header::STRICT_TRANSPORT_SECURITY)
+        .is_some_and(|v| v.to_str().unwrap_or_default().contains("max-age=")));
+    let cookie = res
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("__Host-st_session="))
+        .expect("a __Host- session cookie")
+        .to_owned();
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("; Path=/") && cookie.contains("HttpOnly")
+    );
+    let token = cookie
+        .trim_start_matches("__Host-st_session=")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let page = |cookie: String| {
+        Request::get("/participants")
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .expect("request")
+    };
+    let signed_in = |res: axum::response::Response| async move {
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        String::from_utf8_lossy(&bytes).contains("data-test=\"sign-out\"")
+    };
+    let ok = router
+        .clone()
+        .oneshot(page(format!("__Host-st_session={token}")))
+        .await
+        .expect("answer");
+    assert!(signed_in(ok).await, "the __Host- cookie is the session");
+    // The same token under the plain name is not a session here.
+    let plain = router
+        .clone()
+        .oneshot(page(format!("st_session={token}")))
+        .await
+        .expect("answer");
+    assert!(!signed_in(plain).await, "the plain name is not read");
 }
 
 crate::on_both_engines! {
+    secure_cookies => super::secure_cookies_are_host_prefixed_and_the_plain_name_is_not_read;
     cross_site_refused => super::a_cross_site_post_is_refused_and_stores_nothing;
     security_headers => super::answers_carry_the_security_headers_and_personal_data_is_not_cached;
 }
