@@ -20,6 +20,9 @@ pub struct Config {
     /// `SECURE_COOKIES` (default on): the session cookie is `Secure` and `__Host-`-prefixed and
     /// HSTS is sent; `SECURE_COOKIES=0` only for plain HTTP on this machine.
     pub secure_cookies: bool,
+    /// `TRUST_FORWARDED_FOR=1` behind the app's own reverse proxy: the client's address (for
+    /// the sign-in limits) is the last `X-Forwarded-For` entry.
+    pub trust_forwarded_for: bool,
     /// `DEMO_DATA=1`: load demo data into an empty database on start.
     pub demo_data: bool,
 }
@@ -80,6 +83,7 @@ impl Config {
             staff_idle_minutes: minutes("STAFF_IDLE_MINUTES", 30)?,
             tablet_idle_minutes: minutes("TABLET_IDLE_MINUTES", 10)?,
             secure_cookies: flag_on_unless_off("SECURE_COOKIES"),
+            trust_forwarded_for: flag("TRUST_FORWARDED_FOR"),
             demo_data: flag("DEMO_DATA"),
         })
     }

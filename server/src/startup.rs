@@ -110,6 +110,7 @@ pub async fn build_state(
             staff_idle_secs: config.staff_idle_minutes * 60,
             participant_idle_secs: config.tablet_idle_minutes * 60,
             secure_cookies: config.secure_cookies,
+            trust_forwarded_for: config.trust_forwarded_for,
         }),
         flash: Default::default(),
         assets: Arc::new(assets.paths(&leptos_options.output_name)),
@@ -227,12 +228,15 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
             "secure cookies off (SECURE_COOKIES=0): for plain HTTP on this machine only"
         );
     }
-    axum::serve(listener, router(state, assets).into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|source| StartError::Listen { addr, source })
+    axum::serve(
+        listener,
+        router(state, assets).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|source| StartError::Listen { addr, source })
 }
 
 #[cfg(test)]
@@ -248,6 +252,7 @@ mod tests {
             staff_idle_minutes: 30,
             tablet_idle_minutes: 10,
             secure_cookies: false,
+            trust_forwarded_for: false,
             demo_data: true,
         };
         assert!(matches!(

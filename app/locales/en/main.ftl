@@ -395,6 +395,7 @@ dashboard-levels = Level per skill (change since start)
 dashboard-latest-sfi = Latest SFI result
 dashboard-short-weeks = Short weeks (last 4)
 dashboard-next = Next date
+dashboard-tablet-locked = Locked out of the tablet until { $time } (too many wrong PINs)
 passport-open = Language passport
 passport-title = Language passport
 passport-programme = Programme

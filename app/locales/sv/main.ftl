@@ -395,6 +395,7 @@ dashboard-levels = Nivå per färdighet (ändring sedan start)
 dashboard-latest-sfi = Senaste SFI-resultat
 dashboard-short-weeks = Veckor med för lite tid (senaste 4)
 dashboard-next = Nästa datum
+dashboard-tablet-locked = Låst från surfplattan till { $time } (för många fel PIN)
 passport-open = Språkpass
 passport-title = Språkpass
 passport-programme = Program

@@ -32,8 +32,8 @@ pub async fn sign_in_staff(email: String, password: String) -> Result<(), AppErr
     use crate::db::{self, sessions::SessionOwner};
     let state = session::state()?;
     let email = email.trim().to_lowercase();
-    let subject = format!("staff:{email}");
-    let user = throttled_attempt(&state, &subject, async {
+    let subject = crate::domain::credentials::staff_subject(&email);
+    let user = super::throttle::attempt(&state, &subject, async {
         let found = db::users::find_for_sign_in(&state.db, &email).await?;
         let stored = found.as_ref().map(|(_, h)| h.0.clone());
         let ok = pw::verify(password, stored).await;
@@ -55,8 +55,8 @@ pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppErr
     let Ok(code) = SignInCode::parse(&code) else {
         return Err(AppError::SignInFailed);
     };
-    let subject = format!("code:{}", code.as_str());
-    let participant = throttled_attempt(&state, &subject, async {
+    let subject = crate::domain::credentials::code_subject(&code);
+    let participant = super::throttle::attempt(&state, &subject, async {
         let found = db::participants::find_for_sign_in(&state.db, code.as_str()).await?;
         let stored = found.as_ref().map(|(_, h)| h.clone());
         let ok = pw::verify(pin.trim().to_owned(), stored).await;
@@ -111,47 +111,6 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
     };
     leptos_axum::redirect(&back);
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-async fn throttled_attempt<T>(
-    state: &crate::state::AppState,
-    subject: &str,
-    attempt: impl std::future::Future<Output = Result<Option<T>, AppError>>,
-) -> Result<T, AppError> {
-    use crate::db;
-    use crate::domain::credentials::ThrottlePolicy;
-    let policy = ThrottlePolicy::default();
-    let key = super::session::keyed_hash(&state.auth.session_secret, subject);
-    let now = db::now();
-    let throttled = |until: i64| AppError::Throttled {
-        minutes: (until - now + 59) / 60,
-    };
-    // The attempt is counted before the secret is checked, atomically: parallel guesses each
-    // count, and no more than `max_failures` of them are ever checked within a window.
-    let counted = db::throttle::count_attempt(&state.db, &key, now, policy.window_secs).await?;
-    if policy.locked_for(&counted, now).is_some() {
-        return Err(throttled(counted.locked_until));
-    }
-    if counted.failures > policy.max_failures {
-        db::throttle::lock(&state.db, &key, now + policy.lock_secs).await?;
-        return Err(throttled(now + policy.lock_secs));
-    }
-    match attempt.await? {
-        Some(found) => {
-            db::throttle::clear(&state.db, &key).await?;
-            Ok(found)
-        }
-        None => {
-            tracing::info!(subject = %key, failures = counted.failures, "failed sign-in");
-            if counted.failures >= policy.max_failures {
-                db::throttle::lock(&state.db, &key, now + policy.lock_secs).await?;
-                Err(throttled(now + policy.lock_secs))
-            } else {
-                Err(AppError::SignInFailed)
-            }
-        }
-    }
 }
 
 #[cfg(feature = "ssr")]

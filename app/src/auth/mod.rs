@@ -9,6 +9,8 @@ pub mod pages;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,29 +2,19 @@
 
 use axum::http::{header, HeaderMap, HeaderValue};
 use rand::RngCore;
-use sha2::{Digest, Sha256};
 
 use crate::db::{self, sessions::SessionOwner};
 use crate::domain::role::Principal;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub use crate::state::{cookie, AuthConfig, SECURE_SESSION_COOKIE, SESSION_COOKIE};
+pub use crate::state::{cookie, keyed_hash, AuthConfig, SECURE_SESSION_COOKIE, SESSION_COOKIE};
 
 /// A new random session token (256 bits, hex).
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     hex::encode(bytes)
-}
-
-/// The keyed hash under which a token (or a throttle subject) is stored.
-pub fn keyed_hash(secret: &str, value: &str) -> String {
-    let mut h = Sha256::new();
-    h.update(secret.as_bytes());
-    h.update([0u8]);
-    h.update(value.as_bytes());
-    hex::encode(h.finalize())
 }
 
 /// A `Set-Cookie` value for the session token (HttpOnly, SameSite=Lax, whole site; `Secure`
@@ -113,6 +103,7 @@ mod tests {
             staff_idle_secs: 60,
             participant_idle_secs: 60,
             secure_cookies,
+            trust_forwarded_for: false,
         }
     }
 

@@ -23,6 +23,8 @@ pub struct MentorParticipant {
     pub start_date: chrono::NaiveDate,
     /// Last day, if known.
     pub end_date: Option<chrono::NaiveDate>,
+    /// Personal code for the tablet (to look up a sign-in lock; never sent to the browser).
+    pub sign_in_code: String,
 }
 
 /// The mentor's active participants (those with status `active`).
@@ -31,8 +33,8 @@ pub async fn mentor_participants(
     mentor: UserId,
 ) -> Result<Vec<MentorParticipant>, DbError> {
     let rows = sqlx::query(
-        "SELECT id, participant_ref, given_name, family_name, start_date, end_date FROM participants \
-         WHERE mentor_id = $1 AND status = 'active' ORDER BY family_name, given_name",
+        "SELECT id, participant_ref, given_name, family_name, start_date, end_date, sign_in_code \
+         FROM participants WHERE mentor_id = $1 AND status = 'active' ORDER BY family_name, given_name",
     )
     .bind(mentor.0)
     .fetch_all(&db.pool)
@@ -46,6 +48,7 @@ pub async fn mentor_participants(
                 family_name: col(r, "family_name")?,
                 start_date: crate::db::date_col(r, "start_date")?,
                 end_date: crate::db::opt_date_col(r, "end_date")?,
+                sign_in_code: col(r, "sign_in_code")?,
             })
         })
         .collect()

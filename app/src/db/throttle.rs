@@ -55,3 +55,40 @@ pub async fn clear(db: &Db, subject: &str) -> Result<(), DbError> {
         .await?;
     Ok(())
 }
+
+/// Takes back one counted attempt of `subject` that turned out right (a client address or the
+/// whole site: people who sign in correctly do not use up the limit of those who share them).
+pub async fn forgive(db: &Db, subject: &str) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE sign_in_throttle SET failures = failures - 1 WHERE subject = $1 AND failures > 0",
+    )
+    .bind(subject)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Of `subjects`, those locked at `now`, with the end of their lock.
+pub async fn locked(
+    db: &Db,
+    subjects: &[String],
+    now: i64,
+) -> Result<std::collections::HashMap<String, i64>, DbError> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in subjects.chunks(500) {
+        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT subject, locked_until FROM sign_in_throttle \
+             WHERE locked_until > $1 AND subject IN ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql).bind(now);
+        for s in chunk {
+            q = q.bind(s);
+        }
+        for r in q.fetch_all(&db.pool).await? {
+            out.insert(col(&r, "subject")?, col(&r, "locked_until")?);
+        }
+    }
+    Ok(out)
+}

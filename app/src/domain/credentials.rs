@@ -136,7 +136,8 @@ impl std::fmt::Debug for NewPassword {
 }
 
 /// How sign-in attempts are throttled: after `max_failures` failures within `window_secs`,
-/// the subject (an e-mail address or a personal code) is locked for `lock_secs`.
+/// the subject (an e-mail address or a personal code, a client address, or the whole site) is
+/// locked for `lock_secs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottlePolicy {
     /// Failures allowed within the window before a lock.
@@ -149,11 +150,7 @@ pub struct ThrottlePolicy {
 
 impl Default for ThrottlePolicy {
     fn default() -> Self {
-        Self {
-            max_failures: 5,
-            window_secs: 15 * 60,
-            lock_secs: 15 * 60,
-        }
+        Self::PER_SUBJECT
     }
 }
 
@@ -168,35 +165,92 @@ pub struct ThrottleState {
     pub locked_until: i64,
 }
 
+/// The throttle subject of a personal code.
+pub fn code_subject(code: &SignInCode) -> String {
+    format!("code:{}", code.as_str())
+}
+
+/// The throttle subject of a staff e-mail address (trimmed, lower case).
+pub fn staff_subject(email: &str) -> String {
+    format!("staff:{}", email.trim().to_lowercase())
+}
+
+/// The throttle subject of a client address.
+pub fn address_subject(address: std::net::IpAddr) -> String {
+    format!("addr:{address}")
+}
+
+/// The throttle subject of every attempt on the site.
+pub const OVERALL_SUBJECT: &str = "overall";
+
+/// What a counted attempt may do before its secret is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
+    /// The secret may be checked.
+    Open,
+    /// The subject is locked until then (Unix seconds): refuse without checking.
+    Locked {
+        /// End of the lock.
+        until: i64,
+    },
+    /// The subject has just gone over its limit: lock it until then and refuse.
+    LockNow {
+        /// End of the new lock.
+        until: i64,
+    },
+}
+
 impl ThrottlePolicy {
+    /// One code or e-mail address: five failures in 15 minutes lock it for 15 minutes.
+    pub const PER_SUBJECT: Self = Self {
+        max_failures: 5,
+        window_secs: 15 * 60,
+        lock_secs: 15 * 60,
+    };
+
+    /// One client address: 50 failures in 15 minutes (a school's tablets may share one
+    /// address) lock it for 15 minutes, whichever codes were tried.
+    pub const PER_ADDRESS: Self = Self {
+        max_failures: 50,
+        window_secs: 15 * 60,
+        lock_secs: 15 * 60,
+    };
+
+    /// The whole site: 300 failures in 5 minutes (far above a city's mistyping, well below a
+    /// spread-out guessing run) stop all sign-ins for one minute at a time, so guessing from
+    /// many addresses stays slow; signed-in sessions are not affected.
+    pub const OVERALL: Self = Self {
+        max_failures: 300,
+        window_secs: 5 * 60,
+        lock_secs: 60,
+    };
+
     /// Seconds the subject must still wait, if locked at `now`.
     pub fn locked_for(&self, state: &ThrottleState, now: i64) -> Option<i64> {
         (state.locked_until > now).then(|| state.locked_until - now)
     }
 
-    /// The state after one more failure at `now`.
-    pub fn after_failure(&self, state: &ThrottleState, now: i64) -> ThrottleState {
-        let fresh_window = now - state.window_started_at >= self.window_secs;
-        let failures = if fresh_window { 1 } else { state.failures + 1 };
-        let window_started_at = if fresh_window {
-            now
+    /// Whether an attempt may be checked, given the state after counting it at `now`: no more
+    /// than `max_failures` attempts are ever checked within one window, however many arrive at
+    /// once.
+    pub fn before_check(&self, counted: &ThrottleState, now: i64) -> Gate {
+        if counted.locked_until > now {
+            Gate::Locked {
+                until: counted.locked_until,
+            }
+        } else if counted.failures > self.max_failures {
+            Gate::LockNow {
+                until: now + self.lock_secs,
+            }
         } else {
-            state.window_started_at
-        };
-        let locked_until = if failures >= self.max_failures {
-            now + self.lock_secs
-        } else {
-            state.locked_until
-        };
-        ThrottleState {
-            failures: if failures >= self.max_failures {
-                0
-            } else {
-                failures
-            },
-            window_started_at,
-            locked_until,
+            Gate::Open
         }
+    }
+
+    /// After a wrong secret: the end of the lock it starts, if this was the last failure
+    /// allowed.
+    pub fn after_wrong(&self, counted: &ThrottleState, now: i64) -> Option<i64> {
+        (counted.failures >= self.max_failures).then_some(now + self.lock_secs)
     }
 }
 
@@ -245,29 +299,77 @@ mod tests {
         assert!(NewPassword::parse("ten chars!").is_ok());
     }
 
-    #[test]
-    fn the_fifth_failure_in_the_window_locks_the_subject() {
-        let policy = ThrottlePolicy::default();
-        let mut state = ThrottleState::default();
-        for i in 0..4 {
-            state = policy.after_failure(&state, 1000 + i);
-            assert_eq!(policy.locked_for(&state, 1000 + i), None);
+    /// The state after counting attempts `1..=n` of one window starting at `t`.
+    fn counted(n: i64, t: i64) -> ThrottleState {
+        ThrottleState {
+            failures: n,
+            window_started_at: t,
+            locked_until: 0,
         }
-        state = policy.after_failure(&state, 1004);
-        assert_eq!(policy.locked_for(&state, 1004), Some(15 * 60));
-        assert_eq!(policy.locked_for(&state, 1004 + 15 * 60), None);
     }
 
     #[test]
-    fn failures_outside_the_window_start_a_new_count() {
-        let policy = ThrottlePolicy::default();
-        let mut state = ThrottleState::default();
-        for i in 0..4 {
-            state = policy.after_failure(&state, 1000 + i);
+    fn the_fifth_failure_in_the_window_locks_the_subject() {
+        let policy = ThrottlePolicy::PER_SUBJECT;
+        for n in 1..=4 {
+            assert_eq!(policy.before_check(&counted(n, 1000), 1000 + n), Gate::Open);
+            assert_eq!(policy.after_wrong(&counted(n, 1000), 1000 + n), None);
         }
-        state = policy.after_failure(&state, 1000 + 15 * 60 + 10);
-        assert_eq!(state.failures, 1);
-        assert_eq!(policy.locked_for(&state, 1000 + 15 * 60 + 10), None);
+        assert_eq!(policy.before_check(&counted(5, 1000), 1005), Gate::Open);
+        assert_eq!(
+            policy.after_wrong(&counted(5, 1000), 1005),
+            Some(1005 + 15 * 60)
+        );
+    }
+
+    #[test]
+    fn an_attempt_over_the_limit_is_never_checked_and_starts_a_lock() {
+        // Forty guesses at once are all counted before any is checked: only five reach the check.
+        let policy = ThrottlePolicy::PER_SUBJECT;
+        let checked = (1..=40)
+            .filter(|&n| policy.before_check(&counted(n, 1000), 1000) == Gate::Open)
+            .count();
+        assert_eq!(checked, 5);
+        assert_eq!(
+            policy.before_check(&counted(6, 1000), 1001),
+            Gate::LockNow {
+                until: 1001 + 15 * 60
+            }
+        );
+    }
+
+    #[test]
+    fn a_locked_subject_is_refused_until_the_lock_ends() {
+        let policy = ThrottlePolicy::PER_SUBJECT;
+        let locked = ThrottleState {
+            failures: 1,
+            window_started_at: 2000,
+            locked_until: 2900,
+        };
+        assert_eq!(
+            policy.before_check(&locked, 2000),
+            Gate::Locked { until: 2900 }
+        );
+        assert_eq!(policy.locked_for(&locked, 2000), Some(900));
+        assert_eq!(policy.before_check(&locked, 2900), Gate::Open);
+        assert_eq!(policy.locked_for(&locked, 2900), None);
+    }
+
+    #[test]
+    fn an_address_and_the_whole_site_allow_more_failures_than_one_code() {
+        let (code, addr, all) = (
+            ThrottlePolicy::PER_SUBJECT,
+            ThrottlePolicy::PER_ADDRESS,
+            ThrottlePolicy::OVERALL,
+        );
+        assert!(code.max_failures < addr.max_failures && addr.max_failures < all.max_failures);
+        assert_eq!(addr.before_check(&counted(50, 0), 1), Gate::Open);
+        assert!(matches!(
+            addr.before_check(&counted(51, 0), 1),
+            Gate::LockNow { .. }
+        ));
+        assert_eq!(all.after_wrong(&counted(300, 0), 10), Some(70));
+        assert_eq!(ThrottlePolicy::default(), code);
     }
 
     proptest! {

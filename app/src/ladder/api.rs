@@ -76,6 +76,8 @@ pub struct DashboardRow {
     pub short_weeks: u32,
     /// Next checkpoint or end date, `YYYY-MM-DD`.
     pub next_date: String,
+    /// Until when (Stockholm time) too many wrong PINs keep the participant off the tablet.
+    pub tablet_locked_until: Option<chrono::NaiveDateTime>,
 }
 
 /// The mentor's dashboard.
@@ -154,6 +156,7 @@ pub async fn get_dashboard(#[server(default)] sort: String) -> Result<Dashboard,
     };
     Ok(super::service::dashboard(
         &state.db,
+        &state.auth,
         user,
         crate::i18n::request_locale(),
         state.clock.today(),

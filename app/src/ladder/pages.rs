@@ -226,7 +226,12 @@ fn dashboard_table(d: Dashboard) -> impl IntoView {
                 .collect_view();
             view! {
                 <tr data-test=format!("dash-row-{}", r.participant_ref)>
-                    <th scope="row"><A href=href>{r.name.clone()}</A><span class="cell-sub">{r.participant_ref.clone()}</span></th>
+                    <th scope="row">
+                        <A href=href>{r.name.clone()}</A><span class="cell-sub">{r.participant_ref.clone()}</span>
+                        {r.tablet_locked_until.map(|until| view! {
+                            <span class="badge warn" data-test="tablet-locked">{t_args("dashboard-tablet-locked", &[("time", until.format("%H:%M").to_string())])}</span>
+                        })}
+                    </th>
                     <td class="spark" inner_html=r.sparkline_svg.clone()></td>
                     <td><ul class="plain levels">{levels}</ul></td>
                     <td>{r.latest_sfi.clone().unwrap_or_else(|| "–".to_owned())}</td>

@@ -253,6 +253,7 @@ pub async fn ladder_only(
 /// The dashboard of `mentor`'s participants: a handful of queries whatever their number.
 pub async fn dashboard(
     db: &Db,
+    auth: &crate::state::AuthConfig,
     mentor: UserId,
     locale: Locale,
     today: NaiveDate,
@@ -262,6 +263,7 @@ pub async fn dashboard(
     use crate::domain::time_record::weeks_of;
     use crate::domain::weeks::{IsoWeek, WeekStatus};
     let people = crate::db::ladder::mentor_participants(db, mentor).await?;
+    let locks = tablet_locks(db, auth, &people).await?;
     let levels = crate::db::ladder::levels_of_mentor(db, mentor).await?;
     let latest_sfi = crate::db::ladder::latest_sfi_of_mentor(db, mentor).await?;
     let last = IsoWeek::containing(today).prev();
@@ -349,6 +351,7 @@ pub async fn dashboard(
                     .map(|(course, grade, d)| format!("{course}: {grade} ({d})")),
                 short_weeks,
                 next_date: next.format("%Y-%m-%d").to_string(),
+                tablet_locked_until: locks.get(&p.id).copied(),
                 participant_ref: p.participant_ref,
                 name,
             },
@@ -374,6 +377,31 @@ pub async fn dashboard(
         rows: rows.into_iter().map(|(r, _, _)| r).collect(),
         sort: sort.as_str().to_owned(),
     })
+}
+
+/// Which of `people` too many wrong PINs keep off the tablet now, and until when (Stockholm).
+async fn tablet_locks(
+    db: &Db,
+    auth: &crate::state::AuthConfig,
+    people: &[crate::db::ladder::MentorParticipant],
+) -> Result<std::collections::HashMap<ParticipantId, chrono::NaiveDateTime>, DbError> {
+    use crate::domain::credentials::{code_subject, SignInCode};
+    let keyed: Vec<(ParticipantId, String)> = people
+        .iter()
+        .filter_map(|p| {
+            let code = SignInCode::parse(&p.sign_in_code).ok()?;
+            Some((p.id, auth.throttle_key(&code_subject(&code))))
+        })
+        .collect();
+    let keys: Vec<String> = keyed.iter().map(|(_, k)| k.clone()).collect();
+    let locked = crate::db::throttle::locked(db, &keys, crate::db::now()).await?;
+    Ok(keyed
+        .into_iter()
+        .filter_map(|(id, key)| {
+            let until = chrono::DateTime::from_timestamp(*locked.get(&key)?, 0)?;
+            Some((id, crate::state::clock::stockholm(until)))
+        })
+        .collect())
 }
 
 /// The passport of a participant.

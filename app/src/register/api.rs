@@ -206,7 +206,14 @@ pub async fn set_pin(id: ParticipantId, pin: String) -> Result<(), AppError> {
         source: "web",
         by: Some(guard::staff_user(&who)?),
     };
-    db::participants::set_pin_hash(&state.db, id, &hash, source).await?;
+    let code = db::participants::set_pin_hash(&state.db, id, &hash, source).await?;
+    // The new PIN lifts a lock that wrong guesses of the old one started.
+    if let Ok(code) = crate::domain::credentials::SignInCode::parse(&code) {
+        let key = state
+            .auth
+            .throttle_key(&crate::domain::credentials::code_subject(&code));
+        db::throttle::clear(&state.db, &key).await?;
+    }
     Ok(())
 }
 

@@ -23,9 +23,37 @@ pub struct AuthConfig {
     /// Send the session cookie with `Secure` and the `__Host-` prefix (the default; off only
     /// for plain-HTTP use on this machine).
     pub secure_cookies: bool,
+    /// Take the client's address from the last `X-Forwarded-For` entry (the one the app's own
+    /// reverse proxy adds) rather than from the connection.
+    pub trust_forwarded_for: bool,
 }
 
 impl AuthConfig {
+    /// The stored key of a sign-in throttle subject (a keyed hash: the table holds neither
+    /// codes, e-mail addresses nor client addresses).
+    pub fn throttle_key(&self, subject: &str) -> String {
+        keyed_hash(&self.session_secret, subject)
+    }
+
+    /// The client's address: the connection's peer, or behind a trusted reverse proxy the
+    /// last `X-Forwarded-For` entry. `None` when neither is known.
+    pub fn client_address(&self, parts: &axum::http::request::Parts) -> Option<std::net::IpAddr> {
+        if self.trust_forwarded_for {
+            return parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .last()
+                .and_then(|a| a.trim().parse().ok());
+        }
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip())
+    }
+
     /// The session cookie's name: `__Host-st_session` when cookies are secure (the browser then
     /// accepts it only over HTTPS, for this host and the whole site, so neither a sibling
     /// subdomain nor a plain-HTTP answer can plant or overwrite it), else `st_session`.
@@ -81,6 +109,16 @@ pub struct AppState {
     pub assets: Arc<AssetPaths>,
     /// The programme's clock (Europe/Stockholm).
     pub clock: clock::Clock,
+}
+
+/// The keyed hash under which a session token or a throttle subject is stored.
+pub fn keyed_hash(secret: &str, value: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(secret.as_bytes());
+    h.update([0u8]);
+    h.update(value.as_bytes());
+    hex::encode(h.finalize())
 }
 
 /// Name of the session cookie for plain-HTTP use on this machine (`SECURE_COOKIES=0`).

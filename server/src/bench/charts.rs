@@ -80,12 +80,20 @@ pub(super) async fn charts(db: &Db) -> Result<(), String> {
     )
     .await?;
     let today = app::state::clock::today();
+    let auth = app::state::AuthConfig {
+        session_secret: "bench".to_owned(),
+        staff_idle_secs: 1800,
+        participant_idle_secs: 600,
+        secure_cookies: false,
+        trust_forwarded_for: false,
+    };
     let mut runs = Vec::new();
     let mut rows = 0;
     for i in 0..11 {
         let t = Instant::now();
         let d = app::ladder::service::dashboard(
             db,
+            &auth,
             app::domain::ids::UserId(mentor),
             app::i18n::Locale::En,
             today,

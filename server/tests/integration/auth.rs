@@ -3,7 +3,17 @@
 use app::auth::Me;
 use app::error::AppError;
 
-use crate::common::{seed, session_token, TestApp, COORDINATOR, MENTOR_A, PASSWORD, PIN};
+use std::net::SocketAddr;
+
+use app::domain::credentials::SignInCode;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, Request};
+
+use crate::common::{
+    form_body, seed, session_token, test_auth, TestApp, COORDINATOR, MENTOR_A, MENTOR_B, PASSWORD,
+    PIN,
+};
 
 async fn staff_sign_in_sets_a_safe_cookie_and_a_session(app: TestApp) {
     seed(&app).await;
@@ -155,6 +165,133 @@ async fn parallel_wrong_pins_lock_the_code(app: TestApp) {
         matches!(right.error(), AppError::Throttled { .. }),
         "the right PIN is refused while locked"
     );
+}
+
+/// A tablet sign-in from client address `ip`.
+fn tablet_from(ip: [u8; 4], code: &str, pin: &str) -> Request<Body> {
+    let mut req = Request::post("/api/auth/tablet-sign-in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(form_body(&[("code", code), ("pin", pin)])))
+        .expect("request");
+    req.extensions_mut()
+        .insert(ConnectInfo(SocketAddr::from((ip, 40_000))));
+    req
+}
+
+/// One client address trying many codes is stopped after 50 failures, even though no code
+/// reached its own limit; a right PIN from there is refused too, while another address (the
+/// participant's own school) still signs in.
+async fn one_address_guessing_many_codes_is_stopped(app: TestApp) {
+    let s = seed(&app).await;
+    let attacker = [203, 0, 113, 9];
+    for i in 0..50u32 {
+        // 25 made-up codes, two guesses each: below each code's own limit of five.
+        let code = SignInCode::from_random([i / 2, i / 2 + 3, 7, 11, 13, 17]);
+        let reply = app
+            .send(tablet_from(attacker, code.as_str(), "583920"))
+            .await;
+        // The fiftieth failure is the one that locks the address.
+        let expected_lock = i == 49;
+        assert_eq!(
+            matches!(reply.error(), AppError::Throttled { .. }),
+            expected_lock,
+            "guess {i}: {}",
+            reply.body
+        );
+    }
+    let right = app.send(tablet_from(attacker, &s.p1_code, PIN)).await;
+    assert!(
+        matches!(right.error(), AppError::Throttled { .. }),
+        "the attacker's address is locked: {}",
+        right.body
+    );
+    let school = app.send(tablet_from([10, 1, 2, 3], &s.p1_code, PIN)).await;
+    assert!(school.status.is_success(), "{}", school.body);
+    assert!(session_token(&school).is_some());
+}
+
+/// When the whole site is over its limit, every sign-in is refused unchecked for a while.
+async fn the_whole_site_over_its_limit_refuses_every_sign_in(app: TestApp) {
+    use app::domain::credentials::OVERALL_SUBJECT;
+    let s = seed(&app).await;
+    let key = test_auth(false).throttle_key(OVERALL_SUBJECT);
+    let now = app::db::now();
+    app::db::throttle::count_attempt(&app.db, &key, now, 300)
+        .await
+        .expect("count");
+    app::db::throttle::lock(&app.db, &key, now + 60)
+        .await
+        .expect("lock");
+    let reply = app.send(tablet_from([10, 1, 2, 3], &s.p1_code, PIN)).await;
+    assert_eq!(reply.error(), AppError::Throttled { minutes: 1 });
+    let staff = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", COORDINATOR), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(matches!(staff.error(), AppError::Throttled { .. }));
+}
+
+/// A participant whose code is locked by wrong PINs shows so on their mentor's dashboard (and
+/// only theirs); a new PIN from the mentor lifts the lock at once.
+async fn a_locked_participant_shows_on_the_mentors_dashboard_until_a_new_pin(app: TestApp) {
+    use app::ladder::api::Dashboard;
+    let s = seed(&app).await;
+    for _ in 0..5 {
+        app.call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", "583920")],
+        )
+        .await;
+    }
+    let mentor = app.sign_in(MENTOR_A).await;
+    let dash: Dashboard = app
+        .call("ladder/dashboard", Some(&mentor), &[])
+        .await
+        .json();
+    let row = dash
+        .rows
+        .iter()
+        .find(|r| r.id == s.p1)
+        .expect("P-0001 on mentor A's dashboard");
+    let until = row.tablet_locked_until.expect("shown as locked");
+    let now = app::state::clock::now();
+    assert!(
+        until > now && until <= now + chrono::Duration::minutes(16),
+        "{until}"
+    );
+    let html = app.get("/", Some(&mentor)).await.body;
+    assert!(html.contains("data-test=\"tablet-locked\""));
+    let other = app.sign_in(MENTOR_B).await;
+    let theirs: Dashboard = app.call("ladder/dashboard", Some(&other), &[]).await.json();
+    assert!(theirs.rows.iter().all(|r| r.tablet_locked_until.is_none()));
+
+    let p1 = s.p1.to_string();
+    let set = app
+        .call(
+            "participants/pin",
+            Some(&mentor),
+            &[("id", &p1), ("pin", "583920")],
+        )
+        .await;
+    assert!(set.status.is_success(), "{}", set.body);
+    let dash: Dashboard = app
+        .call("ladder/dashboard", Some(&mentor), &[])
+        .await
+        .json();
+    assert!(dash.rows.iter().all(|r| r.tablet_locked_until.is_none()));
+    let signed_in = app
+        .call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", "583920")],
+        )
+        .await;
+    assert!(signed_in.status.is_success(), "{}", signed_in.body);
 }
 
 async fn signing_out_ends_the_session(app: TestApp) {
@@ -342,6 +479,9 @@ crate::on_both_engines! {
     throttling => super::five_failures_lock_the_account_for_a_while;
     participant_sign_in => super::a_participant_signs_in_with_code_and_pin;
     parallel_wrong_pins => super::parallel_wrong_pins_lock_the_code;
+    address_limit => super::one_address_guessing_many_codes_is_stopped;
+    overall_limit => super::the_whole_site_over_its_limit_refuses_every_sign_in;
+    locked_on_dashboard => super::a_locked_participant_shows_on_the_mentors_dashboard_until_a_new_pin;
     sign_out => super::signing_out_ends_the_session;
     idle_expiry => super::an_idle_session_expires;
     session_ends => super::sessions_end_by_lifetime_new_pin_and_leaving;

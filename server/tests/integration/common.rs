@@ -109,6 +109,7 @@ pub fn test_auth(secure_cookies: bool) -> AuthConfig {
         staff_idle_secs: 3600,
         participant_idle_secs: 600,
         secure_cookies,
+        trust_forwarded_for: false,
     }
 }
 

@@ -6,23 +6,27 @@ use crate::db::{col, now, Db, DbError};
 use crate::domain::credentials::SignInCode;
 use crate::domain::ids::ParticipantId;
 
-/// Stores a new PIN hash (the history records that it changed, never the PIN).
+/// Stores a new PIN hash (the history records that it changed, never the PIN). Returns the
+/// participant's personal code, whose sign-in lock the new PIN lifts.
 pub async fn set_pin_hash(
     db: &Db,
     id: ParticipantId,
     hash: &str,
     who: ChangeSource,
-) -> Result<(), DbError> {
+) -> Result<String, DbError> {
     let mut tx = db.begin().await?;
-    let done = sqlx::query("UPDATE participants SET pin_hash = $1, updated_at = $2 WHERE id = $3")
-        .bind(hash)
-        .bind(now())
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(DbError::NotFound);
-    }
+    let code: String = sqlx::query(
+        "UPDATE participants SET pin_hash = $1, updated_at = $2 WHERE id = $3 \
+         RETURNING sign_in_code",
+    )
+    .bind(hash)
+    .bind(now())
+    .bind(id.0)
+    .fetch_optional(&mut *tx)
+    .await?
+    .map(|r| col(&r, "sign_in_code"))
+    .transpose()?
+    .ok_or(DbError::NotFound)?;
     record_history(&mut tx, id, who, &[("pin", None, Some("****".to_owned()))]).await?;
     // A new PIN ends every session of the old one (a tablet left signed in, a shared PIN).
     sqlx::query("DELETE FROM sessions WHERE participant_id = $1")
@@ -30,7 +34,7 @@ pub async fn set_pin_hash(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(code)
 }
 
 /// The participant and PIN hash for a sign-in code, if the code exists, a PIN is set and
