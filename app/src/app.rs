@@ -118,6 +118,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{t("skip-to-content")}</a>
             <Header />
+            <PasswordGate />
             // Every route renders completely on the server before it is sent (SsrMode::Async):
             // streamed Suspense fragments would need JavaScript to be shown, and every page
             // must work before (and without) the wasm.
@@ -125,6 +126,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=StaffSignIn ssr=SsrMode::Async />
+                    <Route path=path!("/password") view=crate::auth::pages::PasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/tablet") view=TabletSignIn ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
                     <Route path=path!("/me/passport") view=crate::ladder::pages::MyPassportPage ssr=SsrMode::Async />
@@ -189,6 +191,38 @@ pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+/// Sends a staff member whose password someone else set to `/password` from every other page
+/// (the server refuses their other requests in any case).
+#[component]
+fn PasswordGate() -> impl IntoView {
+    let me = use_me();
+    let location = use_location();
+    view! {
+        <Suspense>
+            {move || {
+                let path = location.pathname.get();
+                Suspend::new(async move {
+                    let must = match me {
+                        Some(r) => r.await.ok().flatten().is_some_and(|m| m.must_change_password),
+                        None => false,
+                    };
+                    if must && path != "/password" {
+                        // Outside the routes: the server's redirect itself, not `<Redirect>`,
+                        // whatever the client accepts.
+                        #[cfg(feature = "ssr")]
+                        {
+                            leptos_axum::redirect("/password");
+                            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                                res.set_status(axum::http::StatusCode::FOUND);
+                            }
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let me = use_me();
@@ -216,6 +250,7 @@ fn Header() -> impl IntoView {
                 </nav>
                 <div class="who">
                     <span data-test="signed-in-as">{me.name.clone()}</span>
+                    {(!tablet).then(|| view! { <A href="/password" attr:class="who-link">{t("nav-password")}</A> })}
                     <form method="post" action={<SignOut as ServerFn>::PATH} class="inline">
                         <input type="hidden" name="to" value=to />
                         <button type="submit" class="button-secondary" data-test="sign-out">{t("sign-out")}</button>

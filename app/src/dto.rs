@@ -25,6 +25,17 @@ pub struct StaffUser {
     pub role: Role,
     /// Whether the account may sign in.
     pub active: bool,
+    /// Whether its password was set by someone else and must be changed at the next sign-in.
+    pub must_change_password: bool,
+}
+
+/// A one-time password just set for a staff account, shown once to the coordinator who set it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OneTimePassword {
+    /// The account's e-mail address.
+    pub email: String,
+    /// The password, to be changed at the next sign-in.
+    pub password: String,
 }
 
 /// A school with its district.

@@ -36,6 +36,9 @@ pub enum AppError {
         /// Minutes until the next attempt is allowed.
         minutes: i64,
     },
+    /// The password was set by someone else and must be changed before anything else.
+    #[error("password change required")]
+    PasswordChangeRequired,
     /// Something unexpected on the server; the details are in the log.
     #[error("internal error")]
     Internal,
@@ -62,6 +65,7 @@ impl AppError {
             AppError::Invalid(_) => "error-invalid",
             AppError::SignInFailed => "error-sign-in-failed",
             AppError::Throttled { .. } => "error-throttled",
+            AppError::PasswordChangeRequired => "error-password-change-required",
             AppError::Internal => "error-internal",
             AppError::Transport(_) => "error-transport",
         }
@@ -122,6 +126,7 @@ mod tests {
             AppError::Invalid(vec![]),
             AppError::SignInFailed,
             AppError::Throttled { minutes: 1 },
+            AppError::PasswordChangeRequired,
             AppError::Internal,
             AppError::Transport(String::new()),
         ];

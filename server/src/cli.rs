@@ -18,6 +18,8 @@ usage:
   server user add --role coordinator|teacher|mentor --email E --name N   (password on stdin; typed unseen on a terminal)
   server user deactivate|reactivate EMAIL   an account that may not (or may again) sign in
   server user set-role EMAIL ROLE    coordinator, teacher or mentor; ends the account's sessions
+  server user reset-password EMAIL   prints a one-time password (stdout) to be changed at the next
+                                     sign-in; ends the account's sessions
   server setting cefr_threshold VALUE [--from DATE]   share of \"I can do this\" a level needs, e.g. 80% or 4/5
   server setting weekly_minimum MINUTES [--from DATE] teaching (and self-study) minutes per week, default 300
                                         a setting takes effect from DATE (default today, Stockholm);
@@ -58,6 +60,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             Ok(r) => user_standing(&config, email, None, Some(r)).await,
             Err(e) => usage_error(&e.to_string()),
         },
+        ["user", "reset-password", email] => user_reset_password(&config, email).await,
         ["setting", key, value] => setting(&config, key, value, None).await,
         ["setting", key, value, "--from", from] => setting(&config, key, value, Some(from)).await,
         ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
@@ -209,6 +212,41 @@ async fn user_standing(
             ExitCode::SUCCESS
         }
         Err(app::db::DbError::Conflict(p)) => fail(&p.problem.to_string()),
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// `server user reset-password EMAIL`: a one-time password on stdout (nothing else there), to
+/// be changed at the next sign-in; the account's sessions end.
+async fn user_reset_password(config: &Config, email: &str) -> ExitCode {
+    let db = match open(config).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    let user = match users::find_by_email(&db, &email.trim().to_lowercase()).await {
+        Ok(Some(u)) => u,
+        Ok(None) => return fail(&format!("no staff account has the e-mail {email}")),
+        Err(e) => return fail(&e.to_string()),
+    };
+    let otp = app::auth::password::one_time_password();
+    let hash = match app::auth::password::hash(otp.expose().to_owned()).await {
+        Ok(h) => h,
+        Err(e) => return fail(&e),
+    };
+    match users::reset_password(&db, user.id, &users::PasswordHash(hash)).await {
+        Ok(u) => {
+            println!("{}", otp.expose());
+            eprintln!(
+                "{}: one-time password set; it must be changed at the next sign-in{}",
+                u.email,
+                if u.active {
+                    ""
+                } else {
+                    " (the account is deactivated)"
+                }
+            );
+            ExitCode::SUCCESS
+        }
         Err(e) => fail(&e.to_string()),
     }
 }

@@ -462,3 +462,19 @@ staff-reactivate = Reactivate
 staff-change-role = Change role
 staff-standing = Account
 staff-actions = Changes
+
+# Passwords (issue 16)
+nav-password = My password
+password-title = Change password
+password-must-change = Your password was set by someone else. Choose your own password before you continue.
+password-save = Change password
+field-current = Current password
+field-new = New password
+field-repeat = New password again
+field-user = Account
+hint-new-password = At least 10 characters. Not the current one.
+staff-reset-password = Reset password
+staff-reset-password-for = Reset the password of { $name }
+staff-one-time-password = One-time password for { $email }. Give it to them in person: they must choose their own password at the next sign-in. It is shown only now, and their sessions have ended.
+staff-must-change-password = must change password
+error-password-change-required = Change your password first: it was set by someone else.

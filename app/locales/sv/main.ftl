@@ -462,3 +462,19 @@ staff-reactivate = Aktivera igen
 staff-change-role = Ändra roll
 staff-standing = Konto
 staff-actions = Ändringar
+
+# Lösenord (ärende 16)
+nav-password = Mitt lösenord
+password-title = Byt lösenord
+password-must-change = Ditt lösenord sattes av någon annan. Välj ett eget lösenord innan du fortsätter.
+password-save = Byt lösenord
+field-current = Nuvarande lösenord
+field-new = Nytt lösenord
+field-repeat = Nytt lösenord igen
+field-user = Konto
+hint-new-password = Minst 10 tecken. Inte det nuvarande.
+staff-reset-password = Återställ lösenord
+staff-reset-password-for = Återställ lösenordet för { $name }
+staff-one-time-password = Engångslösenord för { $email }. Lämna det personligen: ett eget lösenord måste väljas vid nästa inloggning. Det visas bara nu, och kontots inloggningar har avslutats.
+staff-must-change-password = måste byta lösenord
+error-password-change-required = Byt först ditt lösenord: det sattes av någon annan.

@@ -14,15 +14,20 @@ use crate::error::AppError;
 pub async fn who_am_i() -> Result<Option<Me>, AppError> {
     use crate::db;
     use crate::domain::role::Principal;
-    let Some(principal) = super::session::current().await? else {
+    let Some(signed_in) = super::session::current_signed_in().await? else {
         return Ok(None);
     };
     let state = super::session::state()?;
+    let principal = signed_in.principal;
     let name = match principal {
         Principal::Staff { user, .. } => db::users::get(&state.db, user).await?.display_name,
         Principal::Participant(p) => db::participants::get(&state.db, p).await?.given_name,
     };
-    Ok(Some(Me { principal, name }))
+    Ok(Some(Me {
+        principal,
+        name,
+        must_change_password: signed_in.must_change_password,
+    }))
 }
 
 /// Staff sign-in with e-mail and password. On success the browser goes to its start page.
@@ -37,11 +42,21 @@ pub async fn sign_in_staff(email: String, password: String) -> Result<(), AppErr
         let found = db::users::find_for_sign_in(&state.db, &email).await?;
         let stored = found.as_ref().map(|(_, h)| h.0.clone());
         let ok = pw::verify(password, stored).await;
-        Ok(found.filter(|_| ok).map(|(u, _)| u.id))
+        Ok(found.filter(|_| ok).map(|(u, _)| u))
     })
     .await?;
-    start_session(&state, SessionOwner::User(user), state.auth.staff_idle_secs).await?;
-    leptos_axum::redirect("/");
+    start_session(
+        &state,
+        SessionOwner::User(user.id),
+        state.auth.staff_idle_secs,
+    )
+    .await?;
+    // A password someone else set is changed before anything else.
+    leptos_axum::redirect(if user.must_change_password {
+        "/password"
+    } else {
+        "/"
+    });
     Ok(())
 }
 
@@ -110,6 +125,23 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
         "/".to_owned()
     };
     leptos_axum::redirect(&back);
+    Ok(())
+}
+
+/// Changes the signed-in staff member's own password: the current one is required (and
+/// throttled like a sign-in), the new one typed twice. Other sessions of the account end.
+#[server(endpoint = "auth/password")]
+pub async fn change_password(current: String, new: String, repeat: String) -> Result<(), AppError> {
+    let state = super::session::state()?;
+    let signed_in = super::session::current_signed_in()
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let crate::domain::role::Principal::Staff { user, .. } = signed_in.principal else {
+        return Err(AppError::Forbidden);
+    };
+    super::service::change_password(&state, user, &signed_in.token_hash, current, new, repeat)
+        .await?;
+    leptos_axum::redirect("/");
     Ok(())
 }
 

@@ -8,6 +8,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
@@ -23,6 +25,8 @@ pub struct Me {
     pub principal: Principal,
     /// Name to greet with.
     pub name: String,
+    /// A password set by someone else: the frame sends to `/password` until it is changed.
+    pub must_change_password: bool,
 }
 
 /// The signed-in person, loaded once per page load and shared through context.

@@ -68,3 +68,43 @@ pub fn TabletSignIn() -> impl IntoView {
         </section>
     }
 }
+
+/// `/password`: a staff member changes their own password (current one required, the new one
+/// twice). After a coordinator's reset, every staff page sends here until it is done.
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    use crate::ui::components::{form_result, problem_of, ErrorNotice, Field};
+    let action = ServerAction::<super::api::ChangePassword>::new();
+    let result = form_result(action);
+    let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
+    let me = super::use_me();
+    let must_change = move || {
+        Suspend::new(async move {
+            let must = match me {
+                Some(r) => r
+                    .await
+                    .ok()
+                    .flatten()
+                    .is_some_and(|m| m.must_change_password),
+                None => false,
+            };
+            must.then(|| view! {
+                <p class="notice notice-error" role="alert" data-test="must-change-password">{t("password-must-change")}</p>
+            })
+        })
+    };
+    view! {
+        <Title text=t("password-title") />
+        <section class="card narrow" aria-labelledby="password-h">
+            <h1 id="password-h">{t("password-title")}</h1>
+            <Suspense>{must_change}</Suspense>
+            {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
+            <leptos::form::ActionForm action=action attr:class="stack" attr:data-test="password-form">
+                <Field name="current" label="field-current" kind="password" autocomplete="current-password" required=true problem=p("current") />
+                <Field name="new" label="field-new" kind="password" autocomplete="new-password" hint="hint-new-password" required=true problem=p("new") />
+                <Field name="repeat" label="field-repeat" kind="password" autocomplete="new-password" required=true problem=p("repeat") />
+                <button type="submit" class="button-primary">{t("password-save")}</button>
+            </leptos::form::ActionForm>
+        </section>
+    }
+}

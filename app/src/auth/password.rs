@@ -44,6 +44,11 @@ pub async fn verify(secret: String, stored: Option<String>) -> bool {
     .unwrap_or(false)
 }
 
+/// A fresh one-time password (see [`NewPassword::one_time`]) from the system's randomness.
+pub fn one_time_password() -> crate::domain::credentials::NewPassword {
+    crate::domain::credentials::NewPassword::one_time(rand::random())
+}
+
 /// A valid argon2id hash of a random string nobody knows.
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Xb2jhmsHs+2tsTjWlCexvVB2nV+JvOZJk5ylY6IwtA";

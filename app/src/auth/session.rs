@@ -36,11 +36,23 @@ pub fn clear_session_cookie(auth: &AuthConfig) -> String {
     )
 }
 
-/// The principal of the session named by the request's cookie, if live.
-pub async fn principal_from_headers(
+/// A live session: whose it is, and whether its password must be changed before anything else.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    /// Who.
+    pub principal: Principal,
+    /// A staff password set by someone else, not yet changed by its owner.
+    pub must_change_password: bool,
+    /// The stored hash of the session's token.
+    pub token_hash: String,
+}
+
+/// The session named by the request's cookie, if live, whether or not its password must be
+/// changed first (for the page frame and the password change itself).
+pub async fn signed_in_from_headers(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<Option<Principal>, AppError> {
+) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = state.auth.session_token(headers) else {
         return Ok(None);
     };
@@ -48,15 +60,35 @@ pub async fn principal_from_headers(
     let owner = db::sessions::resolve(&state.db, &hash).await?;
     Ok(match owner {
         None => None,
-        Some(SessionOwner::Participant(p)) => Some(Principal::Participant(p)),
+        Some(SessionOwner::Participant(p)) => Some(SignedIn {
+            principal: Principal::Participant(p),
+            must_change_password: false,
+            token_hash: hash,
+        }),
         Some(SessionOwner::User(u)) => {
             let user = db::users::get(&state.db, u).await?;
-            Some(Principal::Staff {
-                user: u,
-                role: user.role,
+            Some(SignedIn {
+                principal: Principal::Staff {
+                    user: u,
+                    role: user.role,
+                },
+                must_change_password: user.must_change_password,
+                token_hash: hash,
             })
         }
     })
+}
+
+/// The principal of the session named by the request's cookie, if live. A staff member whose
+/// password must be changed first gets [`AppError::PasswordChangeRequired`] for everything.
+pub async fn principal_from_headers(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Principal>, AppError> {
+    match signed_in_from_headers(state, headers).await? {
+        Some(s) if s.must_change_password => Err(AppError::PasswordChangeRequired),
+        other => Ok(other.map(|s| s.principal)),
+    }
 }
 
 /// The state from context (provided for every request by the server).
@@ -74,6 +106,15 @@ pub async fn current() -> Result<Option<Principal>, AppError> {
         return Ok(None);
     };
     principal_from_headers(&state, &parts.headers).await
+}
+
+/// The request's session, whether or not its password must be changed first.
+pub async fn current_signed_in() -> Result<Option<SignedIn>, AppError> {
+    let state = state()?;
+    let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
+        return Ok(None);
+    };
+    signed_in_from_headers(&state, &parts.headers).await
 }
 
 /// The request's principal; an error if not signed in.

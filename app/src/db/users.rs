@@ -19,10 +19,11 @@ fn staff_from_row(row: &AnyRow) -> Result<StaffUser, DbError> {
         display_name: col(row, "display_name")?,
         role: parse_col(Role::parse(&role), "role")?,
         active: col::<i64>(row, "active")? == 1,
+        must_change_password: col::<i64>(row, "must_change_password")? == 1,
     })
 }
 
-const COLUMNS: &str = "id, email, display_name, role, active";
+const COLUMNS: &str = "id, email, display_name, role, active, must_change_password";
 
 /// Creates a staff account; an e-mail already in use is a conflict on `email`.
 pub async fn create(
@@ -32,15 +33,39 @@ pub async fn create(
     role: Role,
     hash: &PasswordHash,
 ) -> Result<UserId, DbError> {
+    insert(db, email, display_name, role, hash, false).await
+}
+
+/// Creates a staff account whose first password someone else chose: its owner must change it
+/// at the first sign-in.
+pub async fn create_with_first_password(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    hash: &PasswordHash,
+) -> Result<UserId, DbError> {
+    insert(db, email, display_name, role, hash, true).await
+}
+
+async fn insert(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    hash: &PasswordHash,
+    must_change: bool,
+) -> Result<UserId, DbError> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, display_name, role, password_hash, active, created_at) \
-         VALUES ($1, $2, $3, $4, 1, $5) RETURNING id",
+        "INSERT INTO users (email, display_name, role, password_hash, active, created_at, \
+         must_change_password) VALUES ($1, $2, $3, $4, 1, $5, $6) RETURNING id",
     )
     .bind(email)
     .bind(display_name)
     .bind(role.as_str())
     .bind(&hash.0)
     .bind(now())
+    .bind(i64::from(must_change))
     .fetch_one(&db.pool)
     .await
     .map_err(conflict_on("email", email))?;
@@ -58,6 +83,73 @@ pub async fn set_password(db: &Db, id: UserId, hash: &PasswordHash) -> Result<()
         return Err(DbError::NotFound);
     }
     Ok(())
+}
+
+/// Sets a one-time password chosen by a coordinator (or the operator): it must be changed at
+/// the next sign-in, and every session of the account ends now.
+pub async fn reset_password(
+    db: &Db,
+    id: UserId,
+    hash: &PasswordHash,
+) -> Result<StaffUser, DbError> {
+    let mut tx = db.begin().await?;
+    let done =
+        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = 1 WHERE id = $2")
+            .bind(&hash.0)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+    if done.rows_affected() == 0 {
+        return Err(DbError::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+    let user = staff_from_row(&row)?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// The owner's own new password: no longer one to change, and every other session of the
+/// account (`keep` is the stored hash of the session that changed it) ends now.
+pub async fn change_own_password(
+    db: &Db,
+    id: UserId,
+    hash: &PasswordHash,
+    keep: &str,
+) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    let done =
+        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = 0 WHERE id = $2")
+            .bind(&hash.0)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+    if done.rows_affected() == 0 {
+        return Err(DbError::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(id.0)
+        .bind(keep)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The stored hash of an active account's password, by id.
+pub async fn password_hash(db: &Db, id: UserId) -> Result<PasswordHash, DbError> {
+    let hash: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1 AND active = 1")
+            .bind(id.0)
+            .fetch_optional(&db.pool)
+            .await?;
+    hash.map(PasswordHash).ok_or(DbError::NotFound)
 }
 
 /// An active user with their hash, by e-mail (for sign-in).

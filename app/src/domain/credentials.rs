@@ -129,6 +129,30 @@ impl NewPassword {
     }
 }
 
+/// Characters of a one-time password, without its separators.
+pub const ONE_TIME_LEN: usize = 12;
+
+impl NewPassword {
+    /// A one-time password from random numbers (one per character; the caller supplies the
+    /// randomness): three groups of four from the personal codes' alphabet, which has no
+    /// look-alikes (`0`/`O`, `1`/`I`/`L`), e.g. `K7QM-2XPA-H9TR`. About 59 bits, read aloud or
+    /// typed without mistakes, and long enough for [`NewPassword::parse`].
+    pub fn one_time(random: [u32; ONE_TIME_LEN]) -> Self {
+        let n = CODE_ALPHABET.len() as u32;
+        let text = random
+            .chunks(4)
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|r| char::from(CODE_ALPHABET[(r % n) as usize]))
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("-");
+        Self(text)
+    }
+}
+
 impl std::fmt::Debug for NewPassword {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("NewPassword(****)")
@@ -297,6 +321,22 @@ mod tests {
             Err(Problem::PasswordTooShort { min: 10 })
         );
         assert!(NewPassword::parse("ten chars!").is_ok());
+    }
+
+    proptest! {
+        /// A one-time password is three groups of four unambiguous characters and is itself a
+        /// valid new password.
+        #[test]
+        fn a_one_time_password_is_three_groups_of_four_and_a_valid_password(
+            r in proptest::array::uniform12(any::<u32>())
+        ) {
+            let otp = NewPassword::one_time(r);
+            let text = otp.expose();
+            let groups: Vec<&str> = text.split('-').collect();
+            prop_assert_eq!(groups.len(), 3);
+            prop_assert!(groups.iter().all(|g| g.len() == 4 && g.bytes().all(|b| CODE_ALPHABET.contains(&b))));
+            prop_assert!(NewPassword::parse(text).is_ok());
+        }
     }
 
     /// The state after counting attempts `1..=n` of one window starting at `t`.

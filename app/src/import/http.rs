@@ -27,6 +27,9 @@ async fn coordinator(
         }
         Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
         Ok(None) => Err(Redirect::to("/sign-in").into_response()),
+        Err(crate::error::AppError::PasswordChangeRequired) => {
+            Err(Redirect::to("/password").into_response())
+        }
         Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
     }
 }

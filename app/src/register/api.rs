@@ -290,6 +290,19 @@ pub async fn set_staff_standing(
     super::service::set_staff_standing(&state.db, &who, user, active, &role).await
 }
 
+/// Gives a staff account a one-time password (coordinators; not their own account) and
+/// answers it, to be handed to its owner once: it must be changed at the next sign-in, and the
+/// account's sessions end now.
+#[server(endpoint = "staff/reset-password")]
+pub async fn reset_staff_password(
+    user: crate::domain::ids::UserId,
+) -> Result<crate::dto::OneTimePassword, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::register(&who, RegisterAction::ManageStaff)?;
+    super::service::reset_staff_password(&state.db, &who, user).await
+}
+
 /// Groups: all for coordinators, their own for teachers.
 #[server(endpoint = "groups/list")]
 pub async fn list_groups() -> Result<Vec<Group>, AppError> {

@@ -94,7 +94,8 @@ pub async fn create_staff(
             tracing::error!(error = %e, "hashing a password failed");
             AppError::Internal
         })?;
-    crate::db::users::create(
+    // The coordinator chose this first password: its owner changes it at the first sign-in.
+    crate::db::users::create_with_first_password(
         db,
         e.as_str(),
         n.as_str(),
@@ -103,6 +104,36 @@ pub async fn create_staff(
     )
     .await?;
     Ok(())
+}
+
+/// A new one-time password for `user` (not `who`'s own account), stored hashed; answered once.
+pub async fn reset_staff_password(
+    db: &Db,
+    who: &crate::domain::role::Principal,
+    user: crate::domain::ids::UserId,
+) -> Result<crate::dto::OneTimePassword, AppError> {
+    use crate::domain::problem::Problem;
+    use crate::domain::role::Principal;
+    if matches!(who, Principal::Staff { user: me, .. } if *me == user) {
+        return Err(AppError::field("user", "", Problem::OwnAccount));
+    }
+    let otp = crate::auth::password::one_time_password();
+    let hash = crate::auth::password::hash(otp.expose().to_owned())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "hashing a password failed");
+            AppError::Internal
+        })?;
+    let account =
+        crate::db::users::reset_password(db, user, &crate::db::users::PasswordHash(hash)).await?;
+    tracing::info!(
+        user = account.id.0,
+        "one-time password set by a coordinator"
+    );
+    Ok(crate::dto::OneTimePassword {
+        email: account.email,
+        password: otp.expose().to_owned(),
+    })
 }
 
 /// Sets a staff account's standing (active or not) and role; a coordinator never changes their

@@ -294,6 +294,149 @@ async fn a_locked_participant_shows_on_the_mentors_dashboard_until_a_new_pin(app
     assert!(signed_in.status.is_success(), "{}", signed_in.body);
 }
 
+/// A coordinator resets a mentor's password: the one-time password is answered once, the
+/// mentor's sessions and old password stop working, and with the one-time password every page
+/// and function sends to `/password` until the mentor has chosen their own.
+async fn a_reset_password_must_be_changed_before_anything_else(app: TestApp) {
+    use app::domain::problem::Problem;
+    use app::dto::OneTimePassword;
+    seed(&app).await;
+    let coordinator = app.sign_in(COORDINATOR).await;
+    let old_session = app.sign_in(MENTOR_A).await;
+    let mentor = app::db::users::find_by_email(&app.db, MENTOR_A)
+        .await
+        .expect("db")
+        .expect("mentor");
+    let id = mentor.id.0.to_string();
+    let otp: OneTimePassword = app
+        .call("staff/reset-password", Some(&coordinator), &[("user", &id)])
+        .await
+        .json();
+    assert_eq!(otp.email, MENTOR_A);
+    assert_eq!(otp.password.len(), 14);
+    assert_eq!(
+        app.call("home", Some(&old_session), &[]).await.error(),
+        AppError::NotSignedIn
+    );
+    let listed: Vec<app::dto::StaffUser> =
+        app.call("staff/list", Some(&coordinator), &[]).await.json();
+    assert!(listed
+        .iter()
+        .any(|u| u.email == MENTOR_A && u.must_change_password));
+    // A coordinator's own account is reset by another coordinator, not here.
+    let me = app::db::users::find_by_email(&app.db, COORDINATOR)
+        .await
+        .expect("db")
+        .expect("coordinator");
+    let own = app
+        .call(
+            "staff/reset-password",
+            Some(&coordinator),
+            &[("user", &me.id.0.to_string())],
+        )
+        .await;
+    assert_eq!(own.error().problems()[0].problem, Problem::OwnAccount);
+
+    let signed_in = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", MENTOR_A), ("password", &otp.password)],
+        )
+        .await;
+    assert_eq!(signed_in.location.as_deref(), Some("/password"));
+    let session = session_token(&signed_in).expect("session");
+    assert_eq!(
+        app.call("home", Some(&session), &[]).await.error(),
+        AppError::PasswordChangeRequired
+    );
+    let page = app.get("/participants", Some(&session)).await;
+    assert!(
+        page.status.is_redirection(),
+        "{} {}",
+        page.status,
+        page.body
+    );
+    assert_eq!(page.location.as_deref(), Some("/password"));
+    let me: Option<Me> = app.call("auth/me", Some(&session), &[]).await.json();
+    assert!(me.is_some_and(|m| m.must_change_password));
+    let changed = app
+        .call(
+            "auth/password",
+            Some(&session),
+            &[
+                ("current", &otp.password),
+                ("new", "my own good password"),
+                ("repeat", "my own good password"),
+            ],
+        )
+        .await;
+    assert!(changed.status.is_success(), "{}", changed.body);
+    assert!(app
+        .call("home", Some(&session), &[])
+        .await
+        .status
+        .is_success());
+    app.sign_in_with(MENTOR_A, "my own good password").await;
+}
+
+/// Everyone changes their own password with the current one; a wrong current password, two
+/// different new ones or the same one again are refused on their field; a change ends the
+/// account's other sessions but not the one that made it.
+async fn staff_change_their_own_password(app: TestApp) {
+    use app::domain::problem::Problem;
+    seed(&app).await;
+    let other_tab = app.sign_in(MENTOR_A).await;
+    let session = app.sign_in(MENTOR_A).await;
+    let attempt = |current: &'static str, new: &'static str, repeat: &'static str| {
+        let app = &app;
+        let session = session.clone();
+        async move {
+            app.call(
+                "auth/password",
+                Some(&session),
+                &[("current", current), ("new", new), ("repeat", repeat)],
+            )
+            .await
+        }
+    };
+    let wrong = attempt(
+        "not my password",
+        "a brand new password",
+        "a brand new password",
+    )
+    .await;
+    assert_eq!(wrong.error().problems()[0].field, "current");
+    assert_eq!(
+        wrong.error().problems()[0].problem,
+        Problem::WrongCurrentPassword
+    );
+    let differ = attempt(PASSWORD, "a brand new password", "a brand new passw0rd").await;
+    assert_eq!(
+        differ.error().problems()[0].problem,
+        Problem::PasswordsDiffer
+    );
+    let same = attempt(PASSWORD, PASSWORD, PASSWORD).await;
+    assert_eq!(
+        same.error().problems()[0].problem,
+        Problem::PasswordUnchanged
+    );
+    let short = attempt(PASSWORD, "short", "short").await;
+    assert_eq!(short.error().problems()[0].field, "new");
+    let ok = attempt(PASSWORD, "a brand new password", "a brand new password").await;
+    assert!(ok.status.is_success(), "{}", ok.body);
+    assert!(app
+        .call("home", Some(&session), &[])
+        .await
+        .status
+        .is_success());
+    assert_eq!(
+        app.call("home", Some(&other_tab), &[]).await.error(),
+        AppError::NotSignedIn
+    );
+    app.sign_in_with(MENTOR_A, "a brand new password").await;
+}
+
 async fn signing_out_ends_the_session(app: TestApp) {
     seed(&app).await;
     let token = app.sign_in(COORDINATOR).await;
@@ -482,6 +625,8 @@ crate::on_both_engines! {
     address_limit => super::one_address_guessing_many_codes_is_stopped;
     overall_limit => super::the_whole_site_over_its_limit_refuses_every_sign_in;
     locked_on_dashboard => super::a_locked_participant_shows_on_the_mentors_dashboard_until_a_new_pin;
+    password_reset => super::a_reset_password_must_be_changed_before_anything_else;
+    own_password => super::staff_change_their_own_password;
     sign_out => super::signing_out_ends_the_session;
     idle_expiry => super::an_idle_session_expires;
     session_ends => super::sessions_end_by_lifetime_new_pin_and_leaving;

@@ -17,8 +17,9 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-const GUARDED: [&str; 49] = [
+const GUARDED: [&str; 51] = [
     "home",
+    "auth/password",
     "participants/list",
     "participants/get",
     "me",
@@ -30,6 +31,7 @@ const GUARDED: [&str; 49] = [
     "staff/list",
     "staff/create",
     "staff/standing",
+    "staff/reset-password",
     // Before groups/add and groups/remove, which change who teaches whom.
     "sfi/results",
     "sfi/create",
@@ -103,6 +105,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
             matches!(
                 endpoint,
                 "home"
+                    | "auth/password"
                     | "participants/list"
                     | "register/options"
                     | "hours/short"
@@ -130,7 +133,12 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
         Who::Teacher => {
             matches!(
                 endpoint,
-                "home" | "participants/list" | "register/options" | "groups/list" | "calendar/list"
+                "home"
+                    | "auth/password"
+                    | "participants/list"
+                    | "register/options"
+                    | "groups/list"
+                    | "calendar/list"
             ) || (own
                 && matches!(
                     endpoint,
@@ -278,6 +286,13 @@ fn form(
             ("reason", "holiday".into()),
         ]),
         "calendar/delete" => v(&[("id", "999999".into()), ("version", "1".into())]),
+        // A wrong current password: allowed through, refused on the field, nothing changes.
+        "auth/password" => v(&[
+            ("current", "not the current password".into()),
+            ("new", "a brand new password".into()),
+            ("repeat", "a brand new password".into()),
+        ]),
+        "staff/reset-password" => v(&[("user", s.teacher_b.0.to_string())]),
         // Teacher B keeps the standing they have: the call changes nothing.
         "staff/standing" => v(&[
             ("user", s.teacher_b.0.to_string()),

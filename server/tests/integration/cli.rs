@@ -141,6 +141,43 @@ async fn staff_accounts_from_the_command_line(app: TestApp) {
     );
     let out = run(&app, &["user", "deactivate", "nobody@test.se"]);
     assert_eq!(out.status.code(), Some(1));
+
+    // A one-time password on stdout (and only it): the old password and sessions stop
+    // working, the new one signs in but must be changed first.
+    let session = app.sign_in(crate::common::MENTOR_A).await;
+    let out = run(&app, &["user", "reset-password", crate::common::MENTOR_A]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let otp = text(&out.stdout).trim().to_owned();
+    assert_eq!(otp.len(), 14, "{otp}");
+    assert_eq!(
+        app.call("home", Some(&session), &[]).await.error(),
+        app::error::AppError::NotSignedIn
+    );
+    let old = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[
+                ("email", crate::common::MENTOR_A),
+                ("password", crate::common::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(old.error(), app::error::AppError::SignInFailed);
+    let fresh = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", crate::common::MENTOR_A), ("password", &otp)],
+        )
+        .await;
+    let fresh = crate::common::session_token(&fresh).expect("signed in with the one-time password");
+    assert_eq!(
+        app.call("home", Some(&fresh), &[]).await.error(),
+        app::error::AppError::PasswordChangeRequired
+    );
+    let out = run(&app, &["user", "reset-password", "nobody@test.se"]);
+    assert_eq!(out.status.code(), Some(1));
 }
 
 crate::on_both_engines! {

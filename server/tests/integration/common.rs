@@ -254,11 +254,16 @@ impl TestApp {
 
     /// Signs a staff member in and returns the session token.
     pub async fn sign_in(&self, email: &str) -> String {
+        self.sign_in_with(email, PASSWORD).await
+    }
+
+    /// Signs a staff member in with `password` and returns the session token.
+    pub async fn sign_in_with(&self, email: &str, password: &str) -> String {
         let reply = self
             .call(
                 "auth/sign-in",
                 None,
-                &[("email", email), ("password", PASSWORD)],
+                &[("email", email), ("password", password)],
             )
             .await;
         assert!(

@@ -83,6 +83,9 @@ fn problem_samples() -> Vec<Problem> {
         Problem::TrivialPin,
         Problem::LastCoordinator,
         Problem::OwnAccount,
+        Problem::PasswordsDiffer,
+        Problem::PasswordUnchanged,
+        Problem::WrongCurrentPassword,
     ]
 }
 
@@ -125,6 +128,9 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::TrivialPin => 33,
         Problem::LastCoordinator => 34,
         Problem::OwnAccount => 35,
+        Problem::PasswordsDiffer => 36,
+        Problem::PasswordUnchanged => 37,
+        Problem::WrongCurrentPassword => 38,
     }
 }
 

@@ -132,9 +132,18 @@ pub enum Problem {
     /// The change would leave the programme without an active coordinator.
     #[error("At least one active coordinator must remain. Give another account the coordinator role first.")]
     LastCoordinator,
-    /// A coordinator tried to deactivate or demote their own account.
-    #[error("You cannot deactivate your own account or change its role. Ask another coordinator.")]
+    /// A coordinator tried to deactivate, demote or reset the password of their own account.
+    #[error("This is your own account: ask another coordinator to deactivate it, change its role or reset its password. Change your own password under My password.")]
     OwnAccount,
+    /// The new password and its repetition differ.
+    #[error("The two new passwords differ. Type the same new password twice.")]
+    PasswordsDiffer,
+    /// The new password is the current one.
+    #[error("The new password is the same as the current one. Choose a new password.")]
+    PasswordUnchanged,
+    /// The current password given to change it is wrong.
+    #[error("This is not your current password.")]
+    WrongCurrentPassword,
     /// A new PIN that is among the first a guesser tries.
     #[error(
         "Too easy to guess. Avoid repeated or consecutive digits such as 111111, 123456 or 121212."
@@ -209,6 +218,9 @@ impl Problem {
             Problem::TrivialPin => "problem-trivial-pin",
             Problem::LastCoordinator => "problem-last-coordinator",
             Problem::OwnAccount => "problem-own-account",
+            Problem::PasswordsDiffer => "problem-passwords-differ",
+            Problem::PasswordUnchanged => "problem-password-unchanged",
+            Problem::WrongCurrentPassword => "problem-wrong-current-password",
             Problem::UnknownDistrict { .. } => "problem-unknown-district",
             Problem::UnknownSchool { .. } => "problem-unknown-school",
             Problem::Time(t) => t.message_id(),
@@ -260,7 +272,10 @@ impl Problem {
             | Problem::ChangedMeanwhile
             | Problem::TrivialPin
             | Problem::LastCoordinator
-            | Problem::OwnAccount => Vec::new(),
+            | Problem::OwnAccount
+            | Problem::PasswordsDiffer
+            | Problem::PasswordUnchanged
+            | Problem::WrongCurrentPassword => Vec::new(),
         }
     }
 }

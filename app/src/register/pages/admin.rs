@@ -10,7 +10,7 @@ use crate::domain::ids::GroupId;
 use crate::domain::role::Role;
 use crate::register::api::{
     get_group, get_register_options, list_groups, list_staff, AddGroupMember, CreateGroup,
-    CreateSchool, CreateStaff, RemoveGroupMember, SetStaffStanding,
+    CreateSchool, CreateStaff, RemoveGroupMember, ResetStaffPassword, SetStaffStanding,
 };
 use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Field, Loading, SelectField};
@@ -63,6 +63,7 @@ pub fn SchoolsPage() -> impl IntoView {
 /// The two small forms of a staff row: change the role, and deactivate or reactivate.
 fn standing_forms(
     standing: ServerAction<SetStaffStanding>,
+    reset: ServerAction<ResetStaffPassword>,
     u: &crate::dto::StaffUser,
     roles: &[(String, String)],
 ) -> impl IntoView {
@@ -82,7 +83,11 @@ fn standing_forms(
             view! { <option value=v.clone() selected=sel>{text.clone()}</option> }
         })
         .collect_view();
-    let (id2, role2) = (id.clone(), role.clone());
+    let (id2, role2, id3) = (id.clone(), role.clone(), id.clone());
+    let reset_label = t_args(
+        "staff-reset-password-for",
+        &[("name", u.display_name.clone())],
+    );
     view! {
         <ActionForm action=standing attr:class="inline-form">
             <input type="hidden" name="user" value=id />
@@ -97,6 +102,10 @@ fn standing_forms(
             <input type="hidden" name="role" value=role2 />
             <button type="submit" class="button-secondary small">{toggle}</button>
         </ActionForm>
+        <ActionForm action=reset attr:class="inline-form">
+            <input type="hidden" name="user" value=id3 />
+            <button type="submit" class="button-secondary small" aria-label=reset_label data-test="reset-password">{t("staff-reset-password")}</button>
+        </ActionForm>
     }
 }
 
@@ -106,6 +115,8 @@ pub fn StaffPage() -> impl IntoView {
     let action = ServerAction::<CreateStaff>::new();
     let standing = ServerAction::<SetStaffStanding>::new();
     let standing_result = form_result(standing);
+    let reset = ServerAction::<ResetStaffPassword>::new();
+    let reset_result = form_result(reset);
     let data = Resource::new(|| (), |_| list_staff());
     let me = crate::auth::use_me();
     let result = form_result(action);
@@ -132,9 +143,12 @@ pub fn StaffPage() -> impl IntoView {
                     .map(|r| (r.as_str().to_owned(), role_label(*r)))
                     .collect::<Vec<_>>();
                 let rows = staff.into_iter().map(|u| {
-                    let status = if u.active { t("staff-active") } else { t("staff-inactive") };
+                    let mut status = if u.active { t("staff-active") } else { t("staff-inactive") };
+                    if u.must_change_password {
+                        status = format!("{status}; {}", t("staff-must-change-password"));
+                    }
                     let forms = (Some(u.id) != myself)
-                        .then(|| standing_forms(standing, &u, &roles));
+                        .then(|| standing_forms(standing, reset, &u, &roles));
                     let row_test = format!("staff-{}", u.email);
                     view! {
                         <tr data-test=row_test>
@@ -145,6 +159,15 @@ pub fn StaffPage() -> impl IntoView {
                 }).collect_view();
                 view! {
                     {move || standing_result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
+                    {move || reset_result.get().map(|r| match r {
+                        Ok(otp) => view! {
+                            <div class="notice notice-ok" role="status" data-test="one-time-password">
+                                <p>{t_args("staff-one-time-password", &[("email", otp.email)])}</p>
+                                <p class="otp"><code>{otp.password}</code></p>
+                            </div>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    })}
                     <table class="list" data-test="staff">
                         <thead><tr>
                             <th scope="col">{t("field-display_name")}</th>
