@@ -100,3 +100,34 @@ test('a coordinator deactivates a staff account and reactivates it', async ({ pa
   // The coordinator's own row has no such buttons.
   await expect(page.getByTestId('staff-samordnare@example.se').getByRole('button')).toHaveCount(0);
 });
+
+test('a coordinator resets a password and its owner must choose a new one', async ({ page }) => {
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/staff');
+  await page.getByRole('button', { name: 'Reset the password of Tomas Lärare' }).click();
+  const notice = page.getByTestId('one-time-password');
+  await expect(notice).toContainText('larare2@example.se');
+  const otp = (await notice.locator('code').innerText()).trim();
+  expect(otp).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expect(page.getByTestId('staff-larare2@example.se')).toContainText('must change password');
+  await expectAccessible(page);
+  await page.getByTestId('sign-out').click();
+
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill('larare2@example.se');
+  await page.getByLabel('Password').fill(otp);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/password$/);
+  await expect(page.getByTestId('must-change-password')).toBeVisible();
+  await expectAccessible(page);
+  // Every other page sends back here until the password is changed.
+  await page.goto('/participants');
+  await expect(page).toHaveURL(/\/password$/);
+  await page.getByLabel(/^Current password/).fill(otp);
+  await page.getByLabel(/^New password(?! again)/).fill('tomas own password');
+  await page.getByLabel(/^New password again/).fill('tomas own password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByTestId('start-teacher')).toBeVisible();
+  await page.goto('/participants');
+  await expect(page).toHaveURL(/\/participants$/);
+});
