@@ -55,6 +55,9 @@ curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null || { cat "$E2E_DIR/ser
 (cd end2end && BASE_URL="http://127.0.0.1:$E2E_PORT" npx playwright test)
 kill $SERVER_PID 2>/dev/null || true
 
+step "crash test: twenty SIGKILLs while writing and importing (SQLite)"
+bash scripts/crash.sh
+
 step "weight: what a first visit downloads per page, against the budgets (gzip -9)"
 for f in target/site/pkg/spraktrappan.wasm target/site/pkg/spraktrappan.js target/site/pkg/spraktrappan.css; do
   [ -f "$f" ] && printf '%-40s %8d bytes raw %8d bytes gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"

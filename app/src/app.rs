@@ -252,6 +252,7 @@ fn Header() -> impl IntoView {
                     <span data-test="signed-in-as">{me.name.clone()}</span>
                     {(!tablet).then(|| view! { <A href="/password" attr:class="who-link">{t("nav-password")}</A> })}
                     <form method="post" action={<SignOut as ServerFn>::PATH} class="inline">
+                        <crate::ui::components::CsrfField />
                         <input type="hidden" name="to" value=to />
                         <button type="submit" class="button-secondary" data-test="sign-out">{t("sign-out")}</button>
                     </form>
@@ -275,6 +276,7 @@ fn Header() -> impl IntoView {
             <a href="/" class="brand">{t("app-name")}</a>
             <Transition fallback=|| ()>{nav}</Transition>
             <form method="post" action={<SetLanguage as ServerFn>::PATH} class="inline lang-switch" aria-label=t("language")>
+                <crate::ui::components::CsrfField />
                 <input type="hidden" name="back" value=back />
                 {languages}
             </form>

@@ -137,6 +137,9 @@ pub struct ParticipantDetail {
     pub has_pin: bool,
     /// Groups the participant is in, with their teacher's name.
     pub groups: Vec<(GroupId, String, String)>,
+    /// The record's latest change (its newest history entry, PIN changes aside; 0 before
+    /// any): an edit form sends it back, and the save is refused if the record changed since.
+    pub version: i64,
 }
 
 impl ParticipantDetail {
@@ -351,6 +354,8 @@ pub struct TimeRow {
     pub minutes: u32,
     /// The teacher's name (teaching).
     pub teacher_name: Option<String>,
+    /// The entry's version (a removal from a page that showed an older one is refused).
+    pub version: i64,
 }
 
 /// One absence.
@@ -368,6 +373,8 @@ pub struct AbsenceRow {
     pub reason: AbsenceReason,
     /// Note (may be empty).
     pub note: String,
+    /// The absence's version (a removal from a page that showed an older one is refused).
+    pub version: i64,
 }
 
 /// An active participant whose plans do not cover them from today on (the plan-coverage lists

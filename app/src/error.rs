@@ -95,12 +95,54 @@ impl AppError {
     }
 }
 
+/// The problem of a field that someone changed after the form was shown: by whom (a staff
+/// member's name, else where the change came from, in `locale`), when (Stockholm time) and to
+/// what.
+#[cfg(feature = "ssr")]
+pub fn changed_by(
+    field: &str,
+    by: Option<&str>,
+    source: &str,
+    changed_at: i64,
+    value: String,
+    locale: Locale,
+) -> FieldProblem {
+    let by = by.map_or_else(
+        || translate(locale, &format!("source-{source}"), &[]),
+        str::to_owned,
+    );
+    let at = chrono::DateTime::from_timestamp(changed_at, 0)
+        .map(|t| {
+            crate::state::clock::stockholm(t)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    FieldProblem::new(
+        field.to_owned(),
+        "",
+        crate::domain::problem::Problem::ChangedBy(Box::new(crate::domain::problem::Meanwhile {
+            by,
+            at,
+            value,
+        })),
+    )
+}
+
 #[cfg(feature = "ssr")]
 impl From<crate::db::DbError> for AppError {
     fn from(e: crate::db::DbError) -> Self {
         match e {
             crate::db::DbError::NotFound => AppError::NotFound,
             crate::db::DbError::Conflict(p) => AppError::Invalid(vec![p]),
+            crate::db::DbError::Sqlx(inner) if crate::db::is_race(&inner) => {
+                tracing::warn!(error = %inner, "a concurrent write won: refused as a conflict");
+                AppError::field(
+                    "version",
+                    "",
+                    crate::domain::problem::Problem::ChangedMeanwhile,
+                )
+            }
             crate::db::DbError::Sqlx(inner) => {
                 tracing::error!(error = %inner, "database error");
                 AppError::Internal

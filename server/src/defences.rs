@@ -64,11 +64,10 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
 }
 
 /// Whether a request that changes state comes from another site: `Sec-Fetch-Site` says so
-/// (anything but `same-origin` or `none`, the user's own typing), or `Origin` names another
-/// host than the one asked. A request with neither header (not a browser: the command line,
-/// scripts) is let through; every current browser sends at least one on a POST.
+/// (anything but `same-origin` or `none`, the user's own typing), or `Origin` (else `Referer`)
+/// names another host than the one asked.
 pub fn is_cross_site(method: &Method, headers: &axum::http::HeaderMap) -> bool {
-    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+    if !changes_state(method) {
         return false;
     }
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
@@ -77,32 +76,123 @@ pub fn is_cross_site(method: &Method, headers: &axum::http::HeaderMap) -> bool {
             return true;
         }
     }
-    match (text(header::ORIGIN), text(header::HOST)) {
+    let host = text(header::HOST);
+    match (text(header::ORIGIN), text(header::REFERER)) {
         (Some("null"), _) => true,
-        (Some(origin), Some(host)) => {
-            let origin_host = origin
-                .strip_prefix("https://")
-                .or_else(|| origin.strip_prefix("http://"))
-                .unwrap_or(origin);
-            !origin_host.eq_ignore_ascii_case(host)
-        }
-        (Some(_), None) => true,
-        (None, _) => false,
+        (Some(origin), _) => !same_host(origin, host),
+        (None, Some(referer)) => !same_host(referer, host),
+        (None, None) => false,
     }
 }
 
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Whether the URL (or origin) `url` is on `host`.
+fn same_host(url: &str, host: Option<&str>) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let url_host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    host.is_some_and(|h| url_host.eq_ignore_ascii_case(h))
+}
+
+/// Whether a state-changing request says nothing of where it comes from (no `Origin`, no
+/// `Sec-Fetch-Site`, no `Referer`): then, if it acts for a session, it must carry the
+/// session's anti-forgery token.
+fn says_nothing_of_its_origin(method: &Method, headers: &axum::http::HeaderMap) -> bool {
+    changes_state(method)
+        && ![
+            header::ORIGIN,
+            header::REFERER,
+            header::HeaderName::from_static("sec-fetch-site"),
+        ]
+        .iter()
+        .any(|h| headers.contains_key(h))
+}
+
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The value of the first part named `name` of a `multipart/form-data` body (the forms put the
+/// token first).
+fn multipart_value<'a>(body: &'a [u8], name: &str) -> Option<&'a [u8]> {
+    let marker = format!("name=\"{name}\"");
+    let at = body
+        .windows(marker.len())
+        .position(|w| w == marker.as_bytes())?;
+    let rest = &body[at..];
+    let start = rest.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let value = &rest[start..];
+    let end = value.windows(2).position(|w| w == b"\r\n")?;
+    Some(&value[..end])
+}
+
+fn refused(path: &str, why: &str) -> Response {
+    tracing::warn!(%path, why, "cross-site request refused");
+    (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
+}
+
 /// Refuses state-changing requests from other sites (cross-site request forgery), before any
-/// server function, form post or upload runs.
-pub async fn same_site_writes(req: Request, next: Next) -> Response {
+/// server function, form post or upload runs. A request that says nothing of its origin and
+/// acts for a session must carry the session's token ([`app::state::CSRF_FIELD`] as a form
+/// field or the `X-CSRF-Token` header); every current browser sends `Origin` or
+/// `Sec-Fetch-Site`, so this fallback is for older ones.
+pub async fn same_site_writes(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
     if is_cross_site(req.method(), req.headers()) {
-        tracing::warn!(
-            path = %req.uri().path(),
-            origin = ?req.headers().get(header::ORIGIN),
-            "cross-site request refused"
-        );
-        return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+        return refused(&path, "another origin");
     }
-    next.run(req).await
+    if !says_nothing_of_its_origin(req.method(), req.headers()) {
+        return next.run(req).await;
+    }
+    let Some(session) = state.auth.session_token(req.headers()) else {
+        // No session, nothing to act for: signing in, or a client that is not a browser.
+        return next.run(req).await;
+    };
+    let expected = state.auth.csrf_token(session);
+    let given = req
+        .headers()
+        .get("x-csrf-token")
+        .map(|v| v.as_bytes().to_vec());
+    if given.is_some_and(|g| same_secret(&g, expected.as_bytes())) {
+        return next.run(req).await;
+    }
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let multipart = content_type.starts_with("multipart/form-data");
+    if !multipart && !content_type.starts_with("application/x-www-form-urlencoded") {
+        return refused(&path, "no origin and no token");
+    }
+    let limit = if multipart {
+        app::import::http::MAX_UPLOAD_BYTES + 64 * 1024
+    } else {
+        crate::forms::MAX_FORM_BYTES
+    };
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let ok = if multipart {
+        multipart_value(&bytes, app::state::CSRF_FIELD)
+            .is_some_and(|v| same_secret(v, expected.as_bytes()))
+    } else {
+        form_urlencoded::parse(&bytes).any(|(k, v)| {
+            k == app::state::CSRF_FIELD && same_secret(v.as_bytes(), expected.as_bytes())
+        })
+    };
+    if !ok {
+        return refused(&path, "no origin and a missing or wrong token");
+    }
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
 }
 
 #[cfg(test)]
@@ -139,8 +229,35 @@ mod tests {
         let same = headers(&[("sec-fetch-site", "same-origin")]);
         assert!(!is_cross_site(&post, &same));
         assert!(is_cross_site(&post, &headers(&[("origin", "null")])));
-        // Reading is never refused; a client without either header is not a browser.
+        // Reading is never refused; a request that says nothing of its origin is not
+        // cross-site by its headers (it then needs the session's token, if it has a session).
         assert!(!is_cross_site(&Method::GET, &theirs));
         assert!(!is_cross_site(&post, &HeaderMap::new()));
+        assert!(says_nothing_of_its_origin(&post, &HeaderMap::new()));
+        assert!(!says_nothing_of_its_origin(&Method::GET, &HeaderMap::new()));
+        // Without Origin, a Referer from another site is cross-site and one from here is not.
+        let referred = |r: &'static str| headers(&[("host", "127.0.0.1:3000"), ("referer", r)]);
+        assert!(is_cross_site(&post, &referred("https://evil.example/page")));
+        assert!(!is_cross_site(
+            &post,
+            &referred("http://127.0.0.1:3000/participants?q=1")
+        ));
+        assert!(!says_nothing_of_its_origin(
+            &post,
+            &referred("http://127.0.0.1:3000/")
+        ));
+    }
+
+    #[test]
+    fn the_token_is_found_in_a_multipart_body() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc123\r\n--XyZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nteaching\r\n--XyZ--\r\n";
+        assert_eq!(multipart_value(body, "_csrf"), Some(&b"abc123"[..]));
+        assert_eq!(multipart_value(body, "kind"), Some(&b"teaching"[..]));
+        assert_eq!(multipart_value(body, "file"), None);
+        assert!(
+            same_secret(b"abc", b"abc")
+                && !same_secret(b"abc", b"abd")
+                && !same_secret(b"ab", b"abc")
+        );
     }
 }

@@ -188,19 +188,18 @@ async fn load_calendar(db: &Db) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Whether a demo holiday falls on a weekday of `week`.
+/// Whether a demo holiday falls on a weekday of `week` (the demo calendar read as the
+/// `calendar` file it is).
 fn has_closed_day(week: app::domain::weeks::IsoWeek) -> bool {
     use app::domain::calendar::{ClosedDays, RawClosedDays};
     let friday = week.monday() + chrono::Days::new(4);
-    DEMO_CALENDAR.lines().skip(1).any(|line| {
-        let f: Vec<&str> = line.split(';').collect();
-        let raw = RawClosedDays::from_lookup(|c| {
-            ["scope", "name", "from_date", "to_date", "reason", "note"]
-                .iter()
-                .position(|x| *x == c)
-                .and_then(|i| f.get(i).copied())
-        });
-        ClosedDays::validate(&raw)
+    let Ok(table) =
+        app::domain::csvfile::read(DEMO_CALENDAR, &app::import::calendar::CALENDAR_SPEC)
+    else {
+        return false;
+    };
+    table.rows.iter().any(|row| {
+        ClosedDays::validate(&RawClosedDays::from_lookup(|c| row.get(c)))
             .is_ok_and(|d| d.from_date <= friday && d.to_date >= week.monday())
     })
 }

@@ -182,7 +182,10 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             state.clone(),
             crate::forms::keep_form_posts,
         ))
-        .layer(axum::middleware::from_fn(crate::defences::same_site_writes))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::defences::same_site_writes,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::defences::security_headers,

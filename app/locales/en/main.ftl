@@ -471,6 +471,7 @@ password-save = Change password
 field-current = Current password
 field-new = New password
 field-repeat = New password again
+field-version = This record
 field-user = Account
 hint-new-password = At least 10 characters. Not the current one.
 staff-reset-password = Reset password

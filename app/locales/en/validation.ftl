@@ -58,6 +58,7 @@ problem-own-account = This is your own account: ask another coordinator to deact
 problem-passwords-differ = The two new passwords differ. Type the same new password twice.
 problem-password-unchanged = The new password is the same as the current one. Choose a new password.
 problem-wrong-current-password = This is not your current password.
+problem-changed-by = { $by } changed this at { $at }, since you opened the page, to “{ $value }”. Nothing was saved: reload the page and make your change again.
 problem-name-not-for-programme = Leave the name empty for the whole programme. Write a name only for a district or a school.
 problem-unknown-district = No district of this name. Districts: { $allowed }.
 problem-unknown-school = No school of this name. Schools: { $allowed }.

@@ -471,6 +471,7 @@ password-save = Byt lösenord
 field-current = Nuvarande lösenord
 field-new = Nytt lösenord
 field-repeat = Nytt lösenord igen
+field-version = Uppgiften
 field-user = Konto
 hint-new-password = Minst 10 tecken. Inte det nuvarande.
 staff-reset-password = Återställ lösenord

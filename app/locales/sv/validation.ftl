@@ -58,6 +58,7 @@ problem-own-account = Det här är ditt eget konto: be en annan samordnare att i
 problem-passwords-differ = De två nya lösenorden är olika. Skriv samma nya lösenord två gånger.
 problem-password-unchanged = Det nya lösenordet är samma som det nuvarande. Välj ett nytt lösenord.
 problem-wrong-current-password = Det är inte ditt nuvarande lösenord.
+problem-changed-by = { $by } ändrade detta { $at }, efter att du öppnade sidan, till ”{ $value }”. Inget sparades: ladda om sidan och gör din ändring igen.
 problem-name-not-for-programme = Lämna namnet tomt för hela programmet. Skriv ett namn bara för en stadsdel eller en skola.
 problem-unknown-district = Det finns ingen stadsdel med det namnet. Stadsdelar: { $allowed }.
 problem-unknown-school = Det finns ingen skola med det namnet. Skolor: { $allowed }.

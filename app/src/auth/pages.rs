@@ -26,6 +26,7 @@ pub fn StaffSignIn() -> impl IntoView {
             <h1>{t("sign-in-title")}</h1>
             {move || error_view(action.value().get())}
             <form method="post" action={<SignInStaff as ServerFn>::PATH} class="stack">
+                <crate::ui::components::CsrfField />
                 <div class="field">
                     <label for="email">{t("field-email")}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required />
@@ -52,6 +53,7 @@ pub fn TabletSignIn() -> impl IntoView {
             <p class="lead">{t("tablet-lead")}</p>
             {move || error_view(action.value().get())}
             <form method="post" action={<SignInParticipant as ServerFn>::PATH} class="stack">
+                <crate::ui::components::CsrfField />
                 <div class="field">
                     <label for="code">{t("field-code")}</label>
                     <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters"
@@ -100,6 +102,7 @@ pub fn PasswordPage() -> impl IntoView {
             <Suspense>{must_change}</Suspense>
             {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
             <leptos::form::ActionForm action=action attr:class="stack" attr:data-test="password-form">
+                <crate::ui::components::CsrfField />
                 <Field name="current" label="field-current" kind="password" autocomplete="current-password" required=true problem=p("current") />
                 <Field name="new" label="field-new" kind="password" autocomplete="new-password" hint="hint-new-password" required=true problem=p("new") />
                 <Field name="repeat" label="field-repeat" kind="password" autocomplete="new-password" required=true problem=p("repeat") />

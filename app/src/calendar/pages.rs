@@ -59,6 +59,7 @@ fn ClosedDaysForm(page: CalendarData) -> impl IntoView {
                 _ => None,
             }}
             <ActionForm action=action attr:class="stack" attr:data-test="calendar-form">
+                <crate::ui::components::CsrfField />
                 <SelectField name="scope" label="field-scope" options=scopes selected=typed.or("scope", "district") problem=p("scope") />
                 <SelectField name="name" label="field-calendar-name" options=names selected=typed.or("name", "") problem=p("name") />
                 <p class="hint">{t("calendar-name-hint")}</p>
@@ -93,6 +94,7 @@ fn calendar_view(page: CalendarData) -> impl IntoView {
             let remove = can_manage.then(|| {
                 view! {
                     <ActionForm action=delete attr:class="inline">
+                        <crate::ui::components::CsrfField />
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="version" value=version />
                         <button type="submit" class="button-secondary small">{t("remove")}</button>

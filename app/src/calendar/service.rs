@@ -10,17 +10,6 @@ use crate::import::ImportReport;
 
 use super::api::CalendarData;
 
-fn recorder(who: &Principal) -> db::hours::Recorder {
-    db::hours::Recorder {
-        source: "web",
-        user: match who {
-            Principal::Staff { user, .. } => Some(*user),
-            Principal::Participant(_) => None,
-        },
-        participant: None,
-    }
-}
-
 /// The calendar page's data.
 pub async fn page(
     db: &Db,
@@ -44,7 +33,13 @@ pub async fn save(db: &Db, who: &Principal, raw: &RawClosedDays) -> Result<(), A
     let days = ClosedDays::validate(raw).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let mut report = ImportReport::default();
-    crate::import::calendar::save_days(&mut tx, &[(1, days)], recorder(who), &mut report).await?;
+    crate::import::calendar::save_days(
+        &mut tx,
+        &[(1, days)],
+        db::hours::Recorder::from(who),
+        &mut report,
+    )
+    .await?;
     if !report.rows.is_empty() {
         tx.rollback().await.map_err(DbError::from)?;
         return Err(AppError::Invalid(
@@ -63,7 +58,7 @@ pub async fn delete(
     version: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    db::calendar::delete(&mut tx, id, version, recorder(who)).await?;
+    db::calendar::delete(&mut tx, id, version, db::hours::Recorder::from(who)).await?;
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }

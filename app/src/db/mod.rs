@@ -177,6 +177,23 @@ pub(crate) fn conflict_on(field: &str, value: &str) -> impl FnOnce(sqlx::Error) 
     }
 }
 
+/// Whether a database error means that a concurrent writer got there first: a unique key
+/// taken between our check and our insert, a serialization failure or deadlock (PostgreSQL), or
+/// a write lock not obtained in time (SQLite). The request is refused as a conflict to retry,
+/// not as an internal error.
+pub fn is_race(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => {
+            d.is_unique_violation()
+                || matches!(
+                    d.code().as_deref(),
+                    Some("40001" | "40P01" | "5" | "6" | "517")
+                )
+        }
+        _ => false,
+    }
+}
+
 /// Reads a column that must hold a parseable value; a bad stored value is an internal error.
 pub(crate) fn parse_col<T, E: std::fmt::Debug>(
     row_value: Result<T, E>,

@@ -98,6 +98,7 @@ pub fn AssessmentHomePage() -> impl IntoView {
                         view! {
                             <p class="lead">{t("elp-intro")}</p>
                             <form method="post" action="/api/assessment/start" class="stack">
+                                <crate::ui::components::CsrfField />
                                 <button type="submit" name="occasion" value=home.suggested.as_str() class="button-primary big" data-test="elp-start">
                                     {t("elp-start")}" ("{occasion_name(home.suggested)}")"
                                 </button>
@@ -136,6 +137,7 @@ pub fn AssessmentHomePage() -> impl IntoView {
                             <h2>{t("elp-choose-skill")}</h2>
                             <ul class="skill-cards">{cards}</ul>
                             <form method="post" action="/api/assessment/submit" class="card stack">
+                                <crate::ui::components::CsrfField />
                                 <p>{t("elp-submit-explain")}</p>
                                 <button type="submit" class="button-primary big" data-test="elp-submit">{t("elp-submit")}</button>
                             </form>
@@ -214,6 +216,7 @@ pub fn SkillPage() -> impl IntoView {
                             {icon(SPEAKER, 24)}" "{t("elp-read-aloud")}
                         </ReadAloud>
                         <form method="post" action="/api/assessment/answer" class="answer-form" aria-labelledby="statement-text">
+                            <crate::ui::components::CsrfField />
                             <input type="hidden" name="skill" value=sheet.skill.as_str() />
                             <input type="hidden" name="index" value=index.to_string() />
                             <input type="hidden" name="statement" value=st.id.clone() />
@@ -278,6 +281,7 @@ fn assessment_card(
         let problem = Signal::derive(move || problem_of(&result.get(), "body"));
         view! {
             <ActionForm action=action attr:class="stack">
+                <crate::ui::components::CsrfField />
                 <input type="hidden" name="assessment" value=a.id.to_string() />
                 <div class="field" class:field-invalid=move || problem.get().is_some()>
                     <label for=field_id.clone()>{t("elp-comment")}</label>

@@ -178,16 +178,24 @@ pub async fn get_hours(participant: ParticipantId) -> Result<HoursOverview, AppE
 
 /// Sets a new weekly plan from `valid_from` (coordinators, the mentor). A plan under the weekly
 /// minimum, in teaching or in self-study, is refused with the shortfall; the old plan stays.
+/// `based_on` is the newest plan the form showed (0: none): a plan saved by someone else since
+/// is not silently replaced.
 #[server(endpoint = "hours/plan")]
 pub async fn save_plan(
     participant: ParticipantId,
     valid_from: String,
     self_study_minutes: String,
     #[server(default)] blocks: Vec<BlockInput>,
+    #[server(default)] based_on: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::ManagePlan).await?;
+    let based_on = super::service::BasedOn {
+        plan: based_on,
+        locale: crate::i18n::request_locale(),
+    };
+    let today = state.clock.today();
     super::service::save_plan(
         &state.db,
         who,
@@ -195,7 +203,8 @@ pub async fn save_plan(
         valid_from,
         self_study_minutes,
         blocks,
-        state.clock.today(),
+        today,
+        based_on,
     )
     .await?;
     leptos_axum::redirect(&format!("/participants/{participant}#hours"));
@@ -240,13 +249,20 @@ pub async fn record_time(
 
 /// Removes a recorded entry (whoever may record its kind); the history keeps it.
 #[server(endpoint = "hours/time/delete")]
-pub async fn delete_time(id: TimeEntryId) -> Result<(), AppError> {
+pub async fn delete_time(
+    id: TimeEntryId,
+    #[server(default)] version: Option<i64>,
+) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     let entry = super::service::time::entry(&state.db, &who, id).await?;
     let action = ParticipantAction::record(entry.kind);
     guard::participant(&state, &who, entry.participant_id, action).await?;
-    super::service::time::delete_time(&state.db, &who, id).await?;
+    let seen = super::service::time::Seen {
+        version,
+        locale: crate::i18n::request_locale(),
+    };
+    super::service::time::delete_time(&state.db, &who, id, seen).await?;
     leptos_axum::redirect(&back_to_hours(who, entry.participant_id));
     Ok(())
 }
@@ -279,13 +295,20 @@ pub async fn save_absence(
 
 /// Removes an absence (coordinators, the mentor); the history keeps it.
 #[server(endpoint = "hours/absence/delete")]
-pub async fn delete_absence(id: AbsenceId) -> Result<(), AppError> {
+pub async fn delete_absence(
+    id: AbsenceId,
+    #[server(default)] version: Option<i64>,
+) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     let absence = super::service::time::absence(&state.db, &who, id).await?;
     let action = ParticipantAction::ManageAbsence;
     guard::participant(&state, &who, absence.participant_id, action).await?;
-    super::service::time::delete_absence(&state.db, &who, id).await?;
+    let seen = super::service::time::Seen {
+        version,
+        locale: crate::i18n::request_locale(),
+    };
+    super::service::time::delete_absence(&state.db, &who, id, seen).await?;
     leptos_axum::redirect(&format!("/participants/{}#hours", absence.participant_id));
     Ok(())
 }
@@ -325,26 +348,33 @@ pub async fn save_register(
     .await
 }
 
+/// Whose participants a list of the minimum covers: the whole programme for a coordinator, their
+/// own for a mentor; nobody else gets such a list.
+#[cfg(feature = "ssr")]
+fn report_scope(who: &crate::domain::role::Principal) -> Result<crate::db::hours::Scope, AppError> {
+    use crate::db::hours::Scope;
+    use crate::domain::role::{Principal, Role};
+    match who {
+        Principal::Staff {
+            role: Role::Mentor,
+            user,
+        } => Ok(Scope::Mentor(*user)),
+        Principal::Staff {
+            role: Role::Coordinator,
+            ..
+        } => Ok(Scope::All),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
 /// The mentor's participants with a short week in the last four weeks or in the running week
 /// so far (measured up to yesterday), the largest shortfall first. A coordinator gets the
 /// [`COORDINATOR_SHORT_LIST`] largest of the whole programme (the compliance report has the
 /// rest).
 #[server(endpoint = "hours/short")]
 pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
-    use crate::db::hours::Scope;
-    use crate::domain::role::{Principal, Role};
     let (state, who) = crate::auth::session::require().await?;
-    let scope = match who {
-        Principal::Staff {
-            role: Role::Mentor,
-            user,
-        } => Scope::Mentor(user),
-        Principal::Staff {
-            role: Role::Coordinator,
-            ..
-        } => Scope::All,
-        _ => return Err(AppError::Forbidden),
-    };
+    let scope = report_scope(&who)?;
     super::service::short_weeks(&state.db, scope, state.clock.now().date()).await
 }
 
@@ -352,20 +382,8 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
 /// coordinators, their own for mentors.
 #[server(endpoint = "hours/plan-gaps")]
 pub async fn get_plan_gaps() -> Result<Vec<crate::dto::PlanGap>, AppError> {
-    use crate::db::hours::Scope;
-    use crate::domain::role::{Principal, Role};
     let (state, who) = crate::auth::session::require().await?;
-    let scope = match who {
-        Principal::Staff {
-            role: Role::Mentor,
-            user,
-        } => Scope::Mentor(user),
-        Principal::Staff {
-            role: Role::Coordinator,
-            ..
-        } => Scope::All,
-        _ => return Err(AppError::Forbidden),
-    };
+    let scope = report_scope(&who)?;
     super::service::plan_gaps(&state.db, scope, state.clock.today()).await
 }
 

@@ -62,6 +62,7 @@ fn UploadCard(kind: ImportKind) -> impl IntoView {
             <h2 id=heading_id>{t(kind.title_id())}</h2>
             {kind.hint_id().map(|id| view! { <p class="hint">{t(id)}</p> })}
             <form method="post" action="/import/upload" enctype="multipart/form-data" class="stack" data-test=test>
+                <crate::ui::components::CsrfField />
                 <input type="hidden" name="kind" value=kind.as_str() />
                 <div class="field">
                     <label for=input.clone()>{t(kind.file_label_id())}</label>
@@ -165,6 +166,7 @@ pub fn ImportReportPage() -> impl IntoView {
                         {report_view(r)}
                         {valid.then(|| view! {
                             <ActionForm action=confirm>
+                                <crate::ui::components::CsrfField />
                                 <input type="hidden" name="id" value=pid />
                                 <button type="submit" class="button-primary" data-test="import-confirm">{t("import-confirm")}</button>
                             </ActionForm>

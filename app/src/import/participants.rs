@@ -29,20 +29,37 @@ pub fn random_code() -> SignInCode {
     SignInCode::from_random(r)
 }
 
-/// Validates and saves one participant from the form. With `edit`, the participant `id` gets
-/// the values, status and end date; otherwise a new participant is created (an existing
-/// reference is refused). Dates are checked against `today`. Returns the participant's id.
+/// An edit of an existing participant from the edit form.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    /// Whose record.
+    pub id: ParticipantId,
+    /// The status chosen.
+    pub status: String,
+    /// The end date typed (may be empty).
+    pub end_date: String,
+    /// The record's version the form showed ([`crate::dto::ParticipantDetail::version`]).
+    pub version: i64,
+    /// The editor's language, for the message about a change made meanwhile.
+    pub locale: crate::i18n::Locale,
+}
+
+/// Validates and saves one participant from the form. With `edit`, the participant gets the
+/// values, status and end date, unless someone changed the record after the form was shown
+/// (then nothing is saved and each field they changed says by whom, when and to what);
+/// otherwise a new participant is created (an existing reference is refused). Dates are
+/// checked against `today`. Returns the participant's id.
 pub async fn save_one(
     db: &Db,
     raw: &RawParticipant,
     user: UserId,
-    edit: Option<(ParticipantId, String, String)>,
+    edit: Option<Edit>,
     today: chrono::NaiveDate,
 ) -> Result<ParticipantId, AppError> {
     let record = ParticipantRecord::validate(raw, today);
     let status = edit
         .as_ref()
-        .map(|(_, status, end)| parse_status(status, end, raw, today));
+        .map(|e| parse_status(&e.status, &e.end_date, raw, today));
     let (record, status) = match (record, status) {
         (Ok(r), None) => (r, None),
         (Ok(r), Some(Ok(s))) => (r, Some(s)),
@@ -61,7 +78,15 @@ pub async fn save_one(
         None => match participants::save(&mut tx, &record, who, true, random_code).await? {
             SaveOutcome::Created(id) | SaveOutcome::Updated(id) | SaveOutcome::Unchanged(id) => id,
         },
-        Some((id, _, _)) => {
+        Some(edit) => {
+            let id = edit.id;
+            let meanwhile = participants::changes_since(&mut tx, id, edit.version).await?;
+            if !meanwhile.is_empty() {
+                return Err(AppError::Invalid(changed_meanwhile(
+                    &meanwhile,
+                    edit.locale,
+                )));
+            }
             participants::rename(&mut tx, id, record.participant_ref.as_str(), who).await?;
             participants::save(&mut tx, &record, who, false, random_code).await?;
             if let Some((status, end)) = status {
@@ -72,6 +97,33 @@ pub async fn save_one(
     };
     tx.commit().await.map_err(DbError::from)?;
     Ok(id)
+}
+
+/// One problem per field changed meanwhile (its latest change): by whom, when and to what.
+fn changed_meanwhile(
+    changes: &[crate::dto::HistoryEntry],
+    locale: crate::i18n::Locale,
+) -> Vec<FieldProblem> {
+    let mut latest: Vec<&crate::dto::HistoryEntry> = Vec::new();
+    for c in changes.iter().rev() {
+        if !latest.iter().any(|l| l.field == c.field) {
+            latest.push(c);
+        }
+    }
+    latest.reverse();
+    latest
+        .into_iter()
+        .map(|c| {
+            crate::error::changed_by(
+                &c.field,
+                c.changed_by.as_deref(),
+                &c.source,
+                c.changed_at,
+                c.new_value.clone().unwrap_or_default(),
+                locale,
+            )
+        })
+        .collect()
 }
 
 fn parse_status(

@@ -163,26 +163,30 @@ pub async fn create_participant(raw: RawParticipant) -> Result<(), AppError> {
 }
 
 /// Edits a participant's record, status and end date (coordinators); the history keeps the
-/// old values.
+/// old values. `version` is the record's version the form showed: a record changed since is
+/// not overwritten.
 #[server(endpoint = "participants/update")]
 pub async fn update_participant(
     id: ParticipantId,
     raw: RawParticipant,
     status: String,
     end_date: String,
+    version: i64,
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
+    use crate::import::participants::{save_one, Edit};
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, id, ParticipantAction::Edit).await?;
     let user = guard::staff_user(&who)?;
-    crate::import::participants::save_one(
-        &state.db,
-        &raw,
-        user,
-        Some((id, status, end_date)),
-        state.clock.today(),
-    )
-    .await?;
+    let locale = crate::i18n::request_locale();
+    let edit = Edit {
+        id,
+        status,
+        end_date,
+        version,
+        locale,
+    };
+    save_one(&state.db, &raw, user, Some(edit), state.clock.today()).await?;
     leptos_axum::redirect(&format!("/participants/{id}"));
     Ok(())
 }

@@ -139,37 +139,45 @@ pub async fn create_sfi_result(
     Ok(())
 }
 
-/// Corrects a result; the earlier version stays in the history.
+/// Corrects a result; the earlier version stays in the history. `version` is the result's
+/// version the form showed: a result changed since is not overwritten.
 #[server(endpoint = "sfi/correct")]
-pub async fn correct_sfi_result(id: SfiResultId, raw: RawSfiResult) -> Result<(), AppError> {
+pub async fn correct_sfi_result(
+    id: SfiResultId,
+    raw: RawSfiResult,
+    version: i64,
+) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     let participant = crate::db::sfi::owner_of(&state.db, id).await?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
     let by = guard::staff_user(&who)?;
-    super::service::correct(&state.db, by, id, participant, raw, state.clock.today()).await?;
+    let seen = super::service::Seen {
+        version,
+        locale: crate::i18n::request_locale(),
+    };
+    let today = state.clock.today();
+    super::service::correct(&state.db, by, id, participant, raw, today, seen).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
     Ok(())
 }
 
-/// Deletes a result (coordinators); the history keeps its last values and who deleted it.
+/// Deletes a result (coordinators); the history keeps its last values and who deleted it. A
+/// result changed since the page showed `version` is not deleted.
 #[server(endpoint = "sfi/delete")]
-pub async fn delete_sfi_result(id: SfiResultId) -> Result<(), AppError> {
-    use crate::db::{self, participants::ChangeSource, DbError};
+pub async fn delete_sfi_result(id: SfiResultId, version: i64) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     // Only coordinators may delete at all; nobody else learns whether the id exists.
     let participant =
-        guard::hidden_unless_coordinator(db::sfi::owner_of(&state.db, id).await, &who)?;
+        guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who)?;
     guard::participant(&state, &who, participant, ParticipantAction::DeleteResult).await?;
     let by = guard::staff_user(&who)?;
-    let mut tx = state.db.begin().await?;
-    let source = ChangeSource {
-        source: "web",
-        by: Some(by),
+    let seen = super::service::Seen {
+        version,
+        locale: crate::i18n::request_locale(),
     };
-    db::sfi::delete(&mut tx, id, participant, source).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    super::service::delete(&state.db, by, id, participant, seen).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
     Ok(())
 }

@@ -223,6 +223,7 @@ pub async fn correct(
     participant: ParticipantId,
     raw: RawSfiResult,
     today: NaiveDate,
+    seen: Seen,
 ) -> Result<(), AppError> {
     use crate::db::{self, participants::ChangeSource, DbError};
 
@@ -241,7 +242,88 @@ pub async fn correct(
         source: "web",
         by: Some(by),
     };
-    db::sfi::correct(&mut tx, id, owner.id, &record, teacher, source).await?;
+    let saved = db::sfi::correct(
+        &mut tx,
+        id,
+        owner.id,
+        &record,
+        teacher,
+        source,
+        seen.version,
+    )
+    .await;
+    if is_stale(&saved) {
+        drop(tx);
+        return Err(changed_meanwhile(db, participant, id, seen.locale).await);
+    }
+    saved?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+/// The version of a result that a form showed, and the editor's language.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen {
+    /// [`crate::dto::SfiResultRow::version`] as shown.
+    pub version: i64,
+    /// For the message about a change made meanwhile.
+    pub locale: crate::i18n::Locale,
+}
+
+fn is_stale<T>(r: &Result<T, crate::db::DbError>) -> bool {
+    matches!(r, Err(crate::db::DbError::Conflict(p))
+        if p.problem == crate::domain::problem::Problem::ChangedMeanwhile)
+}
+
+/// The refusal of a stale correction or deletion of result `id`: who changed it last, when, and
+/// what it says now.
+async fn changed_meanwhile(
+    db: &Db,
+    participant: ParticipantId,
+    id: SfiResultId,
+    locale: crate::i18n::Locale,
+) -> AppError {
+    let latest = match crate::db::sfi::versions(db, participant).await {
+        Ok(v) => v.into_iter().find(|v| v.result_id == id),
+        Err(e) => return e.into(),
+    };
+    let Some(v) = latest else {
+        return AppError::NotFound;
+    };
+    let value = format!(
+        "{}: {} ({})",
+        v.values.course, v.values.grade, v.values.test_date
+    );
+    AppError::Invalid(vec![crate::error::changed_by(
+        "grade",
+        v.changed_by.as_deref(),
+        &v.source,
+        v.changed_at,
+        value,
+        locale,
+    )])
+}
+
+/// Deletes result `id` of `participant` (a coordinator `by`), unless it changed since `seen`.
+pub async fn delete(
+    db: &Db,
+    by: UserId,
+    id: SfiResultId,
+    participant: ParticipantId,
+    seen: Seen,
+) -> Result<(), AppError> {
+    use crate::db::{self, participants::ChangeSource, DbError};
+    let mut tx = db.begin().await?;
+    let source = ChangeSource {
+        source: "web",
+        by: Some(by),
+    };
+    let deleted = db::sfi::delete(&mut tx, id, participant, source, seen.version).await;
+    if is_stale(&deleted) {
+        drop(tx);
+        return Err(changed_meanwhile(db, participant, id, seen.locale).await);
+    }
+    deleted?;
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }

@@ -65,6 +65,14 @@ impl AuthConfig {
         }
     }
 
+    /// The anti-forgery token of a session: a keyed hash of its token, so it needs no storage,
+    /// changes with every session and cannot be derived without the server's secret. Pages put
+    /// it in their forms ([`CSRF_FIELD`]); it is checked when a request says neither `Origin`
+    /// nor `Sec-Fetch-Site` nor a same-origin `Referer`.
+    pub fn csrf_token(&self, session_token: &str) -> String {
+        keyed_hash(&self.session_secret, &format!("csrf\u{0}{session_token}"))
+    }
+
     /// The session token the request's cookie carries, under this configuration's name only.
     pub fn session_token<'a>(&self, headers: &'a axum::http::HeaderMap) -> Option<&'a str> {
         cookie(headers, self.session_cookie_name())
@@ -110,6 +118,9 @@ pub struct AppState {
     /// The programme's clock (Europe/Stockholm).
     pub clock: clock::Clock,
 }
+
+/// The form field (and `X-CSRF-Token` the header) that carries the anti-forgery token.
+pub const CSRF_FIELD: &str = "_csrf";
 
 /// The keyed hash under which a session token or a throttle subject is stored.
 pub fn keyed_hash(secret: &str, value: &str) -> String {

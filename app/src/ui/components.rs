@@ -206,3 +206,24 @@ pub fn SelectField(
 pub fn Loading() -> impl IntoView {
     view! { <p class="loading" aria-live="polite">{t("loading")}</p> }
 }
+
+/// The session's anti-forgery token as a hidden field: in every form that posts, for the
+/// browsers that send neither `Origin` nor `Sec-Fetch-Site` (see `server::defences`). Nothing
+/// without a session.
+#[component]
+pub fn CsrfField() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let token = {
+        let state = use_context::<crate::state::AppState>();
+        let parts = use_context::<http::request::Parts>();
+        state.zip(parts).and_then(|(state, parts)| {
+            state
+                .auth
+                .session_token(&parts.headers)
+                .map(|t| state.auth.csrf_token(t))
+        })
+    };
+    #[cfg(not(feature = "ssr"))]
+    let token: Option<String> = None;
+    token.map(|value| view! { <input type="hidden" name="_csrf" value=value /> })
+}

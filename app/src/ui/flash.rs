@@ -69,7 +69,11 @@ impl Typed {
 /// Names of fields never kept: secrets stay out of memory beyond the request.
 pub fn is_secret(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    n.contains("password") || n.contains("pin") || n.contains("secret") || n.contains("token")
+    n.contains("password")
+        || n.contains("pin")
+        || n.contains("secret")
+        || n.contains("token")
+        || n.contains("csrf")
 }
 
 /// The values typed into the last refused post to the server function at `path` on this page.

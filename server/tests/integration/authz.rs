@@ -251,6 +251,7 @@ fn form(
             f.push(("id".into(), pid.to_string()));
             f.push(("status".into(), "active".into()));
             f.push(("end_date".into(), String::new()));
+            f.push(("version".into(), "0".into()));
             f
         }
         "participants/pin" => v(&[("id", pid.to_string()), ("pin", "583920".into())]),
@@ -308,9 +309,10 @@ fn form(
         "sfi/correct" => {
             let mut f = sfi("raw");
             f.push(("id".into(), result.to_string()));
+            f.push(("version".into(), "1".into()));
             f
         }
-        "sfi/delete" => v(&[("id", result.to_string())]),
+        "sfi/delete" => v(&[("id", result.to_string()), ("version", "1".into())]),
         "assessment/start" => v(&[("occasion", "start".into())]),
         "assessment/skill" => v(&[("skill", "listening".into()), ("lang", "en".into())]),
         "assessment/answer" => v(&[

@@ -233,9 +233,11 @@ impl TestApp {
         form: &[(&str, &str)],
     ) -> Reply {
         let body = form_body(form);
+        // As a browser's `fetch` from the app's own page says.
         let mut req = Request::post(format!("/api/{endpoint}"))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
+            .header(header::ACCEPT, "application/json")
+            .header("sec-fetch-site", "same-origin");
         if let Some(s) = session {
             req = req.header(header::COOKIE, format!("st_session={s}"));
         }

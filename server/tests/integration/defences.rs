@@ -210,7 +210,96 @@ async fn secure_cookies_are_host_prefixed_and_the_plain_name_is_not_read(app: Te
     assert!(!signed_in(plain).await, "the plain name is not read");
 }
 
+/// A post that says nothing of its origin (no `Origin`, `Sec-Fetch-Site` or `Referer`, as
+/// some older browsers send) and acts for a session needs the session's token: without it
+/// nothing is stored; with it in the form (as every page's forms carry it) or in the header, it
+/// is saved.
+async fn a_post_without_origin_needs_the_sessions_token(app: TestApp) {
+    seed(&app).await;
+    let c = app.sign_in(COORDINATOR).await;
+    let refused = app
+        .router
+        .clone()
+        .oneshot(save(&c, &[]))
+        .await
+        .expect("answer");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(count(&app).await, 0);
+    // The token the pages put in their forms.
+    let page = app.get("/calendar", Some(&c)).await.body;
+    let token = test_auth(false).csrf_token(&c);
+    assert!(
+        page.contains(&format!("name=\"_csrf\" value=\"{token}\"")),
+        "the page's forms carry the session's token"
+    );
+    let wrong = Request::post("/api/calendar/save")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, format!("st_session={c}"))
+        .body(Body::from(
+            "_csrf=not-the-token&scope=programme&from_date=2026-06-19&to_date=2026-06-19&reason=holiday",
+        ))
+        .expect("request");
+    let res = app.router.clone().oneshot(wrong).await.expect("answer");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let with_field = Request::post("/api/calendar/save")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, format!("st_session={c}"))
+        .body(Body::from(format!(
+            "_csrf={token}&scope=programme&from_date=2026-06-19&to_date=2026-06-19&reason=holiday"
+        )))
+        .expect("request");
+    let res = app
+        .router
+        .clone()
+        .oneshot(with_field)
+        .await
+        .expect("answer");
+    assert!(res.status().is_success(), "{:?}", res.status());
+    assert_eq!(count(&app).await, 1);
+    let with_header = Request::post("/api/calendar/save")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, format!("st_session={c}"))
+        .header("x-csrf-token", token.as_str())
+        .body(Body::from(
+            "scope=programme&from_date=2026-06-22&to_date=2026-06-22&reason=holiday",
+        ))
+        .expect("request");
+    let res = app
+        .router
+        .clone()
+        .oneshot(with_header)
+        .await
+        .expect("answer");
+    assert!(res.status().is_success(), "{:?}", res.status());
+    assert_eq!(count(&app).await, 2);
+}
+
+/// A write that loses a race for a unique key (another request inserted the same key between
+/// our check and our insert) is answered as a conflict to retry, on either engine, not as an
+/// internal error.
+async fn a_lost_unique_key_race_is_a_conflict(app: TestApp) {
+    use app::domain::problem::Problem;
+    use app::error::AppError;
+    seed(&app).await;
+    let lost = sqlx::query(
+        "INSERT INTO users (email, display_name, role, password_hash, active, created_at) \
+         VALUES ($1, 'Twin', 'mentor', 'x', 1, 0)",
+    )
+    .bind(COORDINATOR)
+    .execute(&app.db.pool)
+    .await
+    .expect_err("the e-mail is taken");
+    let answer = AppError::from(app::db::DbError::Sqlx(lost));
+    assert_eq!(answer.problems().len(), 1, "{answer:?}");
+    assert_eq!(answer.problems()[0].problem, Problem::ChangedMeanwhile);
+}
+
 crate::on_both_engines! {
+    unique_race => super::a_lost_unique_key_race_is_a_conflict;
+    csrf_token => super::a_post_without_origin_needs_the_sessions_token;
     secure_cookies => super::secure_cookies_are_host_prefixed_and_the_plain_name_is_not_read;
     cross_site_refused => super::a_cross_site_post_is_refused_and_stores_nothing;
     security_headers => super::answers_carry_the_security_headers_and_personal_data_is_not_cached;

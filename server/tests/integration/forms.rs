@@ -20,6 +20,7 @@ async fn post_form(
     let req = Request::post(format!("/api/{endpoint}"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::HOST, "localhost")
         .header(header::REFERER, format!("http://localhost{referer}"))
         .header(header::COOKIE, format!("st_session={session}"))
         .body(Body::from(body))

@@ -742,6 +742,7 @@ async fn upload(app: &TestApp, session: &str, kind: &str, csv: &str) -> String {
          --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
     );
     let req = Request::post("/import/upload")
+        .header("sec-fetch-site", "same-origin")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
@@ -909,7 +910,173 @@ async fn the_day_and_the_hour_are_stockholms(app: TestApp) {
     assert_eq!(running.as_deref(), Some("2026-W12"));
 }
 
+/// The latest change a stale removal or plan is refused with: (field, by, value).
+fn changed_by(e: AppError) -> (String, String, String) {
+    match e.problems() {
+        [p] => match &p.problem {
+            Problem::ChangedBy(m) => (p.field.clone(), m.by.clone(), m.value.clone()),
+            other => panic!("not a change made meanwhile: {other:?}"),
+        },
+        other => panic!("expected one problem, got {other:?}"),
+    }
+}
+
+/// A removal from a page that showed an older version of a time entry or an absence, and a plan
+/// based on an older newest plan, are refused with who changed it and what it says now; the
+/// current version goes through.
+async fn stale_removals_and_plans_are_refused(app: TestApp) {
+    let s = seed(&app).await;
+    let c = app.sign_in(COORDINATOR).await;
+    let m = app.sign_in(MENTOR_A).await;
+    let pid = s.p1.to_string();
+    let time = |end: &'static str| {
+        vec![
+            ("participant", pid.as_str()),
+            ("kind", "self_study"),
+            ("date", "2026-03-03"),
+            ("start", "18:00"),
+            ("end", end),
+        ]
+    };
+    assert!(app
+        .call("hours/time", Some(&c), &time("19:00"))
+        .await
+        .status
+        .is_success());
+    assert!(app
+        .call("hours/time", Some(&m), &time("19:30"))
+        .await
+        .status
+        .is_success());
+    let id: i64 = sqlx::query_scalar("SELECT id FROM time_entries")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("id");
+    let id = id.to_string();
+    let stale = app
+        .call(
+            "hours/time/delete",
+            Some(&c),
+            &[("id", &id), ("version", "1")],
+        )
+        .await
+        .error();
+    assert_eq!(
+        changed_by(stale),
+        (
+            "version".into(),
+            "Mona Mentor".into(),
+            "2026-03-03 18:00–19:30".into()
+        )
+    );
+    assert_eq!(count(&app, "time_entries").await, 1);
+    let ok = app
+        .call(
+            "hours/time/delete",
+            Some(&c),
+            &[("id", &id), ("version", "2")],
+        )
+        .await;
+    assert!(
+        ok.status.is_success() || ok.status.is_redirection(),
+        "{ok:?}"
+    );
+    assert_eq!(count(&app, "time_entries").await, 0);
+
+    let absence = |to: &'static str| {
+        vec![
+            ("participant", pid.as_str()),
+            ("from_date", "2026-04-06"),
+            ("to_date", to),
+            ("reason", "illness"),
+        ]
+    };
+    assert!(app
+        .call("hours/absence", Some(&m), &absence("2026-04-10"))
+        .await
+        .status
+        .is_success());
+    assert!(app
+        .call("hours/absence", Some(&c), &absence("2026-04-09"))
+        .await
+        .status
+        .is_success());
+    let aid: i64 = sqlx::query_scalar("SELECT id FROM absences")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("id");
+    let aid = aid.to_string();
+    let stale = app
+        .call(
+            "hours/absence/delete",
+            Some(&m),
+            &[("id", &aid), ("version", "1")],
+        )
+        .await
+        .error();
+    assert_eq!(
+        changed_by(stale),
+        (
+            "version".into(),
+            "Cora Coordinator".into(),
+            "2026-04-06 – 2026-04-09".into()
+        )
+    );
+    let ok = app
+        .call(
+            "hours/absence/delete",
+            Some(&m),
+            &[("id", &aid), ("version", "2")],
+        )
+        .await;
+    assert!(
+        ok.status.is_success() || ok.status.is_redirection(),
+        "{ok:?}"
+    );
+    assert_eq!(count(&app, "absences").await, 0);
+
+    let blocks = [
+        ("1", "08:30", "10:10"),
+        ("3", "08:30", "10:10"),
+        ("5", "08:30", "10:10"),
+    ];
+    let plan = |based_on: &str| {
+        let mut f = plan_form(s.p1.0, &blocks, "300");
+        f.push(("based_on".into(), based_on.into()));
+        f
+    };
+    let first = app.call("hours/plan", Some(&c), &pairs(&plan("0"))).await;
+    assert!(
+        first.status.is_success() || first.status.is_redirection(),
+        "{first:?}"
+    );
+    let stale = app
+        .call("hours/plan", Some(&m), &pairs(&plan("0")))
+        .await
+        .error();
+    let (field, by, value) = changed_by(stale);
+    assert_eq!(
+        (field.as_str(), by.as_str()),
+        ("valid_from", "Cora Coordinator")
+    );
+    assert!(value.contains("2026-03-02"), "{value}");
+    assert_eq!(count(&app, "weekly_plans").await, 1);
+    let newest: i64 = sqlx::query_scalar("SELECT MAX(id) FROM weekly_plans")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("id");
+    let ok = app
+        .call("hours/plan", Some(&m), &pairs(&plan(&newest.to_string())))
+        .await;
+    assert!(
+        ok.status.is_success() || ok.status.is_redirection(),
+        "{ok:?}"
+    );
+    assert_eq!(count(&app, "weekly_plans").await, 2);
+}
+
 crate::on_both_engines! {
+    stale_changes => super::stale_removals_and_plans_are_refused;
     the_clock_is_stockholms => super::the_day_and_the_hour_are_stockholms;
     cli_files_and_setting => super::the_command_line_imports_time_and_sets_the_minimum;
     web_files => super::the_web_imports_and_exports_of_time_and_absences;

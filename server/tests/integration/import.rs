@@ -293,6 +293,7 @@ async fn the_web_import_uploads_checks_and_confirms(app: TestApp) {
          --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
     );
     let req = Request::post("/import/upload")
+        .header("sec-fetch-site", "same-origin")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),

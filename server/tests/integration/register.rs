@@ -112,10 +112,15 @@ async fn an_edit_keeps_the_old_values_in_the_history(app: TestApp) {
     let s = seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
     let id = s.p1.0.to_string();
+    let shown: ParticipantView = app
+        .call("participants/get", Some(&c), &[("id", &id)])
+        .await
+        .json();
     let mut f = raw("P-0001", "", "");
     f[1].1 = "Amina".into();
     f[2].1 = "Hassan-Ali".into();
     f.push(("id".into(), id.clone()));
+    f.push(("version".into(), shown.detail.version.to_string()));
     f.push(("status".into(), "completed".into()));
     f.push(("end_date".into(), String::new()));
     let err = app
@@ -295,7 +300,89 @@ async fn the_sign_in_code_goes_only_to_those_who_set_the_pin(app: TestApp) {
     }
 }
 
+/// Two tabs show the same record; the first save wins, the second is refused on each field the
+/// first changed (who, when, what it says now) and stores nothing. A new PIN, set on the
+/// participant page meanwhile, does not make an edit stale.
+async fn a_stale_edit_is_refused_and_says_what_changed(app: TestApp) {
+    let s = seed(&app).await;
+    let c = app.sign_in(COORDINATOR).await;
+    let id = s.p1.0.to_string();
+    let get = || async {
+        let v: ParticipantView = app
+            .call("participants/get", Some(&c), &[("id", &id)])
+            .await
+            .json();
+        v.detail
+    };
+    let form = |family: &str, version: i64| {
+        let mut f = raw("P-0001", "", "");
+        f[1].1 = "Amina".into();
+        f[2].1 = family.into();
+        f.push(("id".into(), id.clone()));
+        f.push(("version".into(), version.to_string()));
+        f.push(("status".into(), "active".into()));
+        f.push(("end_date".into(), String::new()));
+        f
+    };
+    let shown = get().await.version;
+    let first = app
+        .call(
+            "participants/update",
+            Some(&c),
+            &pairs(&form("Hasan", shown)),
+        )
+        .await;
+    assert!(first.status.is_success(), "{}", first.body);
+    let second = app
+        .call(
+            "participants/update",
+            Some(&c),
+            &pairs(&form("Hassan-Ali", shown)),
+        )
+        .await
+        .error();
+    let family = second
+        .problems()
+        .iter()
+        .find(|p| p.field == "family_name")
+        .unwrap_or_else(|| panic!("the changed field is named: {second:?}"));
+    match &family.problem {
+        Problem::ChangedBy(m) => {
+            assert_eq!(m.by, "Cora Coordinator");
+            assert_eq!(m.value, "Hasan");
+            assert_eq!(m.at.len(), "2026-12-03 10:42".len(), "{}", m.at);
+        }
+        other => panic!("not a change made meanwhile: {other:?}"),
+    }
+    assert_eq!(
+        get().await.family_name,
+        "Hasan",
+        "the second save stored nothing"
+    );
+
+    let now = get().await.version;
+    assert!(now > shown);
+    let pin = app
+        .call(
+            "participants/pin",
+            Some(&c),
+            &[("id", &id), ("pin", "583920")],
+        )
+        .await;
+    assert!(pin.status.is_success(), "{}", pin.body);
+    let after_pin = app
+        .call(
+            "participants/update",
+            Some(&c),
+            &pairs(&form("Hassan-Ali", now)),
+        )
+        .await;
+    assert!(after_pin.status.is_success(), "{}", after_pin.body);
+    assert_eq!(get().await.family_name, "Hassan-Ali");
+}
+
 crate::on_both_engines! {
+    stale_edit => super::a_stale_edit_is_refused_and_says_what_changed;
     sign_in_code => super::the_sign_in_code_goes_only_to_those_who_set_the_pin;
     create => super::a_coordinator_creates_a_participant_with_history;
     invalid => super::invalid_input_names_every_field_and_stores_nothing;

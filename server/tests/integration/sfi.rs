@@ -294,11 +294,26 @@ async fn corrections_and_deletion_keep_history(app: TestApp) {
     // Correction: the grade changes, the earlier version stays.
     let mut f = form("VG", "2026-03-02");
     f.push(("id", &id));
+    f.push(("version", "1"));
     let reply = app.call("sfi/correct", Some(&t), &f).await;
     assert!(reply.status.is_success(), "{reply:?}");
+    // A second correction from a form that still showed version 1 is refused, naming who
+    // changed the result, and changes nothing.
+    let mut stale = form("IG", "2026-03-02");
+    stale.push(("id", &id));
+    stale.push(("version", "1"));
+    let error = app.call("sfi/correct", Some(&t), &stale).await.error();
+    assert_eq!(error.problems()[0].field, "grade");
+    assert!(
+        matches!(&error.problems()[0].problem,
+            app::domain::problem::Problem::ChangedBy(m)
+                if m.by == "Tina Teacher" && m.value == "B: VG (2026-03-02)"),
+        "{error:?}"
+    );
     // A wrong grade is refused with its field and changes nothing.
     let mut bad = form("A", "2026-03-02");
     bad.push(("id", &id));
+    bad.push(("version", "2"));
     let error = app.call("sfi/correct", Some(&t), &bad).await.error();
     assert_eq!(error.problems()[0].field, "grade");
     let r = results(&app, s.p1).await;
@@ -312,14 +327,24 @@ async fn corrections_and_deletion_keep_history(app: TestApp) {
     assert!(!overview.can_record && !overview.can_delete);
     assert_eq!(overview.results.len(), 1);
     assert_eq!(
-        app.call("sfi/delete", Some(&t), &[("id", &id)])
+        app.call("sfi/delete", Some(&t), &[("id", &id), ("version", "2")])
             .await
             .error(),
         AppError::Forbidden
     );
-    // The coordinator deletes; the history shows all three steps, newest first.
+    // The coordinator deletes (not from a page that showed an older version); the history
+    // shows all three steps, newest first.
     let c = app.sign_in(COORDINATOR).await;
-    let reply = app.call("sfi/delete", Some(&c), &[("id", &id)]).await;
+    let stale = app
+        .call("sfi/delete", Some(&c), &[("id", &id), ("version", "1")])
+        .await;
+    assert!(matches!(
+        &stale.error().problems()[0].problem,
+        app::domain::problem::Problem::ChangedBy(_)
+    ));
+    let reply = app
+        .call("sfi/delete", Some(&c), &[("id", &id), ("version", "2")])
+        .await;
     assert!(reply.status.is_success(), "{reply:?}");
     let overview: SfiOverview = app
         .call("sfi/results", Some(&c), &[("participant", &p)])
@@ -477,6 +502,7 @@ async fn the_web_import_and_export_of_results(app: TestApp) {
          --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
     );
     let req = Request::post("/import/upload")
+        .header("sec-fetch-site", "same-origin")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),

@@ -124,7 +124,7 @@ pub async fn save_absence(
 }
 
 const ABSENCE_SELECT: &str =
-    "SELECT id, participant_id, from_date, to_date, reason, note FROM absences";
+    "SELECT id, participant_id, from_date, to_date, reason, note, version FROM absences";
 
 fn absence_row(r: &AnyRow) -> Result<AbsenceRow, DbError> {
     Ok(AbsenceRow {
@@ -134,6 +134,7 @@ fn absence_row(r: &AnyRow) -> Result<AbsenceRow, DbError> {
         to_date: date_col(r, "to_date")?,
         reason: typed_col(r, "reason", AbsenceReason::parse)?,
         note: col(r, "note")?,
+        version: col(r, "version")?,
     })
 }
 
@@ -159,7 +160,12 @@ pub async fn absences_of(db: &Db, participant: ParticipantId) -> Result<Vec<Abse
 }
 
 /// Deletes an absence; its last values are kept as a `delete` version.
-pub async fn delete_absence(tx: &mut Tx, id: AbsenceId, who: Recorder) -> Result<(), DbError> {
+pub async fn delete_absence(
+    tx: &mut Tx,
+    id: AbsenceId,
+    who: Recorder,
+    expected_version: Option<i64>,
+) -> Result<(), DbError> {
     let row = sqlx::query(
         "SELECT participant_id, from_date, to_date, reason, note, version FROM absences WHERE id = $1",
     )
@@ -174,7 +180,9 @@ pub async fn delete_absence(tx: &mut Tx, id: AbsenceId, who: Recorder) -> Result
         col(&row, "reason")?,
         col(&row, "note")?,
     );
-    let version: i64 = col::<i64>(&row, "version")? + 1;
+    let stored: i64 = col(&row, "version")?;
+    super::stale(expected_version, stored)?;
+    let version = stored + 1;
     absence_version(
         tx,
         id.0,

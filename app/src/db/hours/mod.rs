@@ -15,7 +15,7 @@ use crate::domain::weeks::{MinimumHistory, WeeklyMinimum};
 pub use crate::dto::{AbsenceRow, PlanBlockRow, PlanRow, TimeRow};
 pub use absences::{absence, absences_of, delete_absence, export_absences, save_absence};
 pub use measure::{measured, participant_weeks, Measured, Scope};
-pub use plans::{blocks_on, coverage_inputs, plans, save_plan};
+pub use plans::{blocks_on, coverage_inputs, newest_plan, plans, save_plan};
 pub use time::{
     day_entries, delete_time, export_time, participant_by_ref, save_time, teaching_on, time_entry,
     time_since,
@@ -43,6 +43,113 @@ impl From<ChangeSource> for Recorder {
             participant: None,
         }
     }
+}
+
+impl From<&crate::domain::role::Principal> for Recorder {
+    /// A change made on the web by the signed-in staff member or participant.
+    fn from(who: &crate::domain::role::Principal) -> Self {
+        use crate::domain::role::Principal;
+        match who {
+            Principal::Staff { user, .. } => Recorder {
+                source: "web",
+                user: Some(*user),
+                participant: None,
+            },
+            Principal::Participant(p) => Recorder {
+                source: "web",
+                user: None,
+                participant: Some(*p),
+            },
+        }
+    }
+}
+
+/// A change based on version `expected` (`None`: not checked) of a record now at `stored`: a
+/// conflict on `version` if someone changed the record in between.
+pub(crate) fn stale(expected: Option<i64>, stored: i64) -> Result<(), DbError> {
+    match expected {
+        Some(e) if e != stored => Err(DbError::Conflict(
+            crate::domain::problem::FieldProblem::new(
+                "version",
+                e.to_string(),
+                crate::domain::problem::Problem::ChangedMeanwhile,
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The latest change of a time entry or an absence: who (a staff member's or the
+/// participant's name), from where, when, and the values it left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastChange {
+    /// The name of who made it, if a person.
+    pub by: Option<String>,
+    /// `web`, `import`, `cli` or `demo`.
+    pub source: String,
+    /// Unix seconds.
+    pub at: i64,
+    /// What the record says after it, as shown on the page (`2026-03-04 08:30–10:10`).
+    pub value: String,
+}
+
+/// The latest change of time entry `id`, if it has any.
+pub async fn last_time_change(
+    db: &Db,
+    id: crate::domain::ids::TimeEntryId,
+) -> Result<Option<LastChange>, DbError> {
+    let row = sqlx::query(
+        "SELECT v.changed_at, v.source, v.entry_date, v.start_time, v.end_time, \
+         COALESCE(u.display_name, p.given_name || ' ' || p.family_name) AS who \
+         FROM time_entry_versions v LEFT JOIN users u ON u.id = v.changed_by \
+         LEFT JOIN participants p ON p.id = v.changed_by_participant \
+         WHERE v.entry_id = $1 ORDER BY v.id DESC LIMIT 1",
+    )
+    .bind(id.0)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| {
+        Ok(LastChange {
+            by: super::col(&r, "who")?,
+            source: super::col(&r, "source")?,
+            at: super::col(&r, "changed_at")?,
+            value: format!(
+                "{} {}–{}",
+                super::col::<String>(&r, "entry_date")?,
+                super::col::<String>(&r, "start_time")?,
+                super::col::<String>(&r, "end_time")?
+            ),
+        })
+    })
+    .transpose()
+}
+
+/// The latest change of absence `id`, if it has any.
+pub async fn last_absence_change(
+    db: &Db,
+    id: crate::domain::ids::AbsenceId,
+) -> Result<Option<LastChange>, DbError> {
+    let row = sqlx::query(
+        "SELECT v.changed_at, v.source, v.from_date, v.to_date, u.display_name AS who \
+         FROM absence_versions v LEFT JOIN users u ON u.id = v.changed_by \
+         WHERE v.absence_id = $1 ORDER BY v.id DESC LIMIT 1",
+    )
+    .bind(id.0)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| {
+        Ok(LastChange {
+            by: super::col(&r, "who")?,
+            source: super::col(&r, "source")?,
+            at: super::col(&r, "changed_at")?,
+            value: format!(
+                "{} – {}",
+                super::col::<String>(&r, "from_date")?,
+                super::col::<String>(&r, "to_date")?
+            ),
+        })
+    })
+    .transpose()
 }
 
 /// What saving a time entry or an absence did.

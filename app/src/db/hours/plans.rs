@@ -51,6 +51,19 @@ pub async fn save_plan(
     Ok(PlanId(id))
 }
 
+/// The participant's newest plan (the last saved, whatever its first day), if any.
+pub async fn newest_plan(
+    tx: &mut Tx,
+    participant: ParticipantId,
+) -> Result<Option<PlanId>, DbError> {
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(id) FROM weekly_plans WHERE participant_id = $1")
+            .bind(participant.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(id.map(PlanId))
+}
+
 /// Every version of the participant's plan, the newest (by valid_from, then creation) first.
 pub async fn plans(db: &Db, participant: ParticipantId) -> Result<Vec<PlanRow>, DbError> {
     let rows = sqlx::query(

@@ -183,7 +183,7 @@ pub async fn save_time(
 }
 
 const TIME_SELECT: &str = "SELECT t.id, t.participant_id, t.kind, t.entry_date, t.start_time, \
-    t.end_time, t.minutes, u.display_name AS teacher_name \
+    t.end_time, t.minutes, t.version, u.display_name AS teacher_name \
     FROM time_entries t LEFT JOIN users u ON u.id = t.teacher_id";
 
 fn time_row(r: &AnyRow) -> Result<TimeRow, DbError> {
@@ -196,6 +196,7 @@ fn time_row(r: &AnyRow) -> Result<TimeRow, DbError> {
         end: time_col(r, "end_time")?,
         minutes: minutes_of(col(r, "minutes")?),
         teacher_name: col(r, "teacher_name")?,
+        version: col(r, "version")?,
     })
 }
 
@@ -248,7 +249,12 @@ pub async fn teaching_on(
 }
 
 /// Deletes an entry; its last values are kept as a `delete` version.
-pub async fn delete_time(tx: &mut Tx, id: TimeEntryId, who: Recorder) -> Result<(), DbError> {
+pub async fn delete_time(
+    tx: &mut Tx,
+    id: TimeEntryId,
+    who: Recorder,
+    expected_version: Option<i64>,
+) -> Result<(), DbError> {
     let row = sqlx::query(
         "SELECT participant_id, kind, entry_date, start_time, end_time, teacher_id, version \
          FROM time_entries WHERE id = $1",
@@ -265,7 +271,9 @@ pub async fn delete_time(tx: &mut Tx, id: TimeEntryId, who: Recorder) -> Result<
         col(&row, "end_time")?,
     );
     let teacher: Option<i64> = col(&row, "teacher_id")?;
-    let version: i64 = col::<i64>(&row, "version")? + 1;
+    let stored: i64 = col(&row, "version")?;
+    super::stale(expected_version, stored)?;
+    let version = stored + 1;
     time_version(
         tx,
         id.0,

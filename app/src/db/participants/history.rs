@@ -53,3 +53,38 @@ pub async fn history(db: &Db, id: ParticipantId) -> Result<Vec<HistoryEntry>, Db
         })
         .collect()
 }
+
+/// The changes to a participant's record after history entry `version` (PIN changes aside),
+/// oldest first, with who made them: what a stale edit would overwrite. Takes the record's
+/// write lock first, so no other edit can slip in between this check and the save.
+pub async fn changes_since(
+    tx: &mut Tx,
+    id: ParticipantId,
+    version: i64,
+) -> Result<Vec<HistoryEntry>, DbError> {
+    sqlx::query("UPDATE participants SET updated_at = updated_at WHERE id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    let rows = sqlx::query(
+        "SELECT h.changed_at, u.display_name, h.source, h.field, h.old_value, h.new_value \
+         FROM participant_history h LEFT JOIN users u ON u.id = h.changed_by \
+         WHERE h.participant_id = $1 AND h.id > $2 AND h.field <> 'pin' ORDER BY h.id",
+    )
+    .bind(id.0)
+    .bind(version)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(HistoryEntry {
+                changed_at: col(r, "changed_at")?,
+                changed_by: col(r, "display_name")?,
+                source: col(r, "source")?,
+                field: col(r, "field")?,
+                old_value: col(r, "old_value")?,
+                new_value: col(r, "new_value")?,
+            })
+        })
+        .collect()
+}

@@ -13,7 +13,7 @@ use crate::domain::ids::{ParticipantId, SchoolId, UserId};
 use crate::domain::participant::{Gender, StudyPath};
 use crate::domain::status::ParticipantStatus;
 pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, ParticipantSummary};
-pub use history::history;
+pub use history::{changes_since, history};
 pub use read::{count_by_status, export_rows, get, id_by_ref, links, list};
 pub use save::{fill_search_keys, mentor_id, rename, save, set_status};
 pub use sign_in::{find_for_sign_in, set_pin_hash, set_sign_in_code};
@@ -53,7 +53,9 @@ const DETAIL_SELECT: &str = "SELECT p.id, p.participant_ref, p.given_name, p.fam
     p.birth_year, p.school_id, s.name AS school, d.name AS district, p.mentor_id, \
     u.display_name AS mentor_name, u.email AS mentor_email, p.start_date, p.planned_terms, \
     p.residence_permit_date, p.arrival_date, p.study_path, p.languages, p.status, p.end_date, \
-    p.sign_in_code, p.pin_hash \
+    p.sign_in_code, p.pin_hash, \
+    (SELECT COALESCE(MAX(h.id), 0) FROM participant_history h \
+     WHERE h.participant_id = p.id AND h.field <> 'pin') AS version \
     FROM participants p JOIN schools s ON s.id = p.school_id JOIN districts d ON d.id = s.district_id \
     LEFT JOIN users u ON u.id = p.mentor_id";
 
@@ -86,6 +88,7 @@ fn detail_from_row(r: &AnyRow) -> Result<ParticipantDetail, DbError> {
         sign_in_code: col(r, "sign_in_code")?,
         has_pin: pin.is_some(),
         groups: vec![],
+        version: col(r, "version")?,
     })
 }
 

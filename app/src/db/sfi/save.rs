@@ -83,8 +83,22 @@ pub async fn save(
     }
 }
 
+/// The conflict of a save or delete based on `expected` when the result is at `stored`.
+fn stale(expected: i64, stored: i64) -> Result<(), DbError> {
+    if expected == stored {
+        Ok(())
+    } else {
+        Err(DbError::Conflict(FieldProblem::new(
+            "version",
+            expected.to_string(),
+            Problem::ChangedMeanwhile,
+        )))
+    }
+}
+
 /// Corrects result `id` (of `owner`) to `record`, which may move it to another date or
-/// course; a result already stored under the new key is a conflict on `test_date`.
+/// course; a result already stored under the new key is a conflict on `test_date`. A result no
+/// longer at `expected_version` (changed since the form was shown) is a conflict on `version`.
 pub async fn correct(
     tx: &mut Tx,
     id: SfiResultId,
@@ -92,10 +106,11 @@ pub async fn correct(
     record: &SfiRecord,
     teacher: Option<UserId>,
     who: ChangeSource,
+    expected_version: i64,
 ) -> Result<SfiSaveOutcome, DbError> {
     let row = sqlx::query(
         "SELECT id, participant_id, test_date, course, occasion, grade_scale, grade, reading, \
-         listening, speaking, writing, teacher_id FROM sfi_results WHERE id = $1",
+         listening, speaking, writing, teacher_id, version FROM sfi_results WHERE id = $1",
     )
     .bind(id.0)
     .fetch_optional(&mut **tx)
@@ -104,6 +119,7 @@ pub async fn correct(
     if col::<i64>(&row, "participant_id")? != owner.0 {
         return Err(DbError::NotFound);
     }
+    stale(expected_version, col(&row, "version")?)?;
     let date = record.test_date.format("%Y-%m-%d").to_string();
     let same_key = col::<String>(&row, "test_date")? == date
         && col::<String>(&row, "course")? == record.course.as_str();
@@ -225,21 +241,27 @@ async fn append_version(
     Ok(())
 }
 
-/// Deletes result `id` of `owner`; its last values stay in the history as a `delete`.
+/// Deletes result `id` of `owner`; its last values stay in the history as a `delete`. A
+/// result no longer at `expected_version` (changed since the page was shown) is a conflict on
+/// `version`.
 pub async fn delete(
     tx: &mut Tx,
     id: SfiResultId,
     owner: ParticipantId,
     who: ChangeSource,
+    expected_version: i64,
 ) -> Result<(), DbError> {
-    let of: Option<i64> =
-        sqlx::query_scalar("SELECT participant_id FROM sfi_results WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&mut **tx)
-            .await?;
-    if of != Some(owner.0) {
+    let row = sqlx::query("SELECT participant_id, version FROM sfi_results WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(row) = row else {
+        return Err(DbError::NotFound);
+    };
+    if col::<i64>(&row, "participant_id")? != owner.0 {
         return Err(DbError::NotFound);
     }
+    stale(expected_version, col(&row, "version")?)?;
     append_version(tx, id, "delete", who).await?;
     sqlx::query("DELETE FROM sfi_results WHERE id = $1")
         .bind(id.0)

@@ -18,4 +18,4 @@ mod value;
 pub use field::{FieldProblem, FormRow, RowProblem};
 pub use file::{FileProblem, ImportRejection};
 pub use unique::{validate_unique, DuplicateOn};
-pub use value::{parse_one_of, Problem};
+pub use value::{parse_one_of, Meanwhile, Problem};

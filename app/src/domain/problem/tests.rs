@@ -86,6 +86,11 @@ fn problem_samples() -> Vec<Problem> {
         Problem::PasswordsDiffer,
         Problem::PasswordUnchanged,
         Problem::WrongCurrentPassword,
+        Problem::ChangedBy(Box::new(Meanwhile {
+            by: "Cora Coordinator".into(),
+            at: "2026-12-03 10:42".into(),
+            value: "Hasan".into(),
+        })),
     ]
 }
 
@@ -131,6 +136,7 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::PasswordsDiffer => 36,
         Problem::PasswordUnchanged => 37,
         Problem::WrongCurrentPassword => 38,
+        Problem::ChangedBy(_) => 39,
     }
 }
 

@@ -144,6 +144,9 @@ pub enum Problem {
     /// The current password given to change it is wrong.
     #[error("This is not your current password.")]
     WrongCurrentPassword,
+    /// Someone changed this field after the form was shown (a stale edit, refused).
+    #[error("{} changed this at {}, since you opened the page, to “{}”. Nothing was saved: reload the page and make your change again.", .0.by, .0.at, .0.value)]
+    ChangedBy(Box<Meanwhile>),
     /// A new PIN that is among the first a guesser tries.
     #[error(
         "Too easy to guess. Avoid repeated or consecutive digits such as 111111, 123456 or 121212."
@@ -179,6 +182,17 @@ impl From<TimeProblem> for Problem {
             other => Problem::Time(Box::new(other)),
         }
     }
+}
+
+/// A change someone made after a form was shown: the reason a stale edit is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meanwhile {
+    /// Who (a staff member's or participant's name, or where the change came from).
+    pub by: String,
+    /// When, Stockholm time (`YYYY-MM-DD HH:MM`).
+    pub at: String,
+    /// What the record says since.
+    pub value: String,
 }
 
 impl Problem {
@@ -221,6 +235,7 @@ impl Problem {
             Problem::PasswordsDiffer => "problem-passwords-differ",
             Problem::PasswordUnchanged => "problem-password-unchanged",
             Problem::WrongCurrentPassword => "problem-wrong-current-password",
+            Problem::ChangedBy(_) => "problem-changed-by",
             Problem::UnknownDistrict { .. } => "problem-unknown-district",
             Problem::UnknownSchool { .. } => "problem-unknown-school",
             Problem::Time(t) => t.message_id(),
@@ -246,6 +261,11 @@ impl Problem {
                 vec![("scale", scale.clone()), ("allowed", allowed.clone())]
             }
             Problem::FrozenAssessment { level } => vec![("level", level.clone())],
+            Problem::ChangedBy(m) => vec![
+                ("by", m.by.clone()),
+                ("at", m.at.clone()),
+                ("value", m.value.clone()),
+            ],
             Problem::UnknownDistrict { allowed } | Problem::UnknownSchool { allowed } => {
                 vec![("allowed", allowed.clone())]
             }

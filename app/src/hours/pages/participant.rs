@@ -168,6 +168,13 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
             .to_string(),
     );
     let teaching_problem = Signal::derive(move || problem_of(&result.get(), "plan_teaching"));
+    let based_on = h
+        .plans
+        .iter()
+        .map(|p| p.id.0)
+        .max()
+        .unwrap_or(0)
+        .to_string();
     let minimum = t_args("plan-minimum", &[("time", hm(h.minimum))]);
     view! {
         <details class="form-card" open=h.plans.is_empty() || refused>
@@ -178,7 +185,9 @@ fn PlanForm(h: HoursOverview) -> impl IntoView {
                 _ => None,
             }}
             <ActionForm action=action attr:class="stack" attr:data-test="plan-form">
+                <crate::ui::components::CsrfField />
                 <input type="hidden" name="participant" value=h.participant.to_string() />
+                <input type="hidden" name="based_on" value=based_on />
                 <Field name="valid_from" label="field-valid_from" kind="date" value=typed.or("valid_from", day(h.today)) required=true problem=Signal::derive(move || problem_of(&result.get(), "valid_from")) />
                 <div class="table-wrap">
                     <table class="list grid">
@@ -231,6 +240,7 @@ fn TimeForm(h: HoursOverview) -> impl IntoView {
                 _ => None,
             }}
             <ActionForm action=action attr:class="stack" attr:data-test="time-form">
+                <crate::ui::components::CsrfField />
                 <input type="hidden" name="participant" value=h.participant.to_string() />
                 <SelectField name="kind" label="field-kind" options=kinds selected=typed.or("kind", first) problem=p("kind") />
                 <Field name="date" label="field-date" kind="date" value=typed.or("date", day(h.today)) required=true problem=p("date") />
@@ -268,6 +278,7 @@ fn AbsenceForm(h: HoursOverview) -> impl IntoView {
                 _ => None,
             }}
             <ActionForm action=action attr:class="stack" attr:data-test="absence-form">
+                <crate::ui::components::CsrfField />
                 <input type="hidden" name="participant" value=h.participant.to_string() />
                 <div class="row-fields">
                     <Field name="from_date" label="field-from_date" kind="date" value=typed.or("from_date", day(h.today)) required=true problem=p("from_date") />
@@ -313,9 +324,12 @@ pub fn HoursSection(
                     let entries = h.recent.iter().map(|e| {
                         let deletable = match e.kind { TimeKind::Teaching => can_t, TimeKind::SelfStudy => can_s };
                         let id = e.id.to_string();
+                        let version = e.version.to_string();
                         let del = deletable.then(|| view! {
                             <ActionForm action=delete_time attr:class="inline">
+                                <crate::ui::components::CsrfField />
                                 <input type="hidden" name="id" value=id />
+                                <input type="hidden" name="version" value=version />
                                 <button type="submit" class="button-secondary small">{t("remove")}</button>
                             </ActionForm>
                         });
@@ -333,9 +347,12 @@ pub fn HoursSection(
                     let no_entries = h.recent.is_empty();
                     let absences = h.absences.iter().map(|a| {
                         let id = a.id.to_string();
+                        let version = a.version.to_string();
                         let del = can_a.then(|| view! {
                             <ActionForm action=delete_absence attr:class="inline">
+                                <crate::ui::components::CsrfField />
                                 <input type="hidden" name="id" value=id />
+                                <input type="hidden" name="version" value=version />
                                 <button type="submit" class="button-secondary small">{t("remove")}</button>
                             </ActionForm>
                         });

@@ -75,6 +75,7 @@ pub fn RegisterPage() -> impl IntoView {
                     }}
                     {s.members.is_empty().then(|| view! { <p>{t("sfi-grid-empty")}</p> })}
                     <ActionForm action=action attr:class="stack" attr:data-test="register-form">
+                        <crate::ui::components::CsrfField />
                         <input type="hidden" name="group" value=s.group.id.to_string() />
                         <input type="hidden" name="date" value=day(s.date) />
                         <div class="row-fields">

@@ -20,22 +20,6 @@ use crate::domain::role::Principal;
 use crate::dto::{Group, WeekRow};
 use crate::error::AppError;
 
-/// Who records a change made on the web: the staff member, or the participant on the tablet.
-pub fn recorder(who: &Principal) -> Recorder {
-    match who {
-        Principal::Staff { user, .. } => Recorder {
-            source: "web",
-            user: Some(*user),
-            participant: None,
-        },
-        Principal::Participant(p) => Recorder {
-            source: "web",
-            user: None,
-            participant: Some(*p),
-        },
-    }
-}
-
 /// What the participant's page shows about the weekly minimum, for `who` with `links`.
 pub async fn overview(
     db: &Db,
@@ -89,6 +73,6 @@ mod plan;
 mod reports;
 pub mod time;
 
-pub use plan::save_plan;
+pub use plan::{save_plan, BasedOn};
 pub use reports::{compliance_report, plan_gaps, short_weeks};
 pub use time::{record_time, register_sheet, save_register};

@@ -2,7 +2,18 @@
 
 use super::*;
 
-/// Parses and stores a new weekly plan; refused (nothing stored) under the minimum.
+/// Which plan the form was based on: the participant's newest plan when the page was shown
+/// (0: none), or `None` from clients that do not say.
+#[derive(Debug, Clone, Copy)]
+pub struct BasedOn {
+    /// The newest plan's id as shown.
+    pub plan: Option<i64>,
+    /// The editor's language, for the message about a plan saved meanwhile.
+    pub locale: crate::i18n::Locale,
+}
+
+/// Parses and stores a new weekly plan; refused (nothing stored) under the minimum, or when
+/// someone saved another plan after the form was shown.
 pub async fn save_plan(
     db: &Db,
     who: Principal,
@@ -11,6 +22,7 @@ pub async fn save_plan(
     self_study_minutes: String,
     blocks: Vec<BlockInput>,
     today: chrono::NaiveDate,
+    based_on: BasedOn,
 ) -> Result<(), AppError> {
     use crate::db::{self, DbError};
 
@@ -148,16 +160,67 @@ pub async fn save_plan(
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));
     }
+    if let Some(shown) = based_on.plan {
+        let newest = db::hours::newest_plan(&mut tx, participant).await?;
+        if newest.map_or(0, |p| p.0) != shown {
+            drop(tx);
+            return Err(plan_saved_meanwhile(db, participant, based_on.locale).await);
+        }
+    }
     db::hours::save_plan(
         &mut tx,
         participant,
         valid_from_date,
         &plan,
         &teachers,
-        recorder(&who),
+        Recorder::from(&who),
     )
     .await?;
     tx.commit().await.map_err(DbError::from)?;
     leptos_axum::redirect(&format!("/participants/{participant}#hours"));
     Ok(())
+}
+
+/// The refusal of a plan based on an older one: who saved the newest plan, when, and what it
+/// says.
+async fn plan_saved_meanwhile(
+    db: &Db,
+    participant: ParticipantId,
+    locale: crate::i18n::Locale,
+) -> AppError {
+    use crate::i18n::translate;
+    let plans = match crate::db::hours::plans(db, participant).await {
+        Ok(p) => p,
+        Err(e) => return e.into(),
+    };
+    let Some(newest) = plans.into_iter().max_by_key(|p| p.id.0) else {
+        return AppError::NotFound;
+    };
+    let span = |minutes: u32| {
+        translate(
+            locale,
+            "hours-minutes-short",
+            &[
+                ("hours", (minutes / 60).to_string()),
+                ("minutes", (minutes % 60).to_string()),
+            ],
+        )
+    };
+    let value = translate(
+        locale,
+        "plan-summary",
+        &[
+            ("from", newest.valid_from.to_string()),
+            ("teaching", span(newest.teaching_minutes)),
+            ("self_study", span(newest.self_study_minutes)),
+        ],
+    );
+    AppError::Invalid(vec![crate::error::changed_by(
+        "valid_from",
+        newest.created_by.as_deref(),
+        "web",
+        newest.created_at,
+        value,
+        locale,
+    )])
 }

@@ -20,8 +20,14 @@ pub async fn record_time(
     let record = TimeRecord::validate(&raw, now).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
     let mut report = ImportReport::default();
-    crate::import::time::save_entries(&mut tx, &[(1, record)], now, recorder(&who), &mut report)
-        .await?;
+    crate::import::time::save_entries(
+        &mut tx,
+        &[(1, record)],
+        now,
+        Recorder::from(&who),
+        &mut report,
+    )
+    .await?;
     if !report.rows.is_empty() {
         tx.rollback().await.map_err(DbError::from)?;
         return Err(AppError::Invalid(
@@ -47,7 +53,7 @@ pub async fn save_absence(
         .participant_ref;
     let record = AbsenceRecord::validate(&raw).map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
-    db::hours::save_absence(&mut tx, participant, &record, recorder(&who)).await?;
+    db::hours::save_absence(&mut tx, participant, &record, Recorder::from(&who)).await?;
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }
@@ -61,14 +67,57 @@ pub async fn entry(
     crate::auth::guard::hidden_unless_coordinator(crate::db::hours::time_entry(db, id).await, who)
 }
 
-/// Removes a recorded entry; the history keeps it.
+/// What a page showed of a record it asks to change: its version (`None` from clients that do
+/// not say, e.g. scripts), and the viewer's language for the message about a change made
+/// meanwhile.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen {
+    /// The version shown.
+    pub version: Option<i64>,
+    /// For the message.
+    pub locale: crate::i18n::Locale,
+}
+
+fn is_stale<T>(r: &Result<T, crate::db::DbError>) -> bool {
+    matches!(r, Err(crate::db::DbError::Conflict(p))
+        if p.problem == crate::domain::problem::Problem::ChangedMeanwhile)
+}
+
+/// The refusal of a stale change: who changed the record last, when, and what it says now.
+fn changed_meanwhile(
+    last: Result<Option<crate::db::hours::LastChange>, crate::db::DbError>,
+    locale: crate::i18n::Locale,
+) -> AppError {
+    match last {
+        Ok(Some(c)) => AppError::Invalid(vec![crate::error::changed_by(
+            "version",
+            c.by.as_deref(),
+            &c.source,
+            c.at,
+            c.value,
+            locale,
+        )]),
+        Ok(None) => AppError::NotFound,
+        Err(e) => e.into(),
+    }
+}
+
+/// Removes a recorded entry, unless it changed since the page showed it; the history keeps it.
 pub async fn delete_time(
     db: &Db,
     who: &Principal,
     id: crate::domain::ids::TimeEntryId,
+    seen: Seen,
 ) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    crate::db::hours::delete_time(&mut tx, id, recorder(who)).await?;
+    let deleted =
+        crate::db::hours::delete_time(&mut tx, id, Recorder::from(who), seen.version).await;
+    if is_stale(&deleted) {
+        drop(tx);
+        let last = crate::db::hours::last_time_change(db, id).await;
+        return Err(changed_meanwhile(last, seen.locale));
+    }
+    deleted?;
     tx.commit().await.map_err(crate::db::DbError::from)?;
     Ok(())
 }
@@ -82,14 +131,22 @@ pub async fn absence(
     crate::auth::guard::hidden_unless_coordinator(crate::db::hours::absence(db, id).await, who)
 }
 
-/// Removes an absence; the history keeps it.
+/// Removes an absence, unless it changed since the page showed it; the history keeps it.
 pub async fn delete_absence(
     db: &Db,
     who: &Principal,
     id: crate::domain::ids::AbsenceId,
+    seen: Seen,
 ) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    crate::db::hours::delete_absence(&mut tx, id, recorder(who)).await?;
+    let deleted =
+        crate::db::hours::delete_absence(&mut tx, id, Recorder::from(who), seen.version).await;
+    if is_stale(&deleted) {
+        drop(tx);
+        let last = crate::db::hours::last_absence_change(db, id).await;
+        return Err(changed_meanwhile(last, seen.locale));
+    }
+    deleted?;
     tx.commit().await.map_err(crate::db::DbError::from)?;
     Ok(())
 }
@@ -200,7 +257,8 @@ pub async fn save_register(
     }
     let mut tx = db.begin().await?;
     let mut report = ImportReport::default();
-    crate::import::time::save_entries(&mut tx, &records, now, recorder(&who), &mut report).await?;
+    crate::import::time::save_entries(&mut tx, &records, now, Recorder::from(&who), &mut report)
+        .await?;
     if !report.rows.is_empty() {
         tx.rollback().await.map_err(DbError::from)?;
         return Err(AppError::Invalid(

@@ -52,6 +52,7 @@ pub fn SchoolsPage() -> impl IntoView {
             <h2 id="new-school-h">{t("school-new")}</h2>
             {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
             <ActionForm action=action attr:class="stack">
+                <crate::ui::components::CsrfField />
                 <Field name="name" label="field-school" required=true problem=p("name") />
                 <Field name="district" label="field-district" required=true problem=p("district") />
                 <button type="submit" class="button-primary">{t("save")}</button>
@@ -90,6 +91,7 @@ fn standing_forms(
     );
     view! {
         <ActionForm action=standing attr:class="inline-form">
+            <crate::ui::components::CsrfField />
             <input type="hidden" name="user" value=id />
             <input type="hidden" name="active" value=active.to_string() />
             <label for=select_id.clone() class="visually-hidden">{t("field-role")}</label>
@@ -97,12 +99,14 @@ fn standing_forms(
             <button type="submit" class="button-secondary small">{t("staff-change-role")}</button>
         </ActionForm>
         <ActionForm action=standing attr:class="inline-form">
+            <crate::ui::components::CsrfField />
             <input type="hidden" name="user" value=id2 />
             <input type="hidden" name="active" value=(!active).to_string() />
             <input type="hidden" name="role" value=role2 />
             <button type="submit" class="button-secondary small">{toggle}</button>
         </ActionForm>
         <ActionForm action=reset attr:class="inline-form">
+            <crate::ui::components::CsrfField />
             <input type="hidden" name="user" value=id3 />
             <button type="submit" class="button-secondary small" aria-label=reset_label data-test="reset-password">{t("staff-reset-password")}</button>
         </ActionForm>
@@ -185,6 +189,7 @@ pub fn StaffPage() -> impl IntoView {
             <h2 id="new-staff-h">{t("staff-new")}</h2>
             {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
             <ActionForm action=action attr:class="stack">
+                <crate::ui::components::CsrfField />
                 <Field name="display_name" label="field-display_name" required=true problem=p("display_name") />
                 <Field name="email" label="field-email" kind="email" required=true problem=p("email") />
                 <SelectField name="role" label="field-role" options=roles.clone() problem=p("role") />
@@ -222,6 +227,7 @@ pub fn GroupsPage() -> impl IntoView {
                                 <h2 id="new-group-h">{t("group-new")}</h2>
                                 {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                                 <ActionForm action=action attr:class="stack">
+                                    <crate::ui::components::CsrfField />
                                     <Field name="name" label="field-group" required=true problem=p("name") />
                                     <SelectField name="teacher" label="field-teacher" options=options problem=p("teacher") />
                                     <button type="submit" class="button-primary">{t("save")}</button>
@@ -283,6 +289,7 @@ pub fn GroupPage() -> impl IntoView {
                             <td>{m.participant_ref}</td>
                             <td>{coordinator.then(|| view! {
                                 <ActionForm action=remove attr:class="inline">
+                                    <crate::ui::components::CsrfField />
                                     <input type="hidden" name="group" value=gid />
                                     <input type="hidden" name="participant" value=m.id.to_string() />
                                     <button type="submit" class="button-secondary" aria-label=label>{t("remove")}</button>
@@ -309,6 +316,7 @@ pub fn GroupPage() -> impl IntoView {
                         <section class="card" aria-labelledby="add-member-h">
                             <h2 id="add-member-h">{t("group-add-member")}</h2>
                             <ActionForm action=add attr:class="stack">
+                                <crate::ui::components::CsrfField />
                                 <input type="hidden" name="group" value=gid2 />
                                 <Field name="participant_ref" label="field-participant_ref" required=true problem=p />
                                 <button type="submit" class="button-primary">{t("add")}</button>

@@ -168,6 +168,7 @@ pub fn NewParticipant() -> impl IntoView {
                 view! {
                     {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                     <ActionForm action=action attr:class="stack" attr:data-test="participant-form">
+                        <crate::ui::components::CsrfField />
                         <ParticipantFields raw=raw options=opts result=result typed=typed(<CreateParticipant as ServerFn>::PATH) />
                         <button type="submit" class="button-primary">{t("save")}</button>
                     </ActionForm>
@@ -208,7 +209,9 @@ pub fn EditParticipant() -> impl IntoView {
                     <h1>{t("participant-edit")}": "{format!("{} {}", d.given_name, d.family_name)}</h1>
                     {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                     <ActionForm action=action attr:class="stack" attr:data-test="participant-form">
+                        <crate::ui::components::CsrfField />
                         <input type="hidden" name="id" value=d.id.to_string() />
+                        <input type="hidden" name="version" value=d.version.to_string() />
                         <ParticipantFields raw=raw options=opts result=result typed=typed.clone() />
                         <fieldset>
                             <legend>{t("participant-status")}</legend>
@@ -293,6 +296,7 @@ fn participant_view(
                 <p>{if d.has_pin { t("pin-is-set") } else { t("pin-not-set") }}</p>
                 {move || matches!(pin_result.get(), Some(Ok(()))).then(|| view! { <p class="notice notice-ok" role="status">{t("pin-saved")}</p> })}
                 <ActionForm action=pin_action attr:class="inline-form">
+                    <crate::ui::components::CsrfField />
                     <input type="hidden" name="id" value=d.id.to_string() />
                     <Field name="pin" label="field-new-pin" kind="password" inputmode="numeric" autocomplete="new-password" hint="hint-pin" problem=pin_problem />
                     <button type="submit" class="button-primary">{t("pin-set")}</button>

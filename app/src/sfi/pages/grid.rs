@@ -50,6 +50,7 @@ pub fn SfiGridPage() -> impl IntoView {
                         None => None,
                     }}
                     <ActionForm action=action attr:class="stack" attr:data-test="sfi-grid">
+                        <crate::ui::components::CsrfField />
                         <input type="hidden" name="group" value=g.group.id.to_string() />
                         <div class="row-fields">
                             <Field name="test_date" label="field-test_date" kind="date" value=typed.or("test_date", g.today.clone()) required=true problem=date_problem />

@@ -217,6 +217,7 @@ fn sfi_view(
             let row = r.clone();
             let fix = can_record.then(move || {
                 let rid = row.id.to_string();
+                let version = row.version.to_string();
                 let typed_fix = typed(<CorrectSfiResult as ServerFn>::PATH).only_if("id", &rid);
                 let prefix = format!("fix{}", row.id);
                 let open = !typed_fix.is_empty();
@@ -224,7 +225,9 @@ fn sfi_view(
                     <details class="inline-details" open=open>
                         <summary>{t("sfi-correct")}</summary>
                         <ActionForm action=correct attr:class="stack" attr:data-test="sfi-correct-form">
+                            <crate::ui::components::CsrfField />
                             <input type="hidden" name="id" value=rid />
+                            <input type="hidden" name="version" value=version />
                             <ResultFields id_prefix=prefix row=Some(row) teachers=teachers teacher=my_email today=today result=correct_result typed=typed_fix.clone() />
                             <button type="submit" class="button-primary">{t("save")}</button>
                         </ActionForm>
@@ -233,12 +236,15 @@ fn sfi_view(
             });
             let remove = can_delete.then(|| {
                 let rid = r.id.to_string();
+                let version = r.version.to_string();
                 view! {
                     <details class="inline-details">
                         <summary>{t("sfi-delete")}</summary>
                         <p>{t("sfi-delete-explain")}</p>
                         <ActionForm action=delete attr:class="inline-form">
+                            <crate::ui::components::CsrfField />
                             <input type="hidden" name="id" value=rid />
+                            <input type="hidden" name="version" value=version />
                             <button type="submit" class="button-danger" data-test="sfi-delete">{t("sfi-delete-confirm")}</button>
                         </ActionForm>
                     </details>
@@ -288,6 +294,7 @@ fn sfi_view(
                 <summary data-test="sfi-enter">{t("sfi-enter")}</summary>
                 {move || create_result.get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e /> })}
                 <ActionForm action=create attr:class="stack" attr:data-test="sfi-form">
+                    <crate::ui::components::CsrfField />
                     <input type="hidden" name="participant" value=participant.to_string() />
                     <ResultFields id_prefix="new".to_owned() row=None teachers=teachers.clone() teacher=my_email.clone() today=o.today.clone() result=create_result typed=typed(<CreateSfiResult as ServerFn>::PATH) />
                     <button type="submit" class="button-primary">{t("save")}</button>

@@ -1,0 +1,305 @@
+//! Reading and writing the CSV files of FORMATS.md ("Files in general").
+//!
+//! Server only: decoding (UTF-8 with or without BOM, else Windows-1252),
+//! delimiter detection, header checks and exact line numbers.
+
+use std::sync::Arc;
+
+pub use crate::domain::problem::FileProblem;
+
+/// Turns file bytes into text: a UTF-8 BOM is stripped; valid UTF-8 is taken
+/// as is; anything else is read as Windows-1252 (never rejected).
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// The columns one kind of file may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnSpec {
+    /// Columns that must be in the header.
+    pub required: &'static [&'static str],
+    /// Columns that may be in the header.
+    pub optional: &'static [&'static str],
+}
+
+impl ColumnSpec {
+    /// Whether `column` is a required or optional column.
+    pub fn knows(&self, column: &str) -> bool {
+        self.required.contains(&column) || self.optional.contains(&column)
+    }
+
+    /// All column names, required first, separated by ", " (for messages).
+    pub fn allowed(&self) -> String {
+        self.required
+            .iter()
+            .chain(self.optional)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A file that passed the header and structure checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvTable {
+    /// The column names, trimmed, in file order.
+    pub headers: Vec<String>,
+    /// The data records, without completely empty ones.
+    pub rows: Vec<CsvRow>,
+}
+
+/// One data record of a [`CsvTable`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvRow {
+    /// Physical line number in the file where the record starts (header = 1).
+    pub line: usize,
+    columns: Arc<[String]>,
+    fields: Vec<String>,
+}
+
+impl CsvRow {
+    /// The raw (untrimmed) value of `column`, or `None` if the file has no such column.
+    pub fn get(&self, column: &str) -> Option<&str> {
+        let index = self.columns.iter().position(|c| c == column)?;
+        self.fields.get(index).map(String::as_str)
+    }
+
+    /// The trimmed value of `column`; `None` when the column is absent or the
+    /// value is empty or whitespace only.
+    pub fn optional(&self, column: &str) -> Option<&str> {
+        self.get(column).map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    /// The raw fields in header order.
+    pub fn fields(&self) -> &[String] {
+        &self.fields
+    }
+}
+
+/// `;` if the header line has one (outside quotes), else `,` if it has one, else `;`.
+fn detect_delimiter(header_line: &str) -> u8 {
+    let mut in_quotes = false;
+    let (mut semicolons, mut commas) = (0, 0);
+    for c in header_line.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ';' if !in_quotes => semicolons += 1,
+            ',' if !in_quotes => commas += 1,
+            _ => {}
+        }
+    }
+    if semicolons == 0 && commas > 0 {
+        b','
+    } else {
+        b';'
+    }
+}
+
+/// Physical line numbers from byte offsets (the csv crate's own line count
+/// is off after empty lines and quoted line breaks). `\n`, `\r\n` and a lone
+/// `\r` each end a line.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first non-line-break byte at or after `offset`
+    /// (offsets must not decrease between calls).
+    fn line_at(&mut self, offset: usize) -> usize {
+        let mut target = offset.min(self.text.len());
+        while matches!(self.text.get(target), Some(b'\r' | b'\n')) {
+            target += 1;
+        }
+        while self.offset < target {
+            match self.text.get(self.offset) {
+                Some(b'\n') => self.line += 1,
+                Some(b'\r') if self.text.get(self.offset + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.offset += 1;
+        }
+        self.line
+    }
+
+    fn record_line(&mut self, record: &csv::StringRecord) -> usize {
+        let offset = record
+            .position()
+            .map_or(self.offset as u64, csv::Position::byte);
+        self.line_at(usize::try_from(offset).unwrap_or(usize::MAX))
+    }
+
+    fn bad_record(&mut self, error: &csv::Error) -> FileProblem {
+        let offset = error
+            .position()
+            .map_or(self.offset as u64, csv::Position::byte);
+        FileProblem::BadRecord {
+            line: self.line_at(usize::try_from(offset).unwrap_or(usize::MAX)),
+            detail: error.to_string(),
+        }
+    }
+}
+
+/// Reads a CSV file's text against `spec`. Rejects the file when the header is
+/// missing, has a blank, duplicate or unknown column name, or lacks a required
+/// column (one problem), and when records cannot be read or have the wrong number of
+/// fields (every such line is reported, in line order). Records whose
+/// fields are all empty or whitespace are skipped.
+pub fn read(text: &str, spec: &ColumnSpec) -> Result<CsvTable, Vec<FileProblem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header_line = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .ok_or_else(|| vec![FileProblem::Empty])?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_delimiter(header_line))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let mut lines = LineCounter::new(text);
+
+    let header = loop {
+        match records.next() {
+            None => return Err(vec![FileProblem::Empty]),
+            Some(Err(error)) => return Err(vec![lines.bad_record(&error)]),
+            Some(Ok(record)) if record.iter().all(|f| f.trim().is_empty()) => continue,
+            Some(Ok(record)) => break record,
+        }
+    };
+    let headers: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    for (i, name) in headers.iter().enumerate() {
+        if name.is_empty() {
+            return Err(vec![FileProblem::BlankColumnName { position: i + 1 }]);
+        }
+        if headers[..i].contains(name) {
+            return Err(vec![FileProblem::DuplicateColumn {
+                column: name.clone(),
+            }]);
+        }
+    }
+    if let Some(unknown) = headers.iter().find(|h| !spec.knows(h)) {
+        return Err(vec![FileProblem::UnknownColumn {
+            column: unknown.clone(),
+            allowed: spec.allowed(),
+        }]);
+    }
+    if let Some(missing) = spec
+        .required
+        .iter()
+        .find(|r| !headers.iter().any(|h| h == *r))
+    {
+        return Err(vec![FileProblem::MissingColumn {
+            column: (*missing).to_owned(),
+        }]);
+    }
+
+    let columns: Arc<[String]> = headers.clone().into();
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for record in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                problems.push(lines.bad_record(&error));
+                continue;
+            }
+        };
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let line = lines.record_line(&record);
+        if record.len() != headers.len() {
+            problems.push(FileProblem::WrongFieldCount {
+                line,
+                expected: headers.len(),
+                found: record.len(),
+            });
+            continue;
+        }
+        rows.push(CsvRow {
+            line,
+            columns: Arc::clone(&columns),
+            fields: record.iter().map(|f| restore(f).to_owned()).collect(),
+        });
+    }
+    if problems.is_empty() {
+        Ok(CsvTable { headers, rows })
+    } else {
+        Err(problems)
+    }
+}
+
+/// The characters that make a spreadsheet run a cell as a formula.
+const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
+
+/// FORMATS.md's "No formulas" rule on export: a cell that begins with `=`, `+`, `-` or `@`
+/// is written with a leading `'`, so a spreadsheet shows it as text instead of running it.
+pub fn defuse(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(FORMULA_START) {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
+}
+
+/// The rule on import: one leading `'` that stands before `=`, `+`, `-` or `@` is removed, so
+/// an exported file imports back unchanged.
+pub fn restore(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => field,
+    }
+}
+
+fn push_field(out: &mut String, field: &str) {
+    if field.contains([';', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        push_field(out, field);
+    }
+    out.push('\n');
+}
+
+/// Writes a CSV file: `;` delimiter, UTF-8 without BOM, `\n` line ends, fields
+/// quoted only when they contain `;`, `"` or a line break, and no cell that a spreadsheet
+/// would run as a formula ([`defuse`]).
+pub fn write(headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = String::new();
+    push_record(&mut out, headers.iter().copied());
+    for row in rows {
+        let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(|f| defuse(f)).collect();
+        push_record(&mut out, cells.iter().map(|c| c.as_ref()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
