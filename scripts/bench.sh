@@ -27,3 +27,6 @@ export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
 "$BIN" bench compliance
 "$BIN" bench charts
 psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
+
+echo "== load: ten minutes of the four roles' mixed traffic at 200 requests/s (SQLite, loopback)"
+python3 scripts/load.py "$BIN" "${LOAD_SECONDS:-600}" "${LOAD_RATE:-200}" || true

@@ -3,7 +3,7 @@
 
 Against a fresh SQLite database, twenty rounds of: start the release server; one client writes
 self-study entries through the web (`/api/hours/time`, as the page's form does) while the
-command line imports a `teaching` file of 1,000 rows; after a random moment both the server and the
+command line imports a `teaching` file of 3,600 rows; after a random moment both the server and the
 import are killed with SIGKILL. Then it checks, reading the database file itself:
   - every web write the server acknowledged (HTTP 200) is stored;
   - every import file is either wholly stored or not at all;
@@ -31,8 +31,8 @@ BASE = f"http://127.0.0.1:{PORT}"
 EMAIL = "crash@example.se"
 PASSWORD = "crash-test-password"
 PARTICIPANTS = [f"P-CRASH-{i}" for i in range(1, 11)]
-IMPORT_ROWS = 1000
-SLOTS = 10  # evening slots of 20 minutes, every 30 minutes from 18:00
+IMPORT_ROWS = 3600
+SLOTS = 36  # evening stretches of 5 minutes, every 10 minutes from 18:00
 FIRST_DAY = datetime.date(2025, 1, 6)
 
 workdir = tempfile.mkdtemp(prefix="spraktrappan-crash-")
@@ -69,14 +69,14 @@ def import_days(k):
 
 
 def import_file(k):
-    """File k: 1,000 evening self-study rows, each participant ten a day on its ten days."""
+    """File k: 3,600 evening self-study rows, each participant 36 a day on its ten days."""
     rows = ["participant_ref;date;start;end;kind;teacher_email"]
     days = import_days(k)
     for r in range(IMPORT_ROWS):
         day = days[r // (len(PARTICIPANTS) * SLOTS)]
         slot = (r // len(PARTICIPANTS)) % SLOTS
-        start = datetime.datetime(2000, 1, 1, 18, 0) + datetime.timedelta(minutes=30 * slot)
-        end = start + datetime.timedelta(minutes=20)
+        start = datetime.datetime(2000, 1, 1, 18, 0) + datetime.timedelta(minutes=10 * slot)
+        end = start + datetime.timedelta(minutes=5)
         rows.append(f"{PARTICIPANTS[r % len(PARTICIPANTS)]};{day};{start:%H:%M};{end:%H:%M};self_study;")
     path = os.path.join(workdir, f"teaching-{k}.csv")
     with open(path, "w", encoding="utf-8") as f:
@@ -165,7 +165,7 @@ def main():
         stop = threading.Event()
         client = threading.Thread(target=writer, args=(cookie, ids, stop))
         client.start()
-        time.sleep(random.uniform(0.1, 0.8))
+        time.sleep(random.uniform(0.05, 0.6))
         server.send_signal(signal.SIGKILL)
         importer.send_signal(signal.SIGKILL)
         server.wait()

@@ -195,6 +195,48 @@ pub async fn same_site_writes(State(state): State<AppState>, req: Request, next:
         .await
 }
 
+/// The HTTP status a refusal is answered with: what the client did wrong is a 4xx, only the
+/// server's own failure a 5xx (monitoring and load tests count those).
+pub fn status_of(error: &app::error::AppError) -> StatusCode {
+    use app::domain::problem::Problem;
+    use app::error::AppError;
+    match error {
+        AppError::NotSignedIn | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Invalid(problems)
+            if problems.iter().any(|p| {
+                matches!(p.problem, Problem::ChangedMeanwhile | Problem::ChangedBy(_))
+            }) =>
+        {
+            StatusCode::CONFLICT
+        }
+        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Transport(_) => StatusCode::BAD_REQUEST,
+        AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Server functions answer every error with 500 and the error as JSON; this gives a refusal its
+/// own status ([`status_of`]), the body unchanged (the client reads any 4xx or 5xx as the error).
+pub async fn error_statuses(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status = status_of(&error);
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +288,31 @@ mod tests {
             &post,
             &referred("http://127.0.0.1:3000/")
         ));
+    }
+
+    #[test]
+    fn a_refusal_is_a_4xx_and_only_the_servers_failure_a_5xx() {
+        use app::domain::problem::{FieldProblem, Problem};
+        use app::error::AppError;
+        assert_eq!(status_of(&AppError::NotSignedIn), StatusCode::UNAUTHORIZED);
+        assert_eq!(status_of(&AppError::Forbidden), StatusCode::FORBIDDEN);
+        assert_eq!(
+            status_of(&AppError::Throttled { minutes: 1 }),
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        let field = |p| AppError::Invalid(vec![FieldProblem::new("x", "", p)]);
+        assert_eq!(
+            status_of(&field(Problem::Required)),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            status_of(&field(Problem::ChangedMeanwhile)),
+            StatusCode::CONFLICT
+        );
+        assert_eq!(
+            status_of(&AppError::Internal),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 
     #[test]

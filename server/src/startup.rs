@@ -182,6 +182,7 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             state.clone(),
             crate::forms::keep_form_posts,
         ))
+        .layer(axum::middleware::from_fn(crate::defences::error_statuses))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::defences::same_site_writes,

@@ -11,14 +11,16 @@ use crate::dto::Group;
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// The participant's links (mentor, groups), if `who` may do `action` on them.
+/// The participant's links (mentor, groups), if `who` may do `action` on them. To anyone but a
+/// coordinator, a participant who does not exist is `Forbidden` too (ids cannot be probed).
 pub async fn participant(
     state: &AppState,
     who: &Principal,
     id: ParticipantId,
     action: ParticipantAction,
 ) -> Result<ParticipantLinks, AppError> {
-    let links = db::participants::links(&state.db, id).await?;
+    // A participant who does not exist is refused like one `who` may not see.
+    let links = hidden_unless_coordinator(db::participants::links(&state.db, id).await, who)?;
     if may_act_on(who, action, &links) {
         Ok(links)
     } else {
@@ -28,7 +30,7 @@ pub async fn participant(
 
 /// The group, if `who` is a coordinator or its teacher.
 pub async fn group(state: &AppState, who: &Principal, id: GroupId) -> Result<Group, AppError> {
-    let group = db::groups::get(&state.db, id).await?;
+    let group = hidden_unless_coordinator(db::groups::get(&state.db, id).await, who)?;
     if may_manage_group(who, group.teacher_id) {
         Ok(group)
     } else {

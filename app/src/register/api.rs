@@ -330,7 +330,8 @@ pub async fn list_groups() -> Result<Vec<Group>, AppError> {
 #[server(endpoint = "groups/get")]
 pub async fn get_group(id: GroupId) -> Result<(Group, Vec<Member>), AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let group = crate::db::groups::get(&state.db, id).await?;
+    let group =
+        guard::hidden_unless_coordinator(crate::db::groups::get(&state.db, id).await, &who)?;
     let allowed = who.is_coordinator()
         || matches!(who, Principal::Staff { user, .. } if user == group.teacher_id);
     if !allowed {

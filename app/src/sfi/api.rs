@@ -149,7 +149,8 @@ pub async fn correct_sfi_result(
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let participant = crate::db::sfi::owner_of(&state.db, id).await?;
+    let participant =
+        guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who)?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
     let by = guard::staff_user(&who)?;
     let seen = super::service::Seen {

@@ -588,6 +588,109 @@ async fn lists_contain_only_what_each_role_may_see(app: TestApp) {
     let _ = s;
 }
 
+/// Every `participant_ref` anywhere in a JSON answer.
+fn refs_in(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("participant_ref", serde_json::Value::String(r)) => out.push(r.clone()),
+                    _ => refs_in(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| refs_in(v, out)),
+        _ => {}
+    }
+}
+
+/// The allowed side of the matrix gets the data it asked for and nobody else's: each reader of
+/// P-0001 gets P-0001's record, results, passport and group, and the lists a mentor or a
+/// teacher gets hold only their own participants.
+async fn the_allowed_side_gets_the_right_data(app: TestApp) {
+    let s = seed(&app).await;
+    let file = "participant_ref;test_date;occasion;course;grade_scale;grade\n\
+                P-0001;2026-03-02;start;B;ig_g_vg;G\n\
+                P-0002;2026-03-02;start;B;ig_g_vg;VG\n";
+    let who = app::db::participants::ChangeSource {
+        source: "cli",
+        by: None,
+    };
+    let today = app::state::clock::today();
+    let report = app::import::sfi::import_file(&app.db, file, today, who, false)
+        .await
+        .expect("import");
+    assert!(report.committed, "{report:?}");
+    let readers = [
+        ("coordinator", app.sign_in(COORDINATOR).await),
+        ("mentor", app.sign_in(MENTOR_A).await),
+        ("teacher", app.sign_in(TEACHER_A).await),
+        ("participant", app.sign_in_participant(&s.p1_code).await),
+    ];
+    let p1 = s.p1.0.to_string();
+    let reads: [(&str, (&str, &str)); 4] = [
+        ("participants/get", ("id", &p1)),
+        ("sfi/results", ("participant", &p1)),
+        ("ladder/passport", ("participant", &p1)),
+        ("hours/overview", ("participant", &p1)),
+    ];
+    let mut wrong = vec![];
+    for (role, session) in &readers {
+        for (endpoint, arg) in reads {
+            let reply = app.call(endpoint, Some(session), &[arg]).await;
+            assert!(
+                reply.status.is_success(),
+                "{endpoint} as {role}: {}",
+                reply.body
+            );
+            let json: serde_json::Value = serde_json::from_str(&reply.body).expect("a JSON answer");
+            let mut refs = vec![];
+            refs_in(&json, &mut refs);
+            let about_p1 = if endpoint == "hours/overview" {
+                json["participant"] == serde_json::json!(s.p1.0)
+            } else {
+                !refs.is_empty() && refs.iter().all(|r| r == "P-0001")
+            };
+            if !about_p1 {
+                wrong.push(format!("{endpoint} as {role}: {refs:?} {}", reply.body));
+            }
+        }
+    }
+    // Lists: only one's own participants, and something of them.
+    let (mentor, teacher) = (&readers[1].1, &readers[2].1);
+    let lists = [
+        ("ladder/dashboard", mentor, vec![]),
+        ("groups/get", teacher, vec![("id", s.group_a.0.to_string())]),
+        ("home", mentor, vec![]),
+        ("home", teacher, vec![]),
+    ];
+    for (endpoint, session, args) in &lists {
+        let pairs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let reply = app.call(endpoint, Some(session), &pairs).await;
+        assert!(reply.status.is_success(), "{endpoint}: {}", reply.body);
+        let json: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON");
+        let mut refs = vec![];
+        refs_in(&json, &mut refs);
+        if refs.iter().any(|r| r != "P-0001") {
+            wrong.push(format!(
+                "{endpoint}: someone else's participant in {refs:?}"
+            ));
+        }
+        if *endpoint != "home" && refs.is_empty() {
+            wrong.push(format!("{endpoint}: the own participant is missing"));
+        }
+    }
+    let groups: Vec<app::dto::Group> = app.call("groups/list", Some(teacher), &[]).await.json();
+    if groups.iter().map(|g| g.id).collect::<Vec<_>>() != [s.group_a] {
+        wrong.push(format!("groups/list of teacher A: {groups:?}"));
+    }
+    assert!(
+        wrong.is_empty(),
+        "the allowed side got the wrong data:\n{}",
+        wrong.join("\n")
+    );
+}
+
 async fn file_routes_are_for_coordinators_only(app: TestApp) {
     let s = seed(&app).await;
     let mentor = app.sign_in(MENTOR_A).await;
@@ -618,6 +721,7 @@ crate::on_both_engines! {
     the_matrix_holds => super::matrix;
     lists_are_scoped => super::lists_contain_only_what_each_role_may_see;
     file_routes_are_guarded => super::file_routes_are_for_coordinators_only;
+    allowed_side_data => super::the_allowed_side_gets_the_right_data;
 }
 
 #[test]

@@ -297,7 +297,88 @@ async fn a_lost_unique_key_race_is_a_conflict(app: TestApp) {
     assert_eq!(answer.problems()[0].problem, Problem::ChangedMeanwhile);
 }
 
+/// A refused server-function call answers with the status of its reason, the error as before.
+async fn refusals_answer_with_their_own_status(app: TestApp) {
+    use app::error::AppError;
+    seed(&app).await;
+    let anonymous = app
+        .call("participants/list", None, &[("filter[page]", "1")])
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(anonymous.error(), AppError::NotSignedIn);
+    let wrong = app
+        .call(
+            "auth/sign-in",
+            None,
+            &[("email", COORDINATOR), ("password", "not the password")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let c = app.sign_in(COORDINATOR).await;
+    let invalid = app
+        .call(
+            "calendar/save",
+            Some(&c),
+            &[
+                ("scope", "moon"),
+                ("from_date", "2026-06-19"),
+                ("to_date", "2026-06-19"),
+                ("reason", "holiday"),
+            ],
+        )
+        .await;
+    assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!invalid.error().problems().is_empty());
+    let missing = app
+        .call("participants/get", Some(&c), &[("id", "999999")])
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
+/// To anyone but a coordinator, an id that does not exist answers exactly like one they may not
+/// see, so ids cannot be probed; a coordinator (who sees everything) learns it does not exist.
+async fn a_missing_id_answers_like_a_forbidden_one(app: TestApp) {
+    use app::error::AppError;
+    let s = seed(&app).await;
+    let mentor = app.sign_in(crate::common::MENTOR_A).await;
+    let teacher = app.sign_in(crate::common::TEACHER_A).await;
+    let others = s.p2.0.to_string();
+    for (who, session) in [("mentor", &mentor), ("teacher", &teacher)] {
+        let theirs = app
+            .call("participants/get", Some(session), &[("id", &others)])
+            .await;
+        let missing = app
+            .call("participants/get", Some(session), &[("id", "999999")])
+            .await;
+        assert_eq!(
+            (theirs.status, theirs.error()),
+            (StatusCode::FORBIDDEN, AppError::Forbidden),
+            "{who}"
+        );
+        assert_eq!(
+            (missing.status, missing.body),
+            (theirs.status, theirs.body),
+            "{who}"
+        );
+    }
+    let group = app
+        .call("groups/get", Some(&teacher), &[("id", "999999")])
+        .await;
+    assert_eq!(group.error(), AppError::Forbidden);
+    let result = app
+        .call("sfi/results", Some(&teacher), &[("participant", "999999")])
+        .await;
+    assert_eq!(result.error(), AppError::Forbidden);
+    let c = app.sign_in(COORDINATOR).await;
+    let missing = app
+        .call("participants/get", Some(&c), &[("id", "999999")])
+        .await;
+    assert_eq!(missing.error(), AppError::NotFound);
+}
+
 crate::on_both_engines! {
+    missing_like_forbidden => super::a_missing_id_answers_like_a_forbidden_one;
+    error_statuses => super::refusals_answer_with_their_own_status;
     unique_race => super::a_lost_unique_key_race_is_a_conflict;
     csrf_token => super::a_post_without_origin_needs_the_sessions_token;
     secure_cookies => super::secure_cookies_are_host_prefixed_and_the_plain_name_is_not_read;
