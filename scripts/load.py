@@ -12,7 +12,7 @@ Usage: load.py SERVER_BINARY [SECONDS] [RATE]
 """
 import concurrent.futures
 import datetime
-import http.cookiejar
+import http.client
 import os
 import random
 import re
@@ -34,24 +34,52 @@ PASSWORD = "sprakdemo2026"
 
 
 class Client:
-    """One signed-in browser: its cookie, and the pages its role opens."""
+    """One signed-in browser: its session cookie, sent over kept-alive connections (one per
+    thread, as a browser keeps its own), so the client costs the two cores little."""
 
     def __init__(self):
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.cookie = ""
+        self.local = threading.local()
+
+    def conn(self):
+        c = getattr(self.local, "conn", None)
+        if c is None:
+            c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+            self.local.conn = c
+        return c
+
+    def request(self, method, path, body=None, headers=None):
+        headers = dict(headers or {})
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        for attempt in (1, 2):
+            c = self.conn()
+            try:
+                c.request(method, path, body=body, headers=headers)
+                res = c.getresponse()
+                data = res.read()
+                break
+            except (http.client.HTTPException, OSError):
+                # A connection the server closed while idle: open a new one, once.
+                c.close()
+                self.local.conn = None
+                if attempt == 2:
+                    raise
+        for name, value in res.getheaders():
+            if name.lower() == "set-cookie" and value.startswith("st_session="):
+                self.cookie = value.split(";", 1)[0]
+        if res.status >= 400:
+            raise urllib.error.HTTPError(path, res.status, res.reason, res.headers, None)
+        return res.status, data
 
     def get(self, path):
-        req = urllib.request.Request(BASE + path, headers={"Accept": "text/html"})
-        with self.opener.open(req, timeout=10) as res:
-            return res.status, res.read()
+        return self.request("GET", path, headers={"Accept": "text/html"})
 
     def post(self, path, fields):
-        req = urllib.request.Request(
-            BASE + path, data=urllib.parse.urlencode(fields).encode(),
+        return self.request(
+            "POST", path, body=urllib.parse.urlencode(fields),
             headers={"Content-Type": "application/x-www-form-urlencoded",
                      "Accept": "application/json", "Origin": BASE})
-        with self.opener.open(req, timeout=10) as res:
-            return res.status, res.read()
 
 
 def start():

@@ -191,8 +191,21 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             state.clone(),
             crate::defences::security_headers,
         ))
+        .layer(axum::middleware::from_fn(memo_for_reads))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Gives every read (`GET`, `HEAD`) a memo, so a page's server functions look its session and
+/// participants up once.
+async fn memo_for_reads(
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if let Some(memo) = app::auth::memo::RequestMemo::for_method(req.method()) {
+        req.extensions_mut().insert(memo);
+    }
+    next.run(req).await
 }
 
 /// Serves until the process is stopped.

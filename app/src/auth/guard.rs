@@ -1,6 +1,7 @@
 //! One authorisation guard for every feature's server functions: the rules live in
 //! `domain::access`; this turns them into `Forbidden` and loads what a rule needs.
 
+use crate::auth::memo::RequestMemo;
 use crate::db;
 use crate::domain::access::{
     may, may_act_on, may_manage_group, ParticipantAction, ParticipantLinks, RegisterAction,
@@ -20,7 +21,12 @@ pub async fn participant(
     action: ParticipantAction,
 ) -> Result<ParticipantLinks, AppError> {
     // A participant who does not exist is refused like one `who` may not see.
-    let links = hidden_unless_coordinator(db::participants::links(&state.db, id).await, who)?;
+    let lookup = || db::participants::links(&state.db, id);
+    let found = match RequestMemo::current() {
+        Some(memo) => memo.links(id, lookup).await,
+        None => lookup().await,
+    };
+    let links = hidden_unless_coordinator(found, who)?;
     if may_act_on(who, action, &links) {
         Ok(links)
     } else {

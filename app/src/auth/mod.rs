@@ -4,6 +4,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod guard;
 pub mod islands;
+#[cfg(feature = "ssr")]
+pub mod memo;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -3,6 +3,7 @@
 use axum::http::{header, HeaderMap, HeaderValue};
 use rand::RngCore;
 
+use crate::auth::memo::RequestMemo;
 use crate::db::{self, sessions::SessionOwner};
 use crate::domain::role::Principal;
 use crate::error::AppError;
@@ -101,20 +102,26 @@ pub fn state() -> Result<AppState, AppError> {
 
 /// The request's principal, if signed in.
 pub async fn current() -> Result<Option<Principal>, AppError> {
-    let state = state()?;
-    let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
-        return Ok(None);
-    };
-    principal_from_headers(&state, &parts.headers).await
+    match current_signed_in().await? {
+        Some(s) if s.must_change_password => Err(AppError::PasswordChangeRequired),
+        other => Ok(other.map(|s| s.principal)),
+    }
 }
 
 /// The request's session, whether or not its password must be changed first.
+/// A page's resources share one lookup (see [`RequestMemo`]).
 pub async fn current_signed_in() -> Result<Option<SignedIn>, AppError> {
     let state = state()?;
     let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
         return Ok(None);
     };
-    signed_in_from_headers(&state, &parts.headers).await
+    match RequestMemo::current() {
+        Some(memo) => {
+            memo.session(|| signed_in_from_headers(&state, &parts.headers))
+                .await
+        }
+        None => signed_in_from_headers(&state, &parts.headers).await,
+    }
 }
 
 /// The request's principal; an error if not signed in.

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-const GUARDED: [&str; 51] = [
+pub(crate) const GUARDED: [&str; 51] = [
     "home",
     "auth/password",
     "participants/list",
@@ -81,6 +81,11 @@ enum Who {
     Participant,
 }
 
+/// The other kind of a function whose rule depends on what it records: `hours/time` and its
+/// removal are in `GUARDED` for self-study, here for taught time (checked first, while the
+/// teachers still teach their groups).
+const KINDS: [&str; 2] = ["hours/time#teaching", "hours/time/delete#teaching"];
+
 /// The participant's own self-assessment functions (no participant argument).
 fn is_tablet_only(endpoint: &str) -> bool {
     matches!(
@@ -95,6 +100,10 @@ fn is_tablet_only(endpoint: &str) -> bool {
 
 /// The rule, written out: may `who` call `endpoint` on their own (or someone else's) participant?
 fn expected(endpoint: &str, who: Who, own: bool) -> bool {
+    if endpoint.ends_with("#teaching") {
+        // Taught time: coordinators, and the teachers of the participant's groups.
+        return who == Who::Coordinator || (who == Who::Teacher && own);
+    }
     match who {
         Who::Anonymous => false,
         // The dashboard is the mentor's own start page.
@@ -178,7 +187,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
     }
 }
 
-fn form(
+pub(crate) fn form(
     endpoint: &str,
     s: &Seed,
     own: bool,
@@ -344,6 +353,13 @@ fn form(
             }
             f
         }
+        "hours/time#teaching" => v(&[
+            ("participant", pid.to_string()),
+            ("kind", "teaching".into()),
+            ("date", "2026-03-05".into()),
+            ("start", "08:30".into()),
+            ("end", "10:00".into()),
+        ]),
         "hours/time" => v(&[
             ("participant", pid.to_string()),
             ("kind", "self_study".into()),
@@ -351,7 +367,9 @@ fn form(
             ("start", "18:00".into()),
             ("end", "19:00".into()),
         ]),
-        "hours/time/delete" | "hours/absence/delete" => v(&[("id", fixture.to_string())]),
+        "hours/time/delete" | "hours/time/delete#teaching" | "hours/absence/delete" => {
+            v(&[("id", fixture.to_string())])
+        }
         "hours/absence" => v(&[
             ("participant", pid.to_string()),
             ("from_date", "2026-04-06".into()),
@@ -378,16 +396,22 @@ fn form(
     }
 }
 
-/// Records (again) a self-study entry of `p` on 2026-03-03 and returns its id.
-async fn time_fixture(app: &TestApp, p: app::domain::ids::ParticipantId) -> i64 {
+/// Records (again) an entry of `kind` (`self_study` or `teaching`) of `p` and returns its id.
+async fn time_fixture(app: &TestApp, p: app::domain::ids::ParticipantId, kind: &str) -> i64 {
     use app::domain::time_record::{RawTimeEntry, TimeRecord};
     let r = app::db::participants::get(&app.db, p).await.expect("p");
     let raw = RawTimeEntry {
         participant_ref: r.participant_ref,
-        date: "2026-03-03".into(),
+        // Each kind on its own day, so that the two never overlap.
+        date: if kind == "teaching" {
+            "2026-03-06"
+        } else {
+            "2026-03-03"
+        }
+        .into(),
         start: "18:00".into(),
         end: "19:00".into(),
-        kind: "self_study".into(),
+        kind: kind.into(),
         teacher_email: String::new(),
     };
     let now = app::state::clock::now();
@@ -507,7 +531,8 @@ async fn matrix(app: TestApp) {
         ),
     ];
     let mut wrong = vec![];
-    for endpoint in GUARDED {
+    for endpoint in KINDS.iter().chain(GUARDED.iter()) {
+        let endpoint = *endpoint;
         for own in [true, false] {
             for i in 0..sessions.len() {
                 let (who, session) = &sessions[i];
@@ -515,14 +540,16 @@ async fn matrix(app: TestApp) {
                 // Deleting needs something to delete each time: the same entry (or absence) is
                 // recorded again before every call.
                 let fixture = match endpoint {
-                    "hours/time/delete" => time_fixture(&app, p).await,
+                    "hours/time/delete" => time_fixture(&app, p, "self_study").await,
+                    "hours/time/delete#teaching" => time_fixture(&app, p, "teaching").await,
                     "hours/absence/delete" => absence_fixture(&app, p).await,
                     _ => 0,
                 };
                 let f = form(endpoint, &s, own, group_b, results, assessments, fixture);
                 let pairs: Vec<(&str, &str)> =
                     f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                let reply = app.call(endpoint, session.as_deref(), &pairs).await;
+                let function = endpoint.split('#').next().unwrap_or(endpoint);
+                let reply = app.call(function, session.as_deref(), &pairs).await;
                 let got = allowed(&reply);
                 if got != expected(endpoint, *who, own) {
                     wrong.push(format!(

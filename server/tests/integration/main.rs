@@ -11,6 +11,7 @@ mod defences;
 mod assessments;
 mod auth;
 mod authz;
+mod authz_edges;
 mod calendar;
 mod cli;
 mod forms;

@@ -48,25 +48,30 @@ pub async fn id_by_ref(db: &Db, participant_ref: &str) -> Result<Option<Particip
     )
 }
 
-/// Who may see the participant: their mentor and the teachers of their groups.
+/// Who may see the participant: their mentor and the teachers of their groups (one query).
 pub async fn links(db: &Db, id: ParticipantId) -> Result<ParticipantLinks, DbError> {
-    let mentor: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT mentor_id FROM participants WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&db.pool)
-            .await?;
-    let mentor = mentor.ok_or(DbError::NotFound)?;
-    let teachers: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT g.teacher_id FROM group_members m JOIN teaching_groups g ON g.id = m.group_id \
-         WHERE m.participant_id = $1",
+    let rows = sqlx::query(
+        "SELECT p.mentor_id, g.teacher_id FROM participants p \
+         LEFT JOIN group_members m ON m.participant_id = p.id \
+         LEFT JOIN teaching_groups g ON g.id = m.group_id WHERE p.id = $1",
     )
     .bind(id.0)
     .fetch_all(&db.pool)
     .await?;
+    let first = rows.first().ok_or(DbError::NotFound)?;
+    let mentor: Option<i64> = col(first, "mentor_id")?;
+    let mut teachers = Vec::new();
+    for row in &rows {
+        if let Some(t) = col::<Option<i64>>(row, "teacher_id")? {
+            if !teachers.contains(&UserId(t)) {
+                teachers.push(UserId(t));
+            }
+        }
+    }
     Ok(ParticipantLinks {
         participant: id,
         mentor: mentor.map(UserId),
-        teachers: teachers.into_iter().map(UserId).collect(),
+        teachers,
     })
 }
 
