@@ -143,12 +143,15 @@ def run(server):
         with lock:
             counter[0] += 1
             n = counter[0]
-        # One-minute stretches before 06:00 on the last sixty days: never one of the demo
-        # data's, never the same twice in a run.
-        day = today - datetime.timedelta(days=1 + n % 60)
-        minute = (n // 60) % 359
-        start_t = f"{minute // 60:02}:{minute % 60:02}"
-        end_m = minute + 1
+        # A mentor correcting a participant's self-study of the last fortnight, before 06:00
+        # (never one of the demo data's stretches): 56 stretches (14 days, four starts a
+        # quarter of an hour apart) whose end changes from write to write, so each write
+        # stores a new version of one of them and the participant's data stays the size of a
+        # real one's (a run that only adds entries would pile thousands onto one person).
+        day = today - datetime.timedelta(days=1 + n % 14)
+        start_m = 5 * 60 + 15 * ((n // 14) % 4)
+        end_m = start_m + 5 + n % 7
+        start_t = f"{start_m // 60:02}:{start_m % 60:02}"
         end_t = f"{end_m // 60:02}:{end_m % 60:02}"
         return client.post("/api/hours/time", {"participant": pid, "kind": "self_study",
                                                 "date": day.isoformat(), "start": start_t,

@@ -188,20 +188,25 @@ async fn user_add(config: &Config, args: &[&str]) -> ExitCode {
 
 /// `server user deactivate|reactivate EMAIL`, `server user set-role EMAIL ROLE`: the account's
 /// sessions end; the last active coordinator is never removed.
+/// The database and the staff account with `email` (any case), or the exit of a failure.
+async fn account(config: &Config, email: &str) -> Result<(Db, app::dto::StaffUser), ExitCode> {
+    let db = open(config).await?;
+    match users::find_by_email(&db, &email.trim().to_lowercase()).await {
+        Ok(Some(u)) => Ok((db, u)),
+        Ok(None) => Err(fail(&format!("no staff account has the e-mail {email}"))),
+        Err(e) => Err(fail(&e.to_string())),
+    }
+}
+
 async fn user_standing(
     config: &Config,
     email: &str,
     active: Option<bool>,
     role: Option<Role>,
 ) -> ExitCode {
-    let db = match open(config).await {
-        Ok(db) => db,
+    let (db, user) = match account(config, email).await {
+        Ok(found) => found,
         Err(code) => return code,
-    };
-    let user = match users::find_by_email(&db, &email.trim().to_lowercase()).await {
-        Ok(Some(u)) => u,
-        Ok(None) => return fail(&format!("no staff account has the e-mail {email}")),
-        Err(e) => return fail(&e.to_string()),
     };
     let active = active.unwrap_or(user.active);
     let role = role.unwrap_or(user.role);
@@ -219,14 +224,9 @@ async fn user_standing(
 /// `server user reset-password EMAIL`: a one-time password on stdout (nothing else there), to
 /// be changed at the next sign-in; the account's sessions end.
 async fn user_reset_password(config: &Config, email: &str) -> ExitCode {
-    let db = match open(config).await {
-        Ok(db) => db,
+    let (db, user) = match account(config, email).await {
+        Ok(found) => found,
         Err(code) => return code,
-    };
-    let user = match users::find_by_email(&db, &email.trim().to_lowercase()).await {
-        Ok(Some(u)) => u,
-        Ok(None) => return fail(&format!("no staff account has the e-mail {email}")),
-        Err(e) => return fail(&e.to_string()),
     };
     let otp = app::auth::password::one_time_password();
     let hash = match app::auth::password::hash(otp.expose().to_owned()).await {

@@ -137,15 +137,7 @@ pub async fn delete(
         .await?
         .ok_or(DbError::NotFound)?;
     let stored = entry_of(&row)?;
-    if stored.version != expected_version {
-        return Err(DbError::Conflict(
-            crate::domain::problem::FieldProblem::new(
-                "version",
-                expected_version.to_string(),
-                crate::domain::problem::Problem::ChangedMeanwhile,
-            ),
-        ));
-    }
+    crate::db::stale(Some(expected_version), stored.version)?;
     version(tx, id.0, stored.version + 1, "delete", who, &stored.days).await?;
     sqlx::query("DELETE FROM calendar_days WHERE id = $1")
         .bind(id.0)

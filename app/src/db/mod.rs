@@ -194,6 +194,27 @@ pub fn is_race(e: &sqlx::Error) -> bool {
     }
 }
 
+/// A change based on version `expected` (`None`: not checked) of a record now at `stored`: a
+/// conflict on `version` if someone changed the record in between.
+pub(crate) fn stale(expected: Option<i64>, stored: i64) -> Result<(), DbError> {
+    match expected {
+        Some(e) if e != stored => Err(DbError::Conflict(
+            crate::domain::problem::FieldProblem::new(
+                "version",
+                e.to_string(),
+                crate::domain::problem::Problem::ChangedMeanwhile,
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `r` is the refusal of [`stale`]: the record changed since the page showed it.
+pub fn is_stale<T>(r: &Result<T, DbError>) -> bool {
+    matches!(r, Err(DbError::Conflict(p))
+        if p.problem == crate::domain::problem::Problem::ChangedMeanwhile)
+}
+
 /// Reads a column that must hold a parseable value; a bad stored value is an internal error.
 pub(crate) fn parse_col<T, E: std::fmt::Debug>(
     row_value: Result<T, E>,

@@ -93,19 +93,7 @@ pub async fn reset_password(
     hash: &PasswordHash,
 ) -> Result<StaffUser, DbError> {
     let mut tx = db.begin().await?;
-    let done =
-        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = 1 WHERE id = $2")
-            .bind(&hash.0)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
-    if done.rows_affected() == 0 {
-        return Err(DbError::NotFound);
-    }
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
+    store_password(&mut tx, id, hash, true, None).await?;
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
         .bind(id.0)
         .fetch_one(&mut *tx)
@@ -124,21 +112,35 @@ pub async fn change_own_password(
     keep: &str,
 ) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
+    store_password(&mut tx, id, hash, false, Some(keep)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Stores a new password hash of `id` (one to change at the next sign-in when `must_change`)
+/// and ends the account's sessions but `keep` (a session's token hash).
+async fn store_password(
+    tx: &mut super::Tx,
+    id: UserId,
+    hash: &PasswordHash,
+    must_change: bool,
+    keep: Option<&str>,
+) -> Result<(), DbError> {
     let done =
-        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = 0 WHERE id = $2")
+        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2 WHERE id = $3")
             .bind(&hash.0)
+            .bind(i64::from(must_change))
             .bind(id.0)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     if done.rows_affected() == 0 {
         return Err(DbError::NotFound);
     }
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(id.0)
-        .bind(keep)
-        .execute(&mut *tx)
+        .bind(keep.unwrap_or(""))
+        .execute(&mut **tx)
         .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -252,7 +252,7 @@ pub async fn correct(
         seen.version,
     )
     .await;
-    if is_stale(&saved) {
+    if crate::db::is_stale(&saved) {
         drop(tx);
         return Err(changed_meanwhile(db, participant, id, seen.locale).await);
     }
@@ -268,11 +268,6 @@ pub struct Seen {
     pub version: i64,
     /// For the message about a change made meanwhile.
     pub locale: crate::i18n::Locale,
-}
-
-fn is_stale<T>(r: &Result<T, crate::db::DbError>) -> bool {
-    matches!(r, Err(crate::db::DbError::Conflict(p))
-        if p.problem == crate::domain::problem::Problem::ChangedMeanwhile)
 }
 
 /// The refusal of a stale correction or deletion of result `id`: who changed it last, when, and
@@ -319,7 +314,7 @@ pub async fn delete(
         by: Some(by),
     };
     let deleted = db::sfi::delete(&mut tx, id, participant, source, seen.version).await;
-    if is_stale(&deleted) {
+    if crate::db::is_stale(&deleted) {
         drop(tx);
         return Err(changed_meanwhile(db, participant, id, seen.locale).await);
     }

@@ -181,7 +181,7 @@ pub async fn delete_absence(
         col(&row, "note")?,
     );
     let stored: i64 = col(&row, "version")?;
-    super::stale(expected_version, stored)?;
+    crate::db::stale(expected_version, stored)?;
     let version = stored + 1;
     absence_version(
         tx,

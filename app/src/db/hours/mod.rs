@@ -64,21 +64,6 @@ impl From<&crate::domain::role::Principal> for Recorder {
     }
 }
 
-/// A change based on version `expected` (`None`: not checked) of a record now at `stored`: a
-/// conflict on `version` if someone changed the record in between.
-pub(crate) fn stale(expected: Option<i64>, stored: i64) -> Result<(), DbError> {
-    match expected {
-        Some(e) if e != stored => Err(DbError::Conflict(
-            crate::domain::problem::FieldProblem::new(
-                "version",
-                e.to_string(),
-                crate::domain::problem::Problem::ChangedMeanwhile,
-            ),
-        )),
-        _ => Ok(()),
-    }
-}
-
 /// The latest change of a time entry or an absence: who (a staff member's or the
 /// participant's name), from where, when, and the values it left.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,30 +83,24 @@ pub async fn last_time_change(
     db: &Db,
     id: crate::domain::ids::TimeEntryId,
 ) -> Result<Option<LastChange>, DbError> {
-    let row = sqlx::query(
+    last_change(
+        db,
         "SELECT v.changed_at, v.source, v.entry_date, v.start_time, v.end_time, \
          COALESCE(u.display_name, p.given_name || ' ' || p.family_name) AS who \
          FROM time_entry_versions v LEFT JOIN users u ON u.id = v.changed_by \
          LEFT JOIN participants p ON p.id = v.changed_by_participant \
          WHERE v.entry_id = $1 ORDER BY v.id DESC LIMIT 1",
-    )
-    .bind(id.0)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.map(|r| {
-        Ok(LastChange {
-            by: super::col(&r, "who")?,
-            source: super::col(&r, "source")?,
-            at: super::col(&r, "changed_at")?,
-            value: format!(
+        id.0,
+        |r| {
+            Ok(format!(
                 "{} {}–{}",
-                super::col::<String>(&r, "entry_date")?,
-                super::col::<String>(&r, "start_time")?,
-                super::col::<String>(&r, "end_time")?
-            ),
-        })
-    })
-    .transpose()
+                super::col::<String>(r, "entry_date")?,
+                super::col::<String>(r, "start_time")?,
+                super::col::<String>(r, "end_time")?
+            ))
+        },
+    )
+    .await
 }
 
 /// The latest change of absence `id`, if it has any.
@@ -129,24 +108,38 @@ pub async fn last_absence_change(
     db: &Db,
     id: crate::domain::ids::AbsenceId,
 ) -> Result<Option<LastChange>, DbError> {
-    let row = sqlx::query(
+    last_change(
+        db,
         "SELECT v.changed_at, v.source, v.from_date, v.to_date, u.display_name AS who \
          FROM absence_versions v LEFT JOIN users u ON u.id = v.changed_by \
          WHERE v.absence_id = $1 ORDER BY v.id DESC LIMIT 1",
+        id.0,
+        |r| {
+            Ok(format!(
+                "{} – {}",
+                super::col::<String>(r, "from_date")?,
+                super::col::<String>(r, "to_date")?
+            ))
+        },
     )
-    .bind(id.0)
-    .fetch_optional(&db.pool)
-    .await?;
+    .await
+}
+
+/// The one row of `sql` (with `who`, `source`, `changed_at`) about record `id`, its values
+/// written by `value`.
+async fn last_change(
+    db: &Db,
+    sql: &str,
+    id: i64,
+    value: impl Fn(&sqlx::any::AnyRow) -> Result<String, DbError>,
+) -> Result<Option<LastChange>, DbError> {
+    let row = sqlx::query(sql).bind(id).fetch_optional(&db.pool).await?;
     row.map(|r| {
         Ok(LastChange {
             by: super::col(&r, "who")?,
             source: super::col(&r, "source")?,
             at: super::col(&r, "changed_at")?,
-            value: format!(
-                "{} – {}",
-                super::col::<String>(&r, "from_date")?,
-                super::col::<String>(&r, "to_date")?
-            ),
+            value: value(&r)?,
         })
     })
     .transpose()

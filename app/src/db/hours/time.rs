@@ -272,7 +272,7 @@ pub async fn delete_time(
     );
     let teacher: Option<i64> = col(&row, "teacher_id")?;
     let stored: i64 = col(&row, "version")?;
-    super::stale(expected_version, stored)?;
+    crate::db::stale(expected_version, stored)?;
     let version = stored + 1;
     time_version(
         tx,

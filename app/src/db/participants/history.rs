@@ -30,28 +30,31 @@ pub(super) async fn record_history(
     Ok(())
 }
 
+/// The columns of a history entry with the name of who made it.
+const HISTORY_SELECT: &str =
+    "SELECT h.changed_at, u.display_name, h.source, h.field, h.old_value, h.new_value \
+     FROM participant_history h LEFT JOIN users u ON u.id = h.changed_by";
+
+fn history_entry(r: &sqlx::any::AnyRow) -> Result<HistoryEntry, DbError> {
+    Ok(HistoryEntry {
+        changed_at: col(r, "changed_at")?,
+        changed_by: col(r, "display_name")?,
+        source: col(r, "source")?,
+        field: col(r, "field")?,
+        old_value: col(r, "old_value")?,
+        new_value: col(r, "new_value")?,
+    })
+}
+
 /// The change history of a participant, newest first.
 pub async fn history(db: &Db, id: ParticipantId) -> Result<Vec<HistoryEntry>, DbError> {
-    let rows = sqlx::query(
-        "SELECT h.changed_at, u.display_name, h.source, h.field, h.old_value, h.new_value \
-         FROM participant_history h LEFT JOIN users u ON u.id = h.changed_by \
-         WHERE h.participant_id = $1 ORDER BY h.changed_at DESC, h.id DESC",
-    )
+    let rows = sqlx::query(&format!(
+        "{HISTORY_SELECT} WHERE h.participant_id = $1 ORDER BY h.changed_at DESC, h.id DESC"
+    ))
     .bind(id.0)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(HistoryEntry {
-                changed_at: col(r, "changed_at")?,
-                changed_by: col(r, "display_name")?,
-                source: col(r, "source")?,
-                field: col(r, "field")?,
-                old_value: col(r, "old_value")?,
-                new_value: col(r, "new_value")?,
-            })
-        })
-        .collect()
+    rows.iter().map(history_entry).collect()
 }
 
 /// The changes to a participant's record after history entry `version` (PIN changes aside),
@@ -66,25 +69,13 @@ pub async fn changes_since(
         .bind(id.0)
         .execute(&mut **tx)
         .await?;
-    let rows = sqlx::query(
-        "SELECT h.changed_at, u.display_name, h.source, h.field, h.old_value, h.new_value \
-         FROM participant_history h LEFT JOIN users u ON u.id = h.changed_by \
-         WHERE h.participant_id = $1 AND h.id > $2 AND h.field <> 'pin' ORDER BY h.id",
-    )
+    let rows = sqlx::query(&format!(
+        "{HISTORY_SELECT} WHERE h.participant_id = $1 AND h.id > $2 AND h.field <> 'pin' \
+         ORDER BY h.id"
+    ))
     .bind(id.0)
     .bind(version)
     .fetch_all(&mut **tx)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(HistoryEntry {
-                changed_at: col(r, "changed_at")?,
-                changed_by: col(r, "display_name")?,
-                source: col(r, "source")?,
-                field: col(r, "field")?,
-                old_value: col(r, "old_value")?,
-                new_value: col(r, "new_value")?,
-            })
-        })
-        .collect()
+    rows.iter().map(history_entry).collect()
 }

@@ -83,19 +83,6 @@ pub async fn save(
     }
 }
 
-/// The conflict of a save or delete based on `expected` when the result is at `stored`.
-fn stale(expected: i64, stored: i64) -> Result<(), DbError> {
-    if expected == stored {
-        Ok(())
-    } else {
-        Err(DbError::Conflict(FieldProblem::new(
-            "version",
-            expected.to_string(),
-            Problem::ChangedMeanwhile,
-        )))
-    }
-}
-
 /// Corrects result `id` (of `owner`) to `record`, which may move it to another date or
 /// course; a result already stored under the new key is a conflict on `test_date`. A result no
 /// longer at `expected_version` (changed since the form was shown) is a conflict on `version`.
@@ -119,7 +106,7 @@ pub async fn correct(
     if col::<i64>(&row, "participant_id")? != owner.0 {
         return Err(DbError::NotFound);
     }
-    stale(expected_version, col(&row, "version")?)?;
+    crate::db::stale(Some(expected_version), col(&row, "version")?)?;
     let date = record.test_date.format("%Y-%m-%d").to_string();
     let same_key = col::<String>(&row, "test_date")? == date
         && col::<String>(&row, "course")? == record.course.as_str();
@@ -261,7 +248,7 @@ pub async fn delete(
     if col::<i64>(&row, "participant_id")? != owner.0 {
         return Err(DbError::NotFound);
     }
-    stale(expected_version, col(&row, "version")?)?;
+    crate::db::stale(Some(expected_version), col(&row, "version")?)?;
     append_version(tx, id, "delete", who).await?;
     sqlx::query("DELETE FROM sfi_results WHERE id = $1")
         .bind(id.0)

@@ -78,11 +78,6 @@ pub struct Seen {
     pub locale: crate::i18n::Locale,
 }
 
-fn is_stale<T>(r: &Result<T, crate::db::DbError>) -> bool {
-    matches!(r, Err(crate::db::DbError::Conflict(p))
-        if p.problem == crate::domain::problem::Problem::ChangedMeanwhile)
-}
-
 /// The refusal of a stale change: who changed the record last, when, and what it says now.
 fn changed_meanwhile(
     last: Result<Option<crate::db::hours::LastChange>, crate::db::DbError>,
@@ -112,7 +107,7 @@ pub async fn delete_time(
     let mut tx = db.begin().await?;
     let deleted =
         crate::db::hours::delete_time(&mut tx, id, Recorder::from(who), seen.version).await;
-    if is_stale(&deleted) {
+    if crate::db::is_stale(&deleted) {
         drop(tx);
         let last = crate::db::hours::last_time_change(db, id).await;
         return Err(changed_meanwhile(last, seen.locale));
@@ -141,7 +136,7 @@ pub async fn delete_absence(
     let mut tx = db.begin().await?;
     let deleted =
         crate::db::hours::delete_absence(&mut tx, id, Recorder::from(who), seen.version).await;
-    if is_stale(&deleted) {
+    if crate::db::is_stale(&deleted) {
         drop(tx);
         let last = crate::db::hours::last_absence_change(db, id).await;
         return Err(changed_meanwhile(last, seen.locale));
