@@ -191,18 +191,30 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             state.clone(),
             crate::defences::security_headers,
         ))
-        .layer(axum::middleware::from_fn(memo_for_reads))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            memo_for_reads,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
-/// Gives every read (`GET`, `HEAD`) a memo, so a page's server functions look its session and
-/// participants up once.
+/// Gives every read (`GET`, `HEAD`) of a page or a file a memo, so that its server functions
+/// share one session lookup (made here, before the page renders) and one lookup of each
+/// participant's links.
 async fn memo_for_reads(
+    State(state): State<AppState>,
     mut req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    if let Some(memo) = app::auth::memo::RequestMemo::for_method(req.method()) {
+    let path = req.uri().path();
+    let asset = path.starts_with("/pkg/") || path == "/healthz";
+    if let Some(memo) = app::auth::memo::RequestMemo::for_method(req.method()).filter(|_| !asset) {
+        // A failed lookup is not remembered: the page's own lookup reports it.
+        if let Ok(session) = app::auth::session::signed_in_from_headers(&state, req.headers()).await
+        {
+            memo.remember_session(session);
+        }
         req.extensions_mut().insert(memo);
     }
     next.run(req).await
@@ -225,10 +237,11 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let purge_db = state.db.clone();
     tokio::spawn(async move {
         loop {
-            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
-            if let Err(e) = app::db::sessions::purge_expired(&purge_db).await {
-                tracing::warn!(error = %e, "purging sessions failed");
+            match app::db::housekeeping::sweep(&purge_db, app::db::now()).await {
+                Ok(swept) => tracing::debug!(?swept, "housekeeping"),
+                Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
             }
+            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
         }
     });
     let addr = config.listen_addr;

@@ -21,12 +21,18 @@ pub async fn participant(
     action: ParticipantAction,
 ) -> Result<ParticipantLinks, AppError> {
     // A participant who does not exist is refused like one `who` may not see.
-    let lookup = || db::participants::links(&state.db, id);
-    let found = match RequestMemo::current() {
-        Some(memo) => memo.links(id, lookup).await,
-        None => lookup().await,
+    let memo = RequestMemo::current();
+    let links = match memo.as_ref().and_then(|m| m.links(id)) {
+        Some(links) => links,
+        None => {
+            let links =
+                hidden_unless_coordinator(db::participants::links(&state.db, id).await, who)?;
+            if let Some(memo) = memo {
+                memo.remember_links(&links);
+            }
+            links
+        }
     };
-    let links = hidden_unless_coordinator(found, who)?;
     if may_act_on(who, action, &links) {
         Ok(links)
     } else {

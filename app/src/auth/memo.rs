@@ -1,12 +1,17 @@
 //! What the reads of one page share: the session and the participants' links are looked up
 //! once per `GET` request, however many server functions the page's resources call. A write
 //! (any other method) gets no memo and always looks afresh.
+//!
+//! Nothing here ever waits for another future: the server resolves the session before the
+//! page renders ([`RequestMemo::remember_session`]), and a participant's links are looked up
+//! by whichever resource comes first, the others looking them up too if they come while the
+//! first is still at it. (Waiting for another resource's lookup could deadlock: the renderer
+//! does not promise to poll a resource that nothing awaits yet.)
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::http::{request::Parts, Method};
-use tokio::sync::OnceCell;
 
 use crate::auth::session::SignedIn;
 use crate::domain::access::ParticipantLinks;
@@ -18,8 +23,8 @@ pub struct RequestMemo(Arc<Inner>);
 
 #[derive(Default)]
 struct Inner {
-    session: OnceCell<Option<SignedIn>>,
-    links: Mutex<HashMap<ParticipantId, Arc<OnceCell<ParticipantLinks>>>>,
+    session: OnceLock<Option<SignedIn>>,
+    links: Mutex<HashMap<ParticipantId, ParticipantLinks>>,
 }
 
 impl RequestMemo {
@@ -33,37 +38,25 @@ impl RequestMemo {
         leptos::prelude::use_context::<Parts>().and_then(|p| p.extensions.get::<Self>().cloned())
     }
 
-    /// The session, looked up by `lookup` the first time only.
-    pub async fn session<E, F, Fut>(&self, lookup: F) -> Result<Option<SignedIn>, E>
-    where
-        F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Result<Option<SignedIn>, E>>,
-    {
-        self.0.session.get_or_try_init(lookup).await.cloned()
+    /// The session, if already looked up in this request.
+    pub fn session(&self) -> Option<Option<SignedIn>> {
+        self.0.session.get().cloned()
     }
 
-    /// The participant's links, looked up by `lookup` once: the page's resources run at the
-    /// same time, so the later ones wait for the first one's answer. A failed lookup is not
-    /// remembered.
-    pub async fn links<E, F, Fut>(
-        &self,
-        id: ParticipantId,
-        lookup: F,
-    ) -> Result<ParticipantLinks, E>
-    where
-        F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Result<ParticipantLinks, E>>,
-    {
-        let cell = self
-            .0
-            .links
-            .lock()
-            .ok()
-            .map(|mut m| Arc::clone(m.entry(id).or_default()));
-        match cell {
-            Some(cell) => cell.get_or_try_init(lookup).await.cloned(),
-            // A panic elsewhere poisoned the map: look up without the memo.
-            None => lookup().await,
+    /// Remembers the session for the rest of the request (the first lookup wins).
+    pub fn remember_session(&self, session: Option<SignedIn>) {
+        let _ = self.0.session.set(session);
+    }
+
+    /// The participant's links, if already looked up in this request.
+    pub fn links(&self, id: ParticipantId) -> Option<ParticipantLinks> {
+        self.0.links.lock().ok().and_then(|m| m.get(&id).cloned())
+    }
+
+    /// Remembers the participant's links for the rest of the request.
+    pub fn remember_links(&self, links: &ParticipantLinks) {
+        if let Ok(mut m) = self.0.links.lock() {
+            m.insert(links.participant, links.clone());
         }
     }
 }
@@ -81,45 +74,31 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn a_memo_looks_the_session_up_once() {
+    #[test]
+    fn the_first_session_remembered_wins() {
         let memo = RequestMemo::default();
-        let calls = std::sync::atomic::AtomicUsize::new(0);
-        for _ in 0..3 {
-            let got: Result<_, ()> = memo
-                .session(|| async {
-                    calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    Ok(None)
-                })
-                .await;
-            assert!(matches!(got, Ok(None)));
-        }
-        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(memo.session().is_none());
+        memo.clone().remember_session(None);
+        assert!(matches!(memo.session(), Some(None)));
+        let other = SignedIn {
+            principal: crate::domain::role::Principal::Participant(ParticipantId(1)),
+            must_change_password: false,
+            token_hash: String::new(),
+        };
+        memo.remember_session(Some(other));
+        assert!(matches!(memo.session(), Some(None)));
     }
 
-    #[tokio::test]
-    async fn links_are_looked_up_once_per_participant() {
+    #[test]
+    fn links_are_kept_per_participant() {
         let memo = RequestMemo::default();
-        let calls = std::sync::atomic::AtomicUsize::new(0);
-        let lookup = |id: i64| {
-            let calls = &calls;
-            move || async move {
-                calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                Ok::<_, ()>(ParticipantLinks {
-                    participant: ParticipantId(id),
-                    mentor: None,
-                    teachers: vec![],
-                })
-            }
+        let links = ParticipantLinks {
+            participant: ParticipantId(7),
+            mentor: None,
+            teachers: vec![],
         };
-        let clone = memo.clone();
-        let (a, b, c) = tokio::join!(
-            memo.links(ParticipantId(7), lookup(7)),
-            clone.links(ParticipantId(7), lookup(7)),
-            memo.links(ParticipantId(8), lookup(8)),
-        );
-        assert_eq!(a, b);
-        assert_eq!(c.map(|l| l.participant), Ok(ParticipantId(8)));
-        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 2);
+        memo.clone().remember_links(&links);
+        assert_eq!(memo.links(ParticipantId(7)), Some(links));
+        assert_eq!(memo.links(ParticipantId(8)), None);
     }
 }

@@ -115,13 +115,15 @@ pub async fn current_signed_in() -> Result<Option<SignedIn>, AppError> {
     let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
         return Ok(None);
     };
-    match RequestMemo::current() {
-        Some(memo) => {
-            memo.session(|| signed_in_from_headers(&state, &parts.headers))
-                .await
-        }
-        None => signed_in_from_headers(&state, &parts.headers).await,
+    let memo = RequestMemo::current();
+    if let Some(known) = memo.as_ref().and_then(RequestMemo::session) {
+        return Ok(known);
     }
+    let found = signed_in_from_headers(&state, &parts.headers).await?;
+    if let Some(memo) = memo {
+        memo.remember_session(found.clone());
+    }
+    Ok(found)
 }
 
 /// The request's principal; an error if not signed in.

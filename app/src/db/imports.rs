@@ -18,7 +18,19 @@ pub struct PendingImport {
     pub content: String,
 }
 
-/// Stores an upload; uploads older than a day are removed at the same time.
+/// How long an upload waits for its "confirm" (seconds): a day.
+pub const PENDING_LIFETIME_SECS: i64 = 86_400;
+
+/// Removes uploads older than [`PENDING_LIFETIME_SECS`] at `at`; returns how many.
+pub async fn purge_stale(db: &Db, at: i64) -> Result<u64, DbError> {
+    let done = sqlx::query("DELETE FROM pending_imports WHERE created_at < $1")
+        .bind(at - PENDING_LIFETIME_SECS)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Stores an upload; stale uploads are removed at the same time (and by the housekeeping).
 pub async fn create(
     db: &Db,
     user: UserId,
@@ -27,10 +39,7 @@ pub async fn create(
     content: &str,
 ) -> Result<PendingImportId, DbError> {
     let t = now();
-    sqlx::query("DELETE FROM pending_imports WHERE created_at < $1")
-        .bind(t - 86_400)
-        .execute(&db.pool)
-        .await?;
+    purge_stale(db, t).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO pending_imports (user_id, kind, file_name, content, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -8,6 +8,7 @@ pub mod assessments;
 pub mod calendar;
 pub mod groups;
 pub mod hours;
+pub mod housekeeping;
 pub mod imports;
 pub mod ladder;
 pub mod participants;

@@ -47,6 +47,22 @@ pub async fn lock(db: &Db, subject: &str, until: i64) -> Result<(), DbError> {
     Ok(())
 }
 
+/// A throttle row whose window began longer ago than this (seconds) and whose lock has ended
+/// counts for nothing: every window and lock is far shorter than a day.
+pub const STALE_AFTER_SECS: i64 = 86_400;
+
+/// Removes rows that count for nothing any more at `at`; returns how many.
+pub async fn purge_stale(db: &Db, at: i64) -> Result<u64, DbError> {
+    let done = sqlx::query(
+        "DELETE FROM sign_in_throttle WHERE window_started_at < $1 AND locked_until < $2",
+    )
+    .bind(at - STALE_AFTER_SECS)
+    .bind(at)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Forgets `subject` after a successful sign-in.
 pub async fn clear(db: &Db, subject: &str) -> Result<(), DbError> {
     sqlx::query("DELETE FROM sign_in_throttle WHERE subject = $1")

@@ -16,6 +16,7 @@ mod calendar;
 mod cli;
 mod forms;
 mod hours;
+mod housekeeping;
 mod import;
 mod ladder;
 mod register;
