@@ -134,10 +134,24 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
+/// The application's routes, walked once per process.
+///
+/// Walking the routes suppresses resource loading *process-wide* for as long as it runs
+/// (leptos_server's `SuppressResourceLoad` is a global flag, leptos issue #4773): a page
+/// rendering on another thread at that moment waits forever on a resource that never starts.
+/// A server builds its router once, but the integration tests build one per test while
+/// others are rendering, which hung about one run in thirty. Walking once and keeping the
+/// list closes that window for good.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as a router, so tests can drive it without a socket. The built
 /// static files are read from the site's `pkg` directory (none in tests: plain names).
 pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let fn_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))

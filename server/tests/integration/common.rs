@@ -139,18 +139,53 @@ macro_rules! on_both_engines {
                 #[tokio::test]
                 async fn sqlite() {
                     if let Some(app) = $crate::common::spawn_app($crate::common::Engine::Sqlite).await {
-                        $case(app).await;
+                        let url = app.url.clone();
+                        $crate::common::within_limit($case(app)).await;
+                        $crate::common::remove_database(&url).await;
                     }
                 }
                 #[tokio::test]
                 async fn postgres() {
                     if let Some(app) = $crate::common::spawn_app($crate::common::Engine::Postgres).await {
-                        $case(app).await;
+                        let url = app.url.clone();
+                        $crate::common::within_limit($case(app)).await;
+                        $crate::common::remove_database(&url).await;
                     }
                 }
             }
         )*
     };
+}
+
+/// How long one test case may run before it fails instead of hanging the test command.
+pub const CASE_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Runs a test case, failing it loudly if it has not finished within [`CASE_LIMIT`].
+pub async fn within_limit(case: impl std::future::Future<Output = ()>) {
+    tokio::time::timeout(CASE_LIMIT, case).await.expect(
+        "the test case finished within its time limit (a hang fails, it does not stall CI)",
+    );
+}
+
+/// Removes a test's database once the test has passed (a failed test keeps its database for
+/// a look): the SQLite file, or the PostgreSQL database with any connection still open.
+pub async fn remove_database(url: &str) {
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    } else if let (Ok(admin_url), Some((_, name))) =
+        (std::env::var("TEST_POSTGRES_URL"), url.rsplit_once('/'))
+    {
+        let admin = Db::connect(&admin_url)
+            .await
+            .expect("connect to TEST_POSTGRES_URL");
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&admin.pool)
+            .await
+            .expect("drop the test database");
+        admin.pool.close().await;
+    }
 }
 
 /// A response: status, headers we care about, body text.

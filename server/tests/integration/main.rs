@@ -20,5 +20,6 @@ mod housekeeping;
 mod import;
 mod ladder;
 mod register;
+mod render_race;
 mod schema;
 mod sfi;

@@ -74,4 +74,8 @@ async fn the_sqlite_and_postgresql_schemas_have_the_same_tables_columns_and_null
         only_sqlite.is_empty() && only_postgres.is_empty(),
         "(table, column, nullable) only on SQLite: {only_sqlite:#?}\nonly on PostgreSQL: {only_postgres:#?}"
     );
+    let (a, b) = (sqlite.url.clone(), postgres.url.clone());
+    drop((sqlite, postgres));
+    crate::common::remove_database(&a).await;
+    crate::common::remove_database(&b).await;
 }
