@@ -146,6 +146,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compliance") view=crate::hours::pages::CompliancePage ssr=SsrMode::Async />
                     <Route path=path!("/calendar") view=crate::calendar::pages::CalendarPage ssr=SsrMode::Async />
                     <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/access-log") view=crate::audit::pages::AccessLogPage ssr=SsrMode::Async />
                     <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>
             </main>
@@ -182,6 +183,7 @@ pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
             ("/compliance", "nav-compliance"),
             ("/calendar", "nav-calendar"),
             ("/import", "nav-import"),
+            ("/access-log", "nav-access-log"),
         ],
         Principal::Staff { .. } => vec![
             ("/", "nav-start"),

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 /// The feature modules.
-const FEATURES: [&str; 6] = ["register", "sfi", "elp", "hours", "ladder", "calendar"];
+const FEATURES: [&str; 7] = [
+    "register", "sfi", "elp", "hours", "ladder", "calendar", "audit",
+];
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];
 /// Below the features: must import neither them nor what is above.

@@ -461,3 +461,16 @@ impl WeekRow {
         !self.current && self.status == crate::domain::weeks::WeekStatus::Short
     }
 }
+
+/// What the access log's page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogPage {
+    /// The events, newest first.
+    pub entries: Vec<crate::domain::access_log::AccessEntry>,
+    /// The first day shown.
+    pub from: NaiveDate,
+    /// The last day shown.
+    pub to: NaiveDate,
+    /// Whether more events matched than are shown.
+    pub truncated: bool,
+}

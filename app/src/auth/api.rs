@@ -44,13 +44,23 @@ pub async fn sign_in_staff(email: String, password: String) -> Result<(), AppErr
         let ok = pw::verify(password, stored).await;
         Ok(found.filter(|_| ok).map(|(u, _)| u))
     })
-    .await?;
+    .await
+    .map_err(|e| failed_sign_in(&state, e, "staff"));
+    let user = match user {
+        Ok(user) => user,
+        Err(e) => return Err(e.await),
+    };
     start_session(
         &state,
         SessionOwner::User(user.id),
         state.auth.staff_idle_secs,
     )
     .await?;
+    let actor = crate::domain::access_log::Actor::Staff {
+        user: user.id,
+        role: user.role,
+    };
+    signed_in(&state, actor, "staff").await?;
     // A password someone else set is changed before anything else.
     leptos_axum::redirect(if user.must_change_password {
         "/password"
@@ -68,7 +78,7 @@ pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppErr
     use crate::domain::credentials::SignInCode;
     let state = session::state()?;
     let Ok(code) = SignInCode::parse(&code) else {
-        return Err(AppError::SignInFailed);
+        return Err(failed_sign_in(&state, AppError::SignInFailed, "tablet").await);
     };
     let subject = crate::domain::credentials::code_subject(&code);
     let participant = super::throttle::attempt(&state, &subject, async {
@@ -77,13 +87,20 @@ pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppErr
         let ok = pw::verify(pin.trim().to_owned(), stored).await;
         Ok(found.filter(|_| ok).map(|(p, _)| p))
     })
-    .await?;
+    .await
+    .map_err(|e| failed_sign_in(&state, e, "tablet"));
+    let participant = match participant {
+        Ok(participant) => participant,
+        Err(e) => return Err(e.await),
+    };
     start_session(
         &state,
         SessionOwner::Participant(participant),
         state.auth.participant_idle_secs,
     )
     .await?;
+    let actor = crate::domain::access_log::Actor::Participant(participant);
+    signed_in(&state, actor, "tablet").await?;
     leptos_axum::redirect("/me");
     Ok(())
 }
@@ -93,6 +110,12 @@ pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppErr
 pub async fn sign_out(to: String) -> Result<(), AppError> {
     use super::session;
     let state = session::state()?;
+    if let Ok(Some(ending)) = session::current_signed_in().await {
+        let what = if to == "/tablet" { "tablet" } else { "staff" };
+        let actor = crate::domain::access_log::Actor::from(&ending.principal);
+        let event = crate::domain::access_log::AccessEvent::SignOut;
+        super::audit::sign_in_event(&state, actor, event, what).await?;
+    }
     if let Some(parts) = use_context::<axum::http::request::Parts>() {
         if let Some(token) = state.auth.session_token(&parts.headers) {
             let hash = session::keyed_hash(&state.auth.session_secret, token);
@@ -143,6 +166,31 @@ pub async fn change_password(current: String, new: String, repeat: String) -> Re
         .await?;
     leptos_axum::redirect("/");
     Ok(())
+}
+
+/// Logs a successful sign-in of `actor` (`what`: `staff` or `tablet`).
+#[cfg(feature = "ssr")]
+async fn signed_in(
+    state: &crate::state::AppState,
+    actor: crate::domain::access_log::Actor,
+    what: &str,
+) -> Result<(), AppError> {
+    use crate::domain::access_log::AccessEvent;
+    super::audit::sign_in_event(state, actor, AccessEvent::SignIn, what).await
+}
+
+/// Logs a failed sign-in (a wrong secret, or one refused while locked) and gives the error
+/// back; other errors pass unlogged.
+#[cfg(feature = "ssr")]
+async fn failed_sign_in(state: &crate::state::AppState, error: AppError, what: &str) -> AppError {
+    use crate::domain::access_log::{AccessEvent, Actor};
+    if matches!(error, AppError::SignInFailed | AppError::Throttled { .. }) {
+        let event = AccessEvent::SignInFailed;
+        if let Err(e) = super::audit::sign_in_event(state, Actor::Nobody, event, what).await {
+            tracing::error!(error = ?e, "logging a failed sign-in failed");
+        }
+    }
+    error
 }
 
 #[cfg(feature = "ssr")]

@@ -1,6 +1,7 @@
 //! One authorisation guard for every feature's server functions: the rules live in
 //! `domain::access`; this turns them into `Forbidden` and loads what a rule needs.
 
+use super::audit;
 use crate::auth::memo::RequestMemo;
 use crate::db;
 use crate::domain::access::{
@@ -25,45 +26,58 @@ pub async fn participant(
     let links = match memo.as_ref().and_then(|m| m.links(id)) {
         Some(links) => links,
         None => {
-            let links =
-                hidden_unless_coordinator(db::participants::links(&state.db, id).await, who)?;
-            if let Some(memo) = memo {
+            let found = db::participants::links(&state.db, id).await;
+            let links = match hidden_unless_coordinator(found, who) {
+                Ok(links) => links,
+                Err(AppError::Forbidden) => return Err(audit::refused(state, who, Some(id)).await),
+                Err(e) => return Err(e),
+            };
+            if let Some(memo) = &memo {
                 memo.remember_links(&links);
             }
             links
         }
     };
     if may_act_on(who, action, &links) {
+        audit::allowed(state, who, id, action).await?;
         Ok(links)
     } else {
-        Err(AppError::Forbidden)
+        Err(audit::refused(state, who, Some(id)).await)
     }
 }
 
 /// The group, if `who` is a coordinator or its teacher.
 pub async fn group(state: &AppState, who: &Principal, id: GroupId) -> Result<Group, AppError> {
-    let group = hidden_unless_coordinator(db::groups::get(&state.db, id).await, who)?;
+    let group = match hidden_unless_coordinator(db::groups::get(&state.db, id).await, who) {
+        Ok(group) => group,
+        Err(AppError::Forbidden) => return Err(audit::refused(state, who, None).await),
+        Err(e) => return Err(e),
+    };
     if may_manage_group(who, group.teacher_id) {
         Ok(group)
     } else {
-        Err(AppError::Forbidden)
+        Err(audit::refused(state, who, None).await)
     }
 }
 
-/// Whether `who` may do `action` on the register.
-pub fn register(who: &Principal, action: RegisterAction) -> Result<(), AppError> {
+/// Whether `who` may do `action` on the register (a refusal is logged).
+pub async fn register(
+    state: &AppState,
+    who: &Principal,
+    action: RegisterAction,
+) -> Result<(), AppError> {
     if may(who, action) {
         Ok(())
     } else {
-        Err(AppError::Forbidden)
+        Err(audit::refused(state, who, None).await)
     }
 }
 
-/// The staff member's id (participants are refused).
-pub fn staff_user(who: &Principal) -> Result<UserId, AppError> {
+/// The staff member's id (participants are refused, and the refusal logged).
+pub async fn staff_user(state: &AppState, who: &Principal) -> Result<UserId, AppError> {
     match who {
         Principal::Staff { user, .. } => Ok(*user),
-        Principal::Participant(_) => Err(AppError::Forbidden),
+        Principal::Participant(_) => Err(audit::refused(state, who, None).await),
     }
 }
 

@@ -8,7 +8,7 @@
 //! first is still at it. (Waiting for another resource's lookup could deadlock: the renderer
 //! does not promise to poll a resource that nothing awaits yet.)
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::http::{request::Parts, Method};
@@ -25,6 +25,7 @@ pub struct RequestMemo(Arc<Inner>);
 struct Inner {
     session: OnceLock<Option<SignedIn>>,
     links: Mutex<HashMap<ParticipantId, ParticipantLinks>>,
+    reads: Mutex<HashSet<(ParticipantId, &'static str)>>,
 }
 
 impl RequestMemo {
@@ -59,6 +60,15 @@ impl RequestMemo {
             m.insert(links.participant, links.clone());
         }
     }
+
+    /// Whether this is the request's first read of `part` of `participant`'s record (the
+    /// access log gets one entry per part and request, however many resources read it).
+    pub fn first_read(&self, participant: ParticipantId, part: &'static str) -> bool {
+        self.0
+            .reads
+            .lock()
+            .map_or(true, |mut seen| seen.insert((participant, part)))
+    }
 }
 
 #[cfg(test)]
@@ -87,6 +97,15 @@ mod tests {
         };
         memo.remember_session(Some(other));
         assert!(matches!(memo.session(), Some(None)));
+    }
+
+    #[test]
+    fn each_part_of_a_record_is_a_first_read_once_per_request() {
+        let memo = RequestMemo::default();
+        assert!(memo.first_read(ParticipantId(7), "record"));
+        assert!(!memo.clone().first_read(ParticipantId(7), "record"));
+        assert!(memo.first_read(ParticipantId(7), "hours"));
+        assert!(memo.first_read(ParticipantId(8), "record"));
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub struct CalendarData {
 pub async fn get_calendar() -> Result<CalendarData, AppError> {
     use crate::domain::access::{may, RegisterAction};
     let (state, who) = crate::auth::session::require().await?;
-    crate::auth::guard::register(&who, RegisterAction::ViewCalendar)?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ViewCalendar).await?;
     let can_manage = may(&who, RegisterAction::ManageCalendar);
     super::service::page(&state.db, can_manage, state.clock.today()).await
 }
@@ -50,7 +50,7 @@ pub async fn save_closed_days(
     use crate::domain::access::RegisterAction;
     use crate::domain::calendar::RawClosedDays;
     let (state, who) = crate::auth::session::require().await?;
-    crate::auth::guard::register(&who, RegisterAction::ManageCalendar)?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ManageCalendar).await?;
     let raw = RawClosedDays {
         scope,
         name,
@@ -68,6 +68,6 @@ pub async fn save_closed_days(
 pub async fn delete_closed_days(id: CalendarId, version: i64) -> Result<(), AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    crate::auth::guard::register(&who, RegisterAction::ManageCalendar)?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ManageCalendar).await?;
     super::service::delete(&state.db, &who, id, version).await
 }

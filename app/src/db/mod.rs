@@ -4,6 +4,7 @@
 //! The same statements run on SQLite (the embedded default) and PostgreSQL, through sqlx's
 //! `Any` driver: `$1`-style parameters, dates as ISO text, instants as Unix seconds.
 
+pub mod access_log;
 pub mod assessments;
 pub mod calendar;
 pub mod groups;

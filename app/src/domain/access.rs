@@ -45,6 +45,22 @@ pub enum ParticipantAction {
 }
 
 impl ParticipantAction {
+    /// Every action.
+    pub const ALL: [ParticipantAction; 12] = [
+        ParticipantAction::View,
+        ParticipantAction::Edit,
+        ParticipantAction::SetPin,
+        ParticipantAction::ViewHistory,
+        ParticipantAction::ViewResults,
+        ParticipantAction::RecordResult,
+        ParticipantAction::DeleteResult,
+        ParticipantAction::ViewHours,
+        ParticipantAction::RecordTeaching,
+        ParticipantAction::RecordSelfStudy,
+        ParticipantAction::ManagePlan,
+        ParticipantAction::ManageAbsence,
+    ];
+
     /// Recording (or removing) time of `kind`.
     pub fn record(kind: crate::domain::weeks::TimeKind) -> Self {
         match kind {
@@ -71,6 +87,8 @@ pub enum RegisterAction {
     ViewCalendar,
     /// Enter, import and remove closed days of the calendar.
     ManageCalendar,
+    /// Read the access log (who read what, sign-ins, refusals): coordinators only.
+    ReadAccessLog,
 }
 
 /// Whether `who` may do `action` to the participant described by `links`.
@@ -271,6 +289,7 @@ mod tests {
             RegisterAction::ManageStaff,
             RegisterAction::ManageGroups,
             RegisterAction::ManageCalendar,
+            RegisterAction::ReadAccessLog,
         ];
         for action in all {
             assert!(may(&staff(UserId(1), Role::Coordinator), action));

@@ -4,6 +4,7 @@
 //! through a `parse` constructor, so a value of the type is valid by construction.
 
 pub mod access;
+pub mod access_log;
 pub mod assessment_record;
 pub mod calendar;
 pub mod catalogue;

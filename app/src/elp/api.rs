@@ -174,6 +174,6 @@ pub async fn list_assessments(participant: ParticipantId) -> Result<AssessmentLi
 #[server(endpoint = "assessment/comment")]
 pub async fn comment_assessment(assessment: i64, body: String) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let user = guard::staff_user(&who)?;
+    let user = guard::staff_user(&state, &who).await?;
     super::service::comment(&state.db, &who, user, assessment, &body).await
 }

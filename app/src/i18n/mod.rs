@@ -355,6 +355,17 @@ mod tests {
         );
         wanted.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
         wanted.extend(
+            crate::domain::access_log::AccessEvent::ALL
+                .iter()
+                .map(|e| format!("access-event-{}", e.as_str())),
+        );
+        wanted.extend(
+            crate::domain::access::ParticipantAction::ALL
+                .iter()
+                .filter_map(|a| crate::domain::access_log::part_read(*a))
+                .map(|p| format!("access-part-{p}")),
+        );
+        wanted.extend(
             ["web", "import", "cli", "demo"]
                 .iter()
                 .map(|s| format!("source-{s}")),

@@ -17,8 +17,8 @@ async fn pending(id: PendingImportId, dry_run: bool) -> Result<ImportReport, App
     use crate::auth::guard;
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageParticipants)?;
-    let user = guard::staff_user(&who)?;
+    guard::register(&state, &who, RegisterAction::ManageParticipants).await?;
+    let user = guard::staff_user(&state, &who).await?;
     let pending = crate::db::imports::get(&state.db, id, user).await?;
     let Some(kind) = super::ImportKind::parse(&pending.kind) else {
         tracing::warn!(kind = pending.kind, "pending import of an unknown kind");

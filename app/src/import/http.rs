@@ -7,10 +7,61 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::auth::session::principal_from_headers;
 use crate::domain::access::{may, RegisterAction};
+use crate::domain::access_log::{AccessEvent, Actor, NewAccess};
 use crate::domain::role::Principal;
 use crate::state::AppState;
 
 use super::ImportKind;
+
+/// Writes `entry` to the access log (a failure is logged; the file route goes on).
+async fn log(state: &AppState, entry: &NewAccess) {
+    if let Err(e) = crate::db::access_log::record(&state.db, crate::db::now(), entry).await {
+        tracing::error!(error = %e, "writing the access log failed");
+    }
+}
+
+/// Logs the download of `csv` as `name` by `user` (a coordinator) and returns it.
+async fn logged_download(
+    state: &AppState,
+    user: crate::domain::ids::UserId,
+    name: &str,
+    csv: String,
+) -> Response {
+    let actor = Actor::Staff {
+        user,
+        role: crate::domain::role::Role::Coordinator,
+    };
+    let entry = NewAccess::new(actor, AccessEvent::Download, name).rows(csv_rows(&csv));
+    log(state, &entry).await;
+    csv_download(name, csv)
+}
+
+/// The records of a CSV text, header excluded (a line break inside quotes is no new record).
+fn csv_rows(csv: &str) -> i64 {
+    let mut quoted = false;
+    let mut records = 0_i64;
+    let mut open_record = false;
+    for c in csv.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                open_record = true;
+            }
+            '\n' if !quoted => {
+                if open_record {
+                    records += 1;
+                }
+                open_record = false;
+            }
+            '\r' => {}
+            _ => open_record = true,
+        }
+    }
+    if open_record {
+        records += 1;
+    }
+    (records - 1).max(0)
+}
 
 /// Largest accepted upload.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
@@ -18,6 +69,7 @@ pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 async fn coordinator(
     state: &AppState,
     headers: &HeaderMap,
+    what: &str,
 ) -> Result<crate::domain::ids::UserId, Response> {
     match principal_from_headers(state, headers).await {
         Ok(Some(p @ Principal::Staff { user, .. }))
@@ -25,7 +77,11 @@ async fn coordinator(
         {
             Ok(user)
         }
-        Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
+        Ok(Some(p)) => {
+            let entry = NewAccess::new((&p).into(), AccessEvent::Refused, what);
+            log(state, &entry).await;
+            Err(StatusCode::FORBIDDEN.into_response())
+        }
         Ok(None) => Err(Redirect::to("/sign-in").into_response()),
         Err(crate::error::AppError::PasswordChangeRequired) => {
             Err(Redirect::to("/password").into_response())
@@ -40,7 +96,7 @@ pub async fn upload(
     headers: HeaderMap,
     mut form: Multipart,
 ) -> Response {
-    let user = match coordinator(&state, &headers).await {
+    let user = match coordinator(&state, &headers, "/import/upload").await {
         Ok(u) => u,
         Err(r) => return r,
     };
@@ -92,14 +148,15 @@ pub async fn export(
     headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Response {
-    if let Err(r) = coordinator(&state, &headers).await {
-        return r;
-    }
+    let user = match coordinator(&state, &headers, &format!("/export/{file}")).await {
+        Ok(user) => user,
+        Err(r) => return r,
+    };
     let Some(kind) = file.strip_suffix(".csv").and_then(ImportKind::parse) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     match super::run::export(&state.db, kind).await {
-        Ok(csv) => csv_download(&file, csv),
+        Ok(csv) => logged_download(&state, user, &file, csv).await,
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -139,9 +196,10 @@ pub async fn export_compliance(
     axum::extract::Query(range): axum::extract::Query<WeekRange>,
 ) -> Response {
     use crate::domain::weeks::IsoWeek;
-    if let Err(r) = coordinator(&state, &headers).await {
-        return r;
-    }
+    let user = match coordinator(&state, &headers, "/export/compliance.csv").await {
+        Ok(user) => user,
+        Err(r) => return r,
+    };
     let (default_from, default_to) = super::time::default_range(state.clock.today());
     let parse = |s: &str, default: IsoWeek| {
         if s.trim().is_empty() {
@@ -161,10 +219,24 @@ pub async fn export_compliance(
             .into_response();
     };
     match super::time::export_compliance(&state.db, crate::db::hours::Scope::All, from, to).await {
-        Ok(csv) => csv_download("compliance.csv", csv),
+        Ok(csv) => logged_download(&state, user, "compliance.csv", csv).await,
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod csv_rows_tests {
+    use super::csv_rows;
+
+    #[test]
+    fn a_download_counts_its_records_without_the_header() {
+        assert_eq!(csv_rows(""), 0);
+        assert_eq!(csv_rows("a,b\n"), 0);
+        assert_eq!(csv_rows("a,b\r\n1,2\r\n3,4\r\n"), 2);
+        assert_eq!(csv_rows("a,b\n1,2"), 1);
+        assert_eq!(csv_rows("a,b\n\"line\nbreak\",2\n"), 1);
     }
 }

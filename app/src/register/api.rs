@@ -89,7 +89,7 @@ pub async fn list_participants(
     use crate::domain::access::RegisterAction;
     use crate::domain::role::Role;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ListParticipants)?;
+    guard::register(&state, &who, RegisterAction::ListParticipants).await?;
     let scope = match who {
         Principal::Staff {
             role: Role::Coordinator,
@@ -153,8 +153,8 @@ pub async fn my_record() -> Result<ParticipantDetail, AppError> {
 pub async fn create_participant(raw: RawParticipant) -> Result<(), AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageParticipants)?;
-    let user = guard::staff_user(&who)?;
+    guard::register(&state, &who, RegisterAction::ManageParticipants).await?;
+    let user = guard::staff_user(&state, &who).await?;
     let id =
         crate::import::participants::save_one(&state.db, &raw, user, None, state.clock.today())
             .await?;
@@ -177,7 +177,7 @@ pub async fn update_participant(
     use crate::import::participants::{save_one, Edit};
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, id, ParticipantAction::Edit).await?;
-    let user = guard::staff_user(&who)?;
+    let user = guard::staff_user(&state, &who).await?;
     let locale = crate::i18n::request_locale();
     let edit = Edit {
         id,
@@ -208,7 +208,7 @@ pub async fn set_pin(id: ParticipantId, pin: String) -> Result<(), AppError> {
         })?;
     let source = ChangeSource {
         source: "web",
-        by: Some(guard::staff_user(&who)?),
+        by: Some(guard::staff_user(&state, &who).await?),
     };
     let code = db::participants::set_pin_hash(&state.db, id, &hash, source).await?;
     // The new PIN lifts a lock that wrong guesses of the old one started.
@@ -227,7 +227,7 @@ pub async fn get_register_options() -> Result<RegisterOptions, AppError> {
     use crate::db;
     use crate::domain::role::Role;
     let (state, who) = crate::auth::session::require().await?;
-    guard::staff_user(&who)?;
+    guard::staff_user(&state, &who).await?;
     Ok(RegisterOptions {
         schools: db::schools::list(&state.db).await?,
         districts: db::schools::districts(&state.db).await?,
@@ -242,7 +242,7 @@ pub async fn create_school(name: String, district: String) -> Result<(), AppErro
     use crate::domain::access::RegisterAction;
     use crate::domain::participant::{DistrictName, SchoolName};
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageSchools)?;
+    guard::register(&state, &who, RegisterAction::ManageSchools).await?;
     let mut problems = vec![];
     let n = SchoolName::parse(&name)
         .map_err(|p| problems.push(FieldProblem::new("name", name.clone(), p)));
@@ -262,7 +262,7 @@ pub async fn create_school(name: String, district: String) -> Result<(), AppErro
 pub async fn list_staff() -> Result<Vec<StaffUser>, AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageStaff)?;
+    guard::register(&state, &who, RegisterAction::ManageStaff).await?;
     Ok(crate::db::users::list(&state.db, None).await?)
 }
 
@@ -276,7 +276,7 @@ pub async fn create_staff(
 ) -> Result<(), AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageStaff)?;
+    guard::register(&state, &who, RegisterAction::ManageStaff).await?;
     super::service::create_staff(&state.db, email, display_name, role, password).await
 }
 
@@ -290,7 +290,7 @@ pub async fn set_staff_standing(
 ) -> Result<StaffUser, AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageStaff)?;
+    guard::register(&state, &who, RegisterAction::ManageStaff).await?;
     super::service::set_staff_standing(&state.db, &who, user, active, &role).await
 }
 
@@ -303,7 +303,7 @@ pub async fn reset_staff_password(
 ) -> Result<crate::dto::OneTimePassword, AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageStaff)?;
+    guard::register(&state, &who, RegisterAction::ManageStaff).await?;
     super::service::reset_staff_password(&state.db, &who, user).await
 }
 
@@ -348,7 +348,7 @@ pub async fn create_group(name: String, teacher: UserId) -> Result<(), AppError>
     use crate::domain::problem::Problem;
     use crate::domain::role::Role;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageGroups)?;
+    guard::register(&state, &who, RegisterAction::ManageGroups).await?;
     let name = name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 {
         let problem = if name.is_empty() {
@@ -373,7 +373,7 @@ pub async fn add_group_member(group: GroupId, participant_ref: String) -> Result
     use crate::domain::access::RegisterAction;
     use crate::domain::problem::Problem;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageGroups)?;
+    guard::register(&state, &who, RegisterAction::ManageGroups).await?;
     crate::db::groups::get(&state.db, group).await?;
     let r = participant_ref.trim();
     let id = crate::db::participants::id_by_ref(&state.db, r)
@@ -391,7 +391,7 @@ pub async fn remove_group_member(
 ) -> Result<(), AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
-    guard::register(&who, RegisterAction::ManageGroups)?;
+    guard::register(&state, &who, RegisterAction::ManageGroups).await?;
     crate::db::groups::remove_member(&state.db, group, participant).await?;
     Ok(())
 }

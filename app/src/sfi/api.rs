@@ -133,7 +133,7 @@ pub async fn create_sfi_result(
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
-    let by = guard::staff_user(&who)?;
+    let by = guard::staff_user(&state, &who).await?;
     super::service::create(&state.db, participant, raw, by, state.clock.today()).await?;
     leptos_axum::redirect(&format!("/participants/{participant}#sfi"));
     Ok(())
@@ -152,7 +152,7 @@ pub async fn correct_sfi_result(
     let participant =
         guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who)?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
-    let by = guard::staff_user(&who)?;
+    let by = guard::staff_user(&state, &who).await?;
     let seen = super::service::Seen {
         version,
         locale: crate::i18n::request_locale(),
@@ -173,7 +173,7 @@ pub async fn delete_sfi_result(id: SfiResultId, version: i64) -> Result<(), AppE
     let participant =
         guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who)?;
     guard::participant(&state, &who, participant, ParticipantAction::DeleteResult).await?;
-    let by = guard::staff_user(&who)?;
+    let by = guard::staff_user(&state, &who).await?;
     let seen = super::service::Seen {
         version,
         locale: crate::i18n::request_locale(),
@@ -202,7 +202,7 @@ pub async fn save_sfi_grid(
 ) -> Result<GridSaved, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
-    let by = guard::staff_user(&who)?;
+    let by = guard::staff_user(&state, &who).await?;
     super::service::save_grid(
         &state.db,
         by,

@@ -154,6 +154,7 @@ pub fn MePage() -> impl IntoView {
                             <crate::sfi::pages::SfiSection participant=p.id />
                             <crate::ladder::pages::LadderSection participant=p.id own=true />
                             <crate::hours::pages::HoursSection participant=p.id />
+                            <crate::audit::pages::MyVisits />
                         }
                         .into_any()
                     }

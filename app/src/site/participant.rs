@@ -16,6 +16,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 <crate::elp::pages::AssessmentsSection participant />
                 <crate::ladder::pages::LadderSection participant />
                 <crate::hours::pages::HoursSection participant />
+                <crate::audit::pages::AccessLogLink participant />
             })}
         </ParticipantRecord>
     }

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 51] = [
+pub(crate) const GUARDED: [&str; 53] = [
     "home",
     "auth/password",
     "participants/list",
@@ -70,6 +70,8 @@ pub(crate) const GUARDED: [&str; 51] = [
     "groups/remove",
     "import/report",
     "import/confirm",
+    "audit/log",
+    "audit/mine",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +93,7 @@ fn is_tablet_only(endpoint: &str) -> bool {
     matches!(
         endpoint,
         "assessment/home"
+            | "audit/mine"
             | "assessment/start"
             | "assessment/skill"
             | "assessment/answer"
@@ -288,6 +291,7 @@ pub(crate) fn form(
             ("participant", pid.to_string()),
         ]),
         "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
+        "audit/log" => v(&[("participant", pid.to_string())]),
         "calendar/save" => v(&[
             ("scope", "district".into()),
             ("name", "Farsta".into()),

@@ -8,6 +8,7 @@
 mod common;
 mod defences;
 
+mod access_log;
 mod assessments;
 mod auth;
 mod authz;

@@ -154,10 +154,12 @@ pub fn StaffPage() -> impl IntoView {
                     let forms = (Some(u.id) != myself)
                         .then(|| standing_forms(standing, reset, &u, &roles));
                     let row_test = format!("staff-{}", u.email);
+                    let log_href = format!("/access-log?staff={}", u.id);
                     view! {
                         <tr data-test=row_test>
                             <td>{u.display_name}</td><td>{u.email}</td><td>{role_label(u.role)}</td>
-                            <td>{status}</td><td>{forms}</td>
+                            <td>{status}</td>
+                            <td><a href=log_href data-test="staff-access-log">{t("access-log-link")}</a>{forms}</td>
                         </tr>
                     }
                 }).collect_view();
