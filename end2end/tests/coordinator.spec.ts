@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, hydrated, signInStaff, STAFF } from './helpers';
+import { expectAccessible, hydrated, signInStaff, stockholmDay, STAFF } from './helpers';
 
 test('a coordinator signs in and sees the programme overview', async ({ page }) => {
   await signInStaff(page, STAFF.coordinator);
@@ -130,4 +130,31 @@ test('a coordinator resets a password and its owner must choose a new one', asyn
   await expect(page.getByTestId('start-teacher')).toBeVisible();
   await page.goto('/participants');
   await expect(page).toHaveURL(/\/participants$/);
+});
+
+test('a coordinator sees in the access log that a mentor read a participant', async ({ page, browser }) => {
+  const mentor = await (await browser.newContext()).newPage();
+  await signInStaff(mentor, STAFF.mentor);
+  await mentor.getByTestId('mentor-participants').getByRole('link', { name: 'Amina Hassan' }).click();
+  await expect(mentor.getByTestId('participant-name')).toHaveText('Amina Hassan');
+  await mentor.context().close();
+
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/participants?q=Amina');
+  await page.getByRole('link', { name: 'Amina Hassan' }).first().click();
+  await expect(page.getByTestId('participant-name')).toHaveText('Amina Hassan');
+  await page.getByTestId('participant-access-log').click();
+  await expect(page.getByRole('heading', { name: 'Access log' })).toBeVisible();
+  const read = page.getByTestId('access-entry')
+    .filter({ hasText: '(Mentor)' })
+    .filter({ hasText: 'register details' });
+  await expect(read.first()).toBeVisible();
+  await expectAccessible(page);
+  // The log of one day only: the filter keeps the participant.
+  const today = stockholmDay();
+  await page.getByLabel('From').fill(today);
+  await page.getByLabel('To', { exact: true }).fill(today);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/participant=\d+/);
+  await expect(read.first()).toBeVisible();
 });

@@ -508,6 +508,7 @@ access-part-record = register details
 access-part-history = change history
 access-part-results = SFI results
 access-part-hours = hours
+access-part-passport = language passport
 access-download-rows = { $file } ({ $rows } rows)
 access-participant-gone = participant { $id } (no longer registered)
 visits-title = Who has looked at my details?

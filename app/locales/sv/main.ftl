@@ -508,6 +508,7 @@ access-part-record = uppgifter i registret
 access-part-history = ändringshistorik
 access-part-results = SFI-resultat
 access-part-hours = timmar
+access-part-passport = språkpass
 access-download-rows = { $file } ({ $rows } rader)
 access-participant-gone = deltagare { $id } (finns inte längre)
 visits-title = Vem har tittat på mina uppgifter?

@@ -38,17 +38,30 @@ pub async fn record(state: &AppState, mut entry: NewAccess) -> Result<(), AppErr
         })
 }
 
-/// Logs that `who` was allowed `action` on `participant`, if it is a staff read: once per
-/// request for each part of the record (a page's resources share the request's memo).
+/// Logs that `who` was allowed `action` on `participant`, if it is a staff read.
 pub async fn allowed(
     state: &AppState,
     who: &Principal,
     participant: ParticipantId,
     action: ParticipantAction,
 ) -> Result<(), AppError> {
-    let (Principal::Staff { .. }, Some(part)) = (who, part_read(action)) else {
+    match part_read(action) {
+        Some(part) => read(state, who, participant, part).await,
+        None => Ok(()),
+    }
+}
+
+/// Logs a staff read of `part` of `participant`'s record (a participant's own reads are not
+/// logged): once per request and part (a page's resources share the request's memo).
+pub async fn read(
+    state: &AppState,
+    who: &Principal,
+    participant: ParticipantId,
+    part: &'static str,
+) -> Result<(), AppError> {
+    if !matches!(who, Principal::Staff { .. }) {
         return Ok(());
-    };
+    }
     if RequestMemo::current().is_some_and(|m| !m.first_read(participant, part)) {
         return Ok(());
     }

@@ -58,6 +58,12 @@ impl AccessEvent {
     }
 }
 
+/// The language passport, read as a whole (beside the results it shows).
+pub const PASSPORT: &str = "passport";
+
+/// Every part of a record a logged read names.
+pub const READ_PARTS: [&str; 5] = ["record", "history", "results", "hours", PASSPORT];
+
 /// The part of a participant's record a staff read covers, named for what `action` reads;
 /// `None` for actions that change something (those leave their own history).
 pub fn part_read(action: ParticipantAction) -> Option<&'static str> {
@@ -219,5 +225,10 @@ mod tests {
         assert_eq!(part_read(ParticipantAction::ViewHistory), Some("history"));
         assert_eq!(part_read(ParticipantAction::Edit), None);
         assert_eq!(part_read(ParticipantAction::RecordTeaching), None);
+        for action in ParticipantAction::ALL {
+            if let Some(part) = part_read(action) {
+                assert!(READ_PARTS.contains(&part), "{part}");
+            }
+        }
     }
 }

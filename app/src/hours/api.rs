@@ -397,7 +397,7 @@ pub async fn get_compliance_report(
 ) -> Result<ComplianceReport, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     if !who.is_coordinator() {
-        return Err(AppError::Forbidden);
+        return Err(crate::auth::audit::refused(&state, &who, None).await);
     }
     super::service::compliance_report(&state.db, from, to, by_gender, state.clock.now().date())
         .await

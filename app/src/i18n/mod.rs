@@ -360,9 +360,8 @@ mod tests {
                 .map(|e| format!("access-event-{}", e.as_str())),
         );
         wanted.extend(
-            crate::domain::access::ParticipantAction::ALL
+            crate::domain::access_log::READ_PARTS
                 .iter()
-                .filter_map(|a| crate::domain::access_log::part_read(*a))
                 .map(|p| format!("access-part-{p}")),
         );
         wanted.extend(

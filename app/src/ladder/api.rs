@@ -121,14 +121,11 @@ pub struct Passport {
 /// A participant's language ladder and weekly-hours chart, with their data.
 #[server(endpoint = "ladder/participant")]
 pub async fn get_ladder(participant: ParticipantId) -> Result<LadderView, AppError> {
-    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::auth::guard;
+    use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let links = crate::db::participants::links(&state.db, participant).await?;
-    if !may_act_on(&who, ParticipantAction::ViewResults, &links)
-        || !may_act_on(&who, ParticipantAction::ViewHours, &links)
-    {
-        return Err(AppError::Forbidden);
-    }
+    guard::participant(&state, &who, participant, ParticipantAction::ViewResults).await?;
+    guard::participant(&state, &who, participant, ParticipantAction::ViewHours).await?;
     let weeks =
         crate::db::hours::participant_weeks(&state.db, participant, state.clock.today()).await?;
     Ok(super::service::participant_ladder(
@@ -152,7 +149,7 @@ pub async fn get_dashboard(#[server(default)] sort: String) -> Result<Dashboard,
         user,
     } = who
     else {
-        return Err(AppError::Forbidden);
+        return Err(crate::auth::audit::refused(&state, &who, None).await);
     };
     Ok(super::service::dashboard(
         &state.db,
@@ -169,16 +166,16 @@ pub async fn get_dashboard(#[server(default)] sort: String) -> Result<Dashboard,
 /// who may see the participant's results, and the participant).
 #[server(endpoint = "ladder/passport")]
 pub async fn get_passport(participant: Option<ParticipantId>) -> Result<Passport, AppError> {
-    use crate::domain::access::{may_act_on, ParticipantAction};
+    use crate::domain::access::ParticipantAction;
     use crate::domain::role::Principal;
     let (state, who) = crate::auth::session::require().await?;
     let participant = match (participant, &who) {
         (Some(p), _) | (None, &Principal::Participant(p)) => p,
         (None, Principal::Staff { .. }) => return Err(AppError::NotFound),
     };
-    let links = crate::db::participants::links(&state.db, participant).await?;
-    if !may_act_on(&who, ParticipantAction::ViewResults, &links) {
-        return Err(AppError::Forbidden);
-    }
+    crate::auth::guard::participant(&state, &who, participant, ParticipantAction::ViewResults)
+        .await?;
+    let passport = crate::domain::access_log::PASSPORT;
+    crate::auth::audit::read(&state, &who, participant, passport).await?;
     Ok(super::service::passport(&state.db, participant, state.clock.today()).await?)
 }

@@ -103,7 +103,9 @@ pub async fn list_participants(
             role: Role::Teacher,
             user,
         } => Scope::TeacherOf(user),
-        Principal::Participant(_) => return Err(AppError::Forbidden),
+        Principal::Participant(_) => {
+            return Err(crate::auth::audit::refused(&state, &who, None).await)
+        }
     };
     Ok(db::participants::list(&state.db, scope, &filter).await?)
 }
@@ -144,7 +146,7 @@ pub async fn my_record() -> Result<ParticipantDetail, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     match who {
         Principal::Participant(id) => Ok(crate::db::participants::get(&state.db, id).await?),
-        Principal::Staff { .. } => Err(AppError::Forbidden),
+        Principal::Staff { .. } => Err(crate::auth::audit::refused(&state, &who, None).await),
     }
 }
 
@@ -321,7 +323,7 @@ pub async fn list_groups() -> Result<Vec<Group>, AppError> {
             role: Role::Teacher,
             user,
         } => Some(user),
-        _ => return Err(AppError::Forbidden),
+        _ => return Err(crate::auth::audit::refused(&state, &who, None).await),
     };
     Ok(crate::db::groups::list(&state.db, teacher).await?)
 }
@@ -330,13 +332,7 @@ pub async fn list_groups() -> Result<Vec<Group>, AppError> {
 #[server(endpoint = "groups/get")]
 pub async fn get_group(id: GroupId) -> Result<(Group, Vec<Member>), AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let group =
-        guard::hidden_unless_coordinator(crate::db::groups::get(&state.db, id).await, &who)?;
-    let allowed = who.is_coordinator()
-        || matches!(who, Principal::Staff { user, .. } if user == group.teacher_id);
-    if !allowed {
-        return Err(AppError::Forbidden);
-    }
+    let group = guard::group(&state, &who, id).await?;
     let members = crate::db::groups::members(&state.db, id).await?;
     Ok((group, members))
 }

@@ -59,6 +59,18 @@ async fn staff_reads_and_refusals_are_logged_with_who_what_and_whom(app: TestApp
         assert_eq!(e.actor_name.as_deref(), Some("Mona Mentor"), "{e:?}");
         assert!(e.at > 0);
     }
+    // The passport is a read of its own.
+    let passport = app
+        .get(&format!("/participants/{}/passport", s.p1.0), Some(&mentor))
+        .await;
+    assert_eq!(passport.status, StatusCode::OK);
+    let about = logged(&app, LogSubject::Participant(s.p1)).await;
+    assert!(
+        about
+            .iter()
+            .any(|e| e.event == AccessEvent::Read && e.what == "passport"),
+        "{about:#?}"
+    );
     // A participant's own reads are not staff reads.
     let tablet = app.sign_in_participant(&s.p1_code).await;
     let before = logged(&app, LogSubject::Participant(s.p1)).await.len();
