@@ -160,7 +160,7 @@ pub async fn change_password(current: String, new: String, repeat: String) -> Re
         .await?
         .ok_or(AppError::NotSignedIn)?;
     let crate::domain::role::Principal::Staff { user, .. } = signed_in.principal else {
-        return Err(AppError::Forbidden);
+        return Err(super::audit::refused(&state, &signed_in.principal, None).await);
     };
     super::service::change_password(&state, user, &signed_in.token_hash, current, new, repeat)
         .await?;

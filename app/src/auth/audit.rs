@@ -85,6 +85,18 @@ pub async fn refused(
     AppError::Forbidden
 }
 
+/// `result`, with a refusal in it logged (for services that refuse on their own rules).
+pub async fn refusals<T>(
+    state: &AppState,
+    who: &Principal,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    match result {
+        Err(AppError::Forbidden) => Err(refused(state, who, None).await),
+        other => other,
+    }
+}
+
 /// Logs a sign-in event of `actor` (`what` is `staff` or `tablet`).
 pub async fn sign_in_event(
     state: &AppState,

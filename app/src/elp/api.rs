@@ -96,12 +96,15 @@ pub struct AssessmentList {
 use crate::auth::guard;
 
 #[cfg(feature = "ssr")]
-pub(super) fn participant_of(
+pub(super) async fn participant_of(
+    state: &crate::state::AppState,
     who: &crate::domain::role::Principal,
 ) -> Result<ParticipantId, AppError> {
     match who {
         crate::domain::role::Principal::Participant(id) => Ok(*id),
-        crate::domain::role::Principal::Staff { .. } => Err(AppError::Forbidden),
+        crate::domain::role::Principal::Staff { .. } => {
+            Err(crate::auth::audit::refused(state, who, None).await)
+        }
     }
 }
 
@@ -109,7 +112,7 @@ pub(super) fn participant_of(
 #[server(endpoint = "assessment/home")]
 pub async fn get_assessment_home() -> Result<AssessmentHome, AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let me = participant_of(&who)?;
+    let me = participant_of(&state, &who).await?;
     super::service::home(&state.db, me).await
 }
 
@@ -117,7 +120,7 @@ pub async fn get_assessment_home() -> Result<AssessmentHome, AppError> {
 #[server(endpoint = "assessment/start")]
 pub async fn start_assessment(occasion: String) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let me = participant_of(&who)?;
+    let me = participant_of(&state, &who).await?;
     super::service::start(&state.db, me, &occasion, state.clock.today()).await?;
     leptos_axum::redirect("/me/assessment");
     Ok(())
@@ -127,7 +130,7 @@ pub async fn start_assessment(occasion: String) -> Result<(), AppError> {
 #[server(endpoint = "assessment/skill")]
 pub async fn get_assessment_skill(skill: String, lang: String) -> Result<SkillSheet, AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let me = participant_of(&who)?;
+    let me = participant_of(&state, &who).await?;
     super::service::skill_sheet(&state.db, me, &skill, &lang).await
 }
 
@@ -142,7 +145,7 @@ pub async fn answer_statement(
     #[server(default)] goal: Option<String>,
 ) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let me = participant_of(&who)?;
+    let me = participant_of(&state, &who).await?;
     let next = super::service::answer(&state.db, me, skill, index, statement, answer, goal).await?;
     leptos_axum::redirect(&next);
     Ok(())
@@ -153,7 +156,7 @@ pub async fn answer_statement(
 #[server(endpoint = "assessment/submit")]
 pub async fn submit_assessment() -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let me = participant_of(&who)?;
+    let me = participant_of(&state, &who).await?;
     super::service::submit(&state.db, me, state.clock.today()).await?;
     leptos_axum::redirect("/me/assessment");
     Ok(())
@@ -175,5 +178,6 @@ pub async fn list_assessments(participant: ParticipantId) -> Result<AssessmentLi
 pub async fn comment_assessment(assessment: i64, body: String) -> Result<(), AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let user = guard::staff_user(&state, &who).await?;
-    super::service::comment(&state.db, &who, user, assessment, &body).await
+    let done = super::service::comment(&state.db, &who, user, assessment, &body).await;
+    crate::auth::audit::refusals(&state, &who, done).await
 }

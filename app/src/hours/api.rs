@@ -255,7 +255,8 @@ pub async fn delete_time(
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let entry = super::service::time::entry(&state.db, &who, id).await?;
+    let entry = super::service::time::entry(&state.db, &who, id).await;
+    let entry = crate::auth::audit::refusals(&state, &who, entry).await?;
     let action = ParticipantAction::record(entry.kind);
     guard::participant(&state, &who, entry.participant_id, action).await?;
     let seen = super::service::time::Seen {
@@ -301,7 +302,8 @@ pub async fn delete_absence(
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let absence = super::service::time::absence(&state.db, &who, id).await?;
+    let absence = super::service::time::absence(&state.db, &who, id).await;
+    let absence = crate::auth::audit::refusals(&state, &who, absence).await?;
     let action = ParticipantAction::ManageAbsence;
     guard::participant(&state, &who, absence.participant_id, action).await?;
     let seen = super::service::time::Seen {
@@ -374,7 +376,7 @@ fn report_scope(who: &crate::domain::role::Principal) -> Result<crate::db::hours
 #[server(endpoint = "hours/short")]
 pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let scope = report_scope(&who)?;
+    let scope = crate::auth::audit::refusals(&state, &who, report_scope(&who)).await?;
     super::service::short_weeks(&state.db, scope, state.clock.now().date()).await
 }
 
@@ -383,7 +385,7 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
 #[server(endpoint = "hours/plan-gaps")]
 pub async fn get_plan_gaps() -> Result<Vec<crate::dto::PlanGap>, AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    let scope = report_scope(&who)?;
+    let scope = crate::auth::audit::refusals(&state, &who, report_scope(&who)).await?;
     super::service::plan_gaps(&state.db, scope, state.clock.today()).await
 }
 

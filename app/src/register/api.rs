@@ -77,7 +77,8 @@ use crate::auth::guard;
 #[server(endpoint = "home")]
 pub async fn start_page() -> Result<Home, AppError> {
     let (state, who) = crate::auth::session::require().await?;
-    super::service::home(&state.db, who).await
+    let home = super::service::home(&state.db, who).await;
+    crate::auth::audit::refusals(&state, &who, home).await
 }
 
 /// A page of the register; each role sees only the participants it may see.

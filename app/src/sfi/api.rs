@@ -149,8 +149,9 @@ pub async fn correct_sfi_result(
 ) -> Result<(), AppError> {
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
-    let participant =
-        guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who)?;
+    let owner =
+        guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who);
+    let participant = crate::auth::audit::refusals(&state, &who, owner).await?;
     guard::participant(&state, &who, participant, ParticipantAction::RecordResult).await?;
     let by = guard::staff_user(&state, &who).await?;
     let seen = super::service::Seen {
@@ -170,8 +171,9 @@ pub async fn delete_sfi_result(id: SfiResultId, version: i64) -> Result<(), AppE
     use crate::domain::access::ParticipantAction;
     let (state, who) = crate::auth::session::require().await?;
     // Only coordinators may delete at all; nobody else learns whether the id exists.
-    let participant =
-        guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who)?;
+    let owner =
+        guard::hidden_unless_coordinator(crate::db::sfi::owner_of(&state.db, id).await, &who);
+    let participant = crate::auth::audit::refusals(&state, &who, owner).await?;
     guard::participant(&state, &who, participant, ParticipantAction::DeleteResult).await?;
     let by = guard::staff_user(&state, &who).await?;
     let seen = super::service::Seen {
@@ -203,14 +205,9 @@ pub async fn save_sfi_grid(
     let (state, who) = crate::auth::session::require().await?;
     let group = guard::group(&state, &who, group).await?;
     let by = guard::staff_user(&state, &who).await?;
-    super::service::save_grid(
-        &state.db,
-        by,
-        group,
-        test_date,
-        teacher_email,
-        rows,
-        state.clock.today(),
-    )
-    .await
+    let today = state.clock.today();
+    let saved =
+        super::service::save_grid(&state.db, by, group, test_date, teacher_email, rows, today)
+            .await;
+    crate::auth::audit::refusals(&state, &who, saved).await
 }

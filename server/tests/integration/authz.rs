@@ -467,6 +467,17 @@ async fn absence_fixture(app: &TestApp, p: app::domain::ids::ParticipantId) -> i
 }
 
 /// Whether the reply passed authorisation (it may still fail for another reason, e.g. not found).
+/// How many refusals the access log holds.
+async fn refusals_logged(app: &TestApp) -> usize {
+    use app::domain::access_log::{AccessEvent, LogSubject};
+    app::db::access_log::list(&app.db, LogSubject::All, 0, i64::MAX, 1_000_000)
+        .await
+        .expect("the access log")
+        .iter()
+        .filter(|e| e.event == AccessEvent::Refused)
+        .count()
+}
+
 fn allowed(reply: &Reply) -> bool {
     if reply.status.is_success() {
         return true;
@@ -553,8 +564,18 @@ async fn matrix(app: TestApp) {
                 let pairs: Vec<(&str, &str)> =
                     f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let function = endpoint.split('#').next().unwrap_or(endpoint);
+                let refusals_before = refusals_logged(&app).await;
                 let reply = app.call(function, session.as_deref(), &pairs).await;
                 let got = allowed(&reply);
+                // Every refusal is in the access log (issue 17).
+                if !reply.status.is_success()
+                    && matches!(reply.error(), AppError::Forbidden)
+                    && refusals_logged(&app).await == refusals_before
+                {
+                    wrong.push(format!(
+                        "{endpoint} as {who:?}: refused but not in the access log"
+                    ));
+                }
                 if got != expected(endpoint, *who, own) {
                     wrong.push(format!(
                         "{endpoint} as {who:?} on {} participant: allowed={got}, expected {} ({} {})",
