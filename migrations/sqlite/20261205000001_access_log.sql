@@ -16,6 +16,7 @@ CREATE TABLE access_log (
 );
 CREATE INDEX access_log_by_participant ON access_log (participant_id, at);
 CREATE INDEX access_log_by_user ON access_log (actor_user_id, at);
+CREATE INDEX access_log_by_time ON access_log (at);
 CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
 BEGIN
     SELECT RAISE(ABORT, 'access_log is append-only');
