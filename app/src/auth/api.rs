@@ -44,11 +44,10 @@ pub async fn sign_in_staff(email: String, password: String) -> Result<(), AppErr
         let ok = pw::verify(password, stored).await;
         Ok(found.filter(|_| ok).map(|(u, _)| u))
     })
-    .await
-    .map_err(|e| failed_sign_in(&state, e, "staff"));
+    .await;
     let user = match user {
         Ok(user) => user,
-        Err(e) => return Err(e.await),
+        Err(e) => return Err(failed_sign_in(&state, e, "staff").await),
     };
     start_session(
         &state,
@@ -87,11 +86,10 @@ pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppErr
         let ok = pw::verify(pin.trim().to_owned(), stored).await;
         Ok(found.filter(|_| ok).map(|(p, _)| p))
     })
-    .await
-    .map_err(|e| failed_sign_in(&state, e, "tablet"));
+    .await;
     let participant = match participant {
         Ok(participant) => participant,
-        Err(e) => return Err(e.await),
+        Err(e) => return Err(failed_sign_in(&state, e, "tablet").await),
     };
     start_session(
         &state,

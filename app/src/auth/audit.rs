@@ -91,8 +91,18 @@ pub async fn refusals<T>(
     who: &Principal,
     result: Result<T, AppError>,
 ) -> Result<T, AppError> {
+    refusals_about(state, who, None, result).await
+}
+
+/// `result`, with a refusal in it logged as being about `participant`, if one.
+pub async fn refusals_about<T>(
+    state: &AppState,
+    who: &Principal,
+    participant: Option<ParticipantId>,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
     match result {
-        Err(AppError::Forbidden) => Err(refused(state, who, None).await),
+        Err(AppError::Forbidden) => Err(refused(state, who, participant).await),
         other => other,
     }
 }

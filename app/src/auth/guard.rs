@@ -27,11 +27,9 @@ pub async fn participant(
         Some(links) => links,
         None => {
             let found = db::participants::links(&state.db, id).await;
-            let links = match hidden_unless_coordinator(found, who) {
-                Ok(links) => links,
-                Err(AppError::Forbidden) => return Err(audit::refused(state, who, Some(id)).await),
-                Err(e) => return Err(e),
-            };
+            let links =
+                audit::refusals_about(state, who, Some(id), hidden_unless_coordinator(found, who))
+                    .await?;
             if let Some(memo) = &memo {
                 memo.remember_links(&links);
             }
@@ -48,11 +46,8 @@ pub async fn participant(
 
 /// The group, if `who` is a coordinator or its teacher.
 pub async fn group(state: &AppState, who: &Principal, id: GroupId) -> Result<Group, AppError> {
-    let group = match hidden_unless_coordinator(db::groups::get(&state.db, id).await, who) {
-        Ok(group) => group,
-        Err(AppError::Forbidden) => return Err(audit::refused(state, who, None).await),
-        Err(e) => return Err(e),
-    };
+    let found = hidden_unless_coordinator(db::groups::get(&state.db, id).await, who);
+    let group = audit::refusals(state, who, found).await?;
     if may_manage_group(who, group.teacher_id) {
         Ok(group)
     } else {

@@ -13,11 +13,10 @@ use crate::state::AppState;
 
 use super::ImportKind;
 
-/// Writes `entry` to the access log (a failure is logged; the file route goes on).
-async fn log(state: &AppState, entry: &NewAccess) {
-    if let Err(e) = crate::db::access_log::record(&state.db, crate::db::now(), entry).await {
-        tracing::error!(error = %e, "writing the access log failed");
-    }
+/// Writes `entry` to the access log; a failure is in the server's log and the file route
+/// goes on.
+async fn log(state: &AppState, entry: NewAccess) {
+    let _ = crate::auth::audit::record(state, entry).await;
 }
 
 /// Logs the download of `csv` as `name` by `user` (a coordinator) and returns it.
@@ -32,7 +31,7 @@ async fn logged_download(
         role: crate::domain::role::Role::Coordinator,
     };
     let entry = NewAccess::new(actor, AccessEvent::Download, name).rows(csv_rows(&csv));
-    log(state, &entry).await;
+    log(state, entry).await;
     csv_download(name, csv)
 }
 
@@ -79,7 +78,7 @@ async fn coordinator(
         }
         Ok(Some(p)) => {
             let entry = NewAccess::new((&p).into(), AccessEvent::Refused, what);
-            log(state, &entry).await;
+            log(state, entry).await;
             Err(StatusCode::FORBIDDEN.into_response())
         }
         Ok(None) => Err(Redirect::to("/sign-in").into_response()),
