@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 /// The feature modules.
-const FEATURES: [&str; 7] = [
-    "register", "sfi", "elp", "hours", "ladder", "calendar", "audit",
+const FEATURES: [&str; 8] = [
+    "register", "sfi", "elp", "hours", "ladder", "calendar", "audit", "privacy",
 ];
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];

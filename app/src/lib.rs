@@ -25,6 +25,7 @@ pub mod hours;
 pub mod i18n;
 pub mod import;
 pub mod ladder;
+pub mod privacy;
 pub mod register;
 pub mod sfi;
 pub mod site;

@@ -29,6 +29,11 @@ usage:
   server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences, calendar; CSV on stdout
   server export compliance [--from 2026-W01 --to 2026-W12]   default: the last twelve weeks
   server chart ladder PARTICIPANT_REF   the participant's language ladder as SVG on stdout
+  server person export REF DIR       everything held about one participant as DIR/REF-uppgifter.zip
+  server person erase REF [--open]   erases a participant (--open: even if the introduction is open),
+                                     keeping a pseudonymous statistical record
+  server setting retention_years YEARS   keep data YEARS (1-30) after an introduction ended
+  server retention apply [--dry-run] erases everyone past the retention time (--dry-run: lists them)
   server bench generate [--participants N] [--weeks W]   a synthetic city for the benchmark (empty database)
   server bench compliance            times the compliance export (one school and week; all, one term)
   server bench charts                times one ladder chart and one mentor's dashboard
@@ -67,6 +72,15 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         ["export", kind, rest @ ..] => export(&config, kind, rest).await,
         ["bench", rest @ ..] => crate::bench::run(&config, rest).await,
         ["chart", "ladder", reference] => chart_ladder(&config, reference).await,
+        ["person", "export", reference, dir] => {
+            crate::cli_privacy::person_export(&config, reference, dir).await
+        }
+        ["person", "erase", reference, rest @ ..] => {
+            crate::cli_privacy::person_erase(&config, reference, rest).await
+        }
+        ["retention", "apply", rest @ ..] => {
+            crate::cli_privacy::retention_apply(&config, rest).await
+        }
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -78,12 +92,12 @@ pub async fn run(args: Vec<String>) -> ExitCode {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::FAILURE
 }
 
-fn usage_error(message: &str) -> ExitCode {
+pub(crate) fn usage_error(message: &str) -> ExitCode {
     eprintln!("error: {message}\n{USAGE}");
     ExitCode::from(2)
 }
@@ -93,7 +107,7 @@ fn option<'a>(args: &[&'a str], name: &str) -> Option<&'a str> {
     args.windows(2).find(|w| w[0] == name).map(|w| w[1])
 }
 
-async fn open(config: &Config) -> Result<Db, ExitCode> {
+pub(crate) async fn open(config: &Config) -> Result<Db, ExitCode> {
     startup::open_database(config)
         .await
         .map_err(|e| fail(&e.to_string()))
@@ -349,9 +363,13 @@ async fn setting(config: &Config, key: &str, value: &str, from: Option<&str>) ->
             Ok(m) => m.minutes().to_string(),
             Err(p) => return fail(&format!("weekly_minimum {value:?}: {p}")),
         },
+        "retention_years" => match app::domain::erasure::RetentionYears::parse(value) {
+            Ok(y) => y.to_string(),
+            Err(p) => return fail(&format!("retention_years {value:?}: {p}")),
+        },
         _ => {
             return usage_error(&format!(
-                "unknown setting {key:?} (known: cefr_threshold, weekly_minimum)"
+                "unknown setting {key:?} (known: cefr_threshold, weekly_minimum, retention_years)"
             ))
         }
     };

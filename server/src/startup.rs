@@ -165,6 +165,10 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
         )
         .route("/export/{file}", get(app::import::http::export))
         .route(
+            "/participants/{id}/data.zip",
+            get(app::privacy::http::person_data),
+        )
+        .route(
             "/api/{*fn_name}",
             post(move |req| {
                 let s = fn_state.clone();

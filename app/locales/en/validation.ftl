@@ -62,3 +62,5 @@ problem-changed-by = { $by } changed this at { $at }, since you opened the page,
 problem-name-not-for-programme = Leave the name empty for the whole programme. Write a name only for a district or a school.
 problem-unknown-district = No district of this name. Districts: { $allowed }.
 problem-unknown-school = No school of this name. Schools: { $allowed }.
+problem-not-the-reference = Type the participant's reference exactly as shown above to confirm.
+problem-introduction-open = The introduction is still open. Tick the box to erase the participant anyway.

@@ -62,3 +62,5 @@ problem-changed-by = { $by } ändrade detta { $at }, efter att du öppnade sidan
 problem-name-not-for-programme = Lämna namnet tomt för hela programmet. Skriv ett namn bara för en stadsdel eller en skola.
 problem-unknown-district = Det finns ingen stadsdel med det namnet. Stadsdelar: { $allowed }.
 problem-unknown-school = Det finns ingen skola med det namnet. Skolor: { $allowed }.
+problem-not-the-reference = Skriv deltagarens referens exakt som den står ovan för att bekräfta.
+problem-introduction-open = Introduktionen pågår fortfarande. Kryssa i rutan för att radera deltagaren ändå.

@@ -36,6 +36,7 @@ fn actor_label(e: &AccessEntry) -> String {
             e.actor_name.clone().unwrap_or_default(),
             t("access-actor-participant")
         ),
+        Actor::Operator => t("access-actor-operator"),
         Actor::Nobody => t("access-actor-nobody"),
     }
 }
@@ -80,8 +81,31 @@ fn log_view(
 ) -> impl IntoView {
     let hidden = participant
         .map(|p| view! { <input type="hidden" name="participant" value=p.to_string() /> });
-    let hidden_staff =
-        staff.map(|u| view! { <input type="hidden" name="staff" value=u.to_string() /> });
+    // Whose actions: any staff member, chosen by name (typing in the list jumps to a name);
+    // not offered when the log is about one participant.
+    let choose_staff = participant.is_none().then(|| {
+        let options = page
+            .staff
+            .iter()
+            .map(|s| {
+                let selected = staff == Some(s.id);
+                view! {
+                    <option value=s.id.to_string() selected=selected>
+                        {format!("{} ({}, {})", s.display_name, s.email, role_label(s.role))}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for="staff">{t("access-staff-member")}</label>
+                <select id="staff" name="staff" data-test="access-staff">
+                    <option value="" selected=staff.is_none()>{t("access-staff-everyone")}</option>
+                    {options}
+                </select>
+            </div>
+        }
+    });
     let scope = match (participant, staff) {
         (Some(_), _) => t("access-scope-participant"),
         (None, Some(_)) => t("access-scope-staff"),
@@ -96,7 +120,7 @@ fn log_view(
         <p>{scope}</p>
         <form method="get" action="/access-log" class="row-fields" data-test="access-filter">
             {hidden}
-            {hidden_staff}
+            {choose_staff}
             <div class="field">
                 <label for="from">{t("field-from_date")}</label>
                 <input id="from" name="from" type="date" value=day(page.from) />
@@ -139,7 +163,10 @@ pub fn AccessLogPage() -> impl IntoView {
             q.get("participant")
                 .and_then(|v| v.parse().ok())
                 .map(ParticipantId),
-            q.get("staff").and_then(|v| v.parse().ok()).map(UserId),
+            q.get("staff")
+                .filter(|v| !v.is_empty())
+                .and_then(|v| v.parse().ok())
+                .map(UserId),
             q.get("from").unwrap_or_default(),
             q.get("to").unwrap_or_default(),
         )

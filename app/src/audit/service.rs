@@ -66,11 +66,14 @@ pub async fn read_log(
     let mut read = NewAccess::new(who.into(), AccessEvent::LogRead, what);
     read.participant = participant;
     record(state, read).await?;
+    let mut staff = db::users::list(&state.db, None).await?;
+    staff.sort_by(|a, b| a.display_name.cmp(&b.display_name));
     Ok(LogPage {
         entries,
         from,
         to,
         truncated,
+        staff,
     })
 }
 

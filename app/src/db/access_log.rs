@@ -12,6 +12,7 @@ pub async fn record(db: &Db, at: i64, entry: &NewAccess) -> Result<(), DbError> 
     let (user, participant_actor, role) = match entry.actor {
         Actor::Staff { user, role } => (Some(user.0), None, Some(role.as_str())),
         Actor::Participant(p) => (None, Some(p.0), Some("participant")),
+        Actor::Operator => (None, None, Some("operator")),
         Actor::Nobody => (None, None, None),
     };
     sqlx::query(
@@ -77,6 +78,7 @@ fn entry(r: &AnyRow) -> Result<AccessEntry, DbError> {
             role,
         },
         (None, Some(p), _) => Actor::Participant(ParticipantId(p)),
+        (None, None, _) if role.as_deref() == Some("operator") => Actor::Operator,
         _ => Actor::Nobody,
     };
     let event: String = col(r, "event")?;
@@ -89,7 +91,7 @@ fn entry(r: &AnyRow) -> Result<AccessEntry, DbError> {
     let actor_name = match actor {
         Actor::Staff { .. } => col(r, "user_name")?,
         Actor::Participant(_) => full(col(r, "actor_given")?, col(r, "actor_family")?),
-        Actor::Nobody => None,
+        Actor::Operator | Actor::Nobody => None,
     };
     let reference: Option<String> = col(r, "participant_ref")?;
     let name = full(col(r, "given_name")?, col(r, "family_name")?);

@@ -7,12 +7,14 @@
 pub mod access_log;
 pub mod assessments;
 pub mod calendar;
+pub mod erasure;
 pub mod groups;
 pub mod hours;
 pub mod housekeeping;
 pub mod imports;
 pub mod ladder;
 pub mod participants;
+pub mod person;
 pub mod schools;
 pub mod sessions;
 pub mod settings;
@@ -160,6 +162,26 @@ fn prepare_sqlite_url(url: &str) -> Result<String, DbError> {
         format!("{query}&mode=rwc")
     };
     Ok(format!("sqlite://{path}?{query}"))
+}
+
+/// Whose rows an export holds: everyone's (the file kinds) or one person's (their data on
+/// request).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    /// Every participant.
+    Everyone,
+    /// One participant.
+    One(crate::domain::ids::ParticipantId),
+}
+
+impl Whose {
+    /// The SQL condition on the participants alias `p` (an id is a number, written inline).
+    pub(crate) fn condition(self) -> String {
+        match self {
+            Whose::Everyone => "1 = 1".to_owned(),
+            Whose::One(id) => format!("p.id = {}", id.0),
+        }
+    }
 }
 
 /// Current time as Unix seconds.

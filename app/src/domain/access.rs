@@ -89,6 +89,9 @@ pub enum RegisterAction {
     ManageCalendar,
     /// Read the access log (who read what, sign-ins, refusals): coordinators only.
     ReadAccessLog,
+    /// Hand a participant all their data, erase a participant, see who is due for erasure:
+    /// coordinators only.
+    ManagePersonalData,
 }
 
 /// Whether `who` may do `action` to the participant described by `links`.

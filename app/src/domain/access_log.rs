@@ -25,11 +25,13 @@ pub enum AccessEvent {
     Refused,
     /// A coordinator read the access log itself.
     LogRead,
+    /// A participant's personal data was erased (the entry names the erased row's number).
+    Erase,
 }
 
 impl AccessEvent {
     /// Every event, in the order the log's filter offers them.
-    pub const ALL: [AccessEvent; 7] = [
+    pub const ALL: [AccessEvent; 8] = [
         AccessEvent::Read,
         AccessEvent::Download,
         AccessEvent::SignIn,
@@ -37,6 +39,7 @@ impl AccessEvent {
         AccessEvent::SignInFailed,
         AccessEvent::Refused,
         AccessEvent::LogRead,
+        AccessEvent::Erase,
     ];
 
     /// The stored spelling (also the catalogue id's suffix).
@@ -49,6 +52,7 @@ impl AccessEvent {
             AccessEvent::SignInFailed => "sign_in_failed",
             AccessEvent::Refused => "refused",
             AccessEvent::LogRead => "log_read",
+            AccessEvent::Erase => "erase",
         }
     }
 
@@ -96,6 +100,8 @@ pub enum Actor {
     },
     /// A participant on the tablet.
     Participant(ParticipantId),
+    /// The operator, on the server's command line.
+    Operator,
     /// Nobody signed in.
     Nobody,
 }

@@ -191,7 +191,12 @@ pub struct ThrottleState {
 
 /// The throttle subject of a personal code.
 pub fn code_subject(code: &SignInCode) -> String {
-    format!("code:{}", code.as_str())
+    code_subject_text(code.as_str())
+}
+
+/// The throttle subject of a personal code as stored in the register.
+pub fn code_subject_text(code: &str) -> String {
+    format!("code:{code}")
 }
 
 /// The throttle subject of a staff e-mail address (trimmed, lower case).

@@ -360,6 +360,11 @@ mod tests {
                 .map(|e| format!("access-event-{}", e.as_str())),
         );
         wanted.extend(
+            crate::db::person::TABLE_NAMES
+                .iter()
+                .map(|n| format!("person-file-{n}")),
+        );
+        wanted.extend(
             crate::domain::access_log::READ_PARTS
                 .iter()
                 .map(|p| format!("access-part-{p}")),

@@ -78,8 +78,8 @@ pub async fn import_file(
 }
 
 /// The `assessments` export.
-pub async fn export(db: &Db) -> Result<String, DbError> {
-    let records = store::export_levels(db).await?;
+pub async fn export(db: &Db, whose: crate::db::Whose) -> Result<String, DbError> {
+    let records = store::export_levels(db, whose).await?;
     Ok(csvfile::write(
         &ASSESSMENT_COLUMNS,
         records.iter().map(AssessmentLevelRecord::to_csv_fields),

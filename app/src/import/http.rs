@@ -15,7 +15,7 @@ use super::ImportKind;
 
 /// Writes `entry` to the access log; a failure is in the server's log and the file route
 /// goes on.
-async fn log(state: &AppState, entry: NewAccess) {
+pub(crate) async fn log(state: &AppState, entry: NewAccess) {
     let _ = crate::auth::audit::record(state, entry).await;
 }
 
@@ -36,7 +36,7 @@ async fn logged_download(
 }
 
 /// The records of a CSV text, header excluded (a line break inside quotes is no new record).
-fn csv_rows(csv: &str) -> i64 {
+pub(crate) fn csv_rows(csv: &str) -> i64 {
     let mut quoted = false;
     let mut records = 0_i64;
     let mut open_record = false;
@@ -70,14 +70,30 @@ async fn coordinator(
     headers: &HeaderMap,
     what: &str,
 ) -> Result<crate::domain::ids::UserId, Response> {
+    staff_allowed(
+        state,
+        headers,
+        what,
+        RegisterAction::ManageParticipants,
+        None,
+    )
+    .await
+}
+
+/// The staff member of the request's session if they may do `action`; otherwise the answer
+/// to send (sign in, change the password, or 403 with the refusal logged, naming `about`).
+pub(crate) async fn staff_allowed(
+    state: &AppState,
+    headers: &HeaderMap,
+    what: &str,
+    action: RegisterAction,
+    about: Option<crate::domain::ids::ParticipantId>,
+) -> Result<crate::domain::ids::UserId, Response> {
     match principal_from_headers(state, headers).await {
-        Ok(Some(p @ Principal::Staff { user, .. }))
-            if may(&p, RegisterAction::ManageParticipants) =>
-        {
-            Ok(user)
-        }
+        Ok(Some(p @ Principal::Staff { user, .. })) if may(&p, action) => Ok(user),
         Ok(Some(p)) => {
-            let entry = NewAccess::new((&p).into(), AccessEvent::Refused, what);
+            let mut entry = NewAccess::new((&p).into(), AccessEvent::Refused, what);
+            entry.participant = about;
             log(state, entry).await;
             Err(StatusCode::FORBIDDEN.into_response())
         }

@@ -198,8 +198,8 @@ pub async fn participants(
 }
 
 /// The `participants` export: header and rows sorted by reference.
-pub async fn export_participants(db: &Db) -> Result<String, DbError> {
-    let rows = participants::export_rows(db).await?;
+pub async fn export_participants(db: &Db, whose: crate::db::Whose) -> Result<String, DbError> {
+    let rows = participants::export_rows(db, whose).await?;
     Ok(csvfile::write(
         crate::domain::participant_import::PARTICIPANT_COLUMNS,
         rows,

@@ -36,12 +36,21 @@ pub async fn import(
 
 /// The export of `kind`: header and rows in the kind's order.
 pub async fn export(db: &Db, kind: ImportKind) -> Result<String, DbError> {
+    export_of(db, kind, crate::db::Whose::Everyone).await
+}
+
+/// The export of one file kind, holding everyone's rows or one person's.
+pub async fn export_of(
+    db: &Db,
+    kind: ImportKind,
+    whose: crate::db::Whose,
+) -> Result<String, DbError> {
     match kind {
-        ImportKind::Participants => super::participants::export_participants(db).await,
-        ImportKind::SfiResults => super::sfi::export(db).await,
-        ImportKind::Assessments => super::assessments::export(db).await,
-        ImportKind::Teaching => super::time::export_teaching(db).await,
-        ImportKind::Absences => super::time::export_absences(db).await,
+        ImportKind::Participants => super::participants::export_participants(db, whose).await,
+        ImportKind::SfiResults => super::sfi::export(db, whose).await,
+        ImportKind::Assessments => super::assessments::export(db, whose).await,
+        ImportKind::Teaching => super::time::export_teaching(db, whose).await,
+        ImportKind::Absences => super::time::export_absences(db, whose).await,
         ImportKind::Calendar => super::calendar::export(db).await,
     }
 }

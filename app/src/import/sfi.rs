@@ -103,7 +103,7 @@ pub async fn import_file(
 }
 
 /// The `sfi-results` export: header and rows sorted by their key.
-pub async fn export(db: &Db) -> Result<String, DbError> {
-    let records = store::export_records(db).await?;
+pub async fn export(db: &Db, whose: crate::db::Whose) -> Result<String, DbError> {
+    let records = store::export_records(db, whose).await?;
     Ok(crate::domain::sfi_import::export_sfi_results(&records))
 }

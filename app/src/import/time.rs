@@ -185,8 +185,8 @@ pub async fn import_absences(
 }
 
 /// The `teaching` export.
-pub async fn export_teaching(db: &Db) -> Result<String, DbError> {
-    let records = store::export_time(db).await?;
+pub async fn export_teaching(db: &Db, whose: crate::db::Whose) -> Result<String, DbError> {
+    let records = store::export_time(db, whose).await?;
     Ok(csvfile::write(
         &TEACHING_COLUMNS,
         records.iter().map(TimeRecord::to_csv_fields),
@@ -194,8 +194,8 @@ pub async fn export_teaching(db: &Db) -> Result<String, DbError> {
 }
 
 /// The `absences` export.
-pub async fn export_absences(db: &Db) -> Result<String, DbError> {
-    let records = store::export_absences(db).await?;
+pub async fn export_absences(db: &Db, whose: crate::db::Whose) -> Result<String, DbError> {
+    let records = store::export_absences(db, whose).await?;
     Ok(csvfile::write(
         &ABSENCE_COLUMNS,
         records.iter().map(AbsenceRecord::to_csv_fields),
@@ -223,6 +223,7 @@ pub async fn export_compliance(
 ) -> Result<String, DbError> {
     let minimum = store::minimum(db).await?;
     let mut people = store::measured(db, scope, from, to).await?;
+    people.extend(store::erased_measured(db, scope, from, to).await?);
     people.sort_by(|a, b| a.participant_ref.cmp(&b.participant_ref));
     let mut rows = Vec::new();
     for p in &people {

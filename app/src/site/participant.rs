@@ -17,6 +17,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 <crate::ladder::pages::LadderSection participant />
                 <crate::hours::pages::HoursSection participant />
                 <crate::audit::pages::AccessLogLink participant />
+                <crate::privacy::pages::PersonDataLinks participant />
             })}
         </ParticipantRecord>
     }

@@ -287,7 +287,9 @@ async fn paper_levels_import_all_or_nothing_and_never_touch_the_tablet(app: Test
         .await
         .expect("count");
     assert_eq!(history, 3);
-    let exported = export(&app.db).await.expect("export");
+    let exported = export(&app.db, app::db::Whose::Everyone)
+        .await
+        .expect("export");
     assert_eq!(
         exported,
         file(&[

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 53] = [
+pub(crate) const GUARDED: [&str; 56] = [
     "home",
     "auth/password",
     "participants/list",
@@ -72,6 +72,9 @@ pub(crate) const GUARDED: [&str; 53] = [
     "import/confirm",
     "audit/log",
     "audit/mine",
+    "privacy/target",
+    "privacy/erase",
+    "privacy/overview",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,7 +294,12 @@ pub(crate) fn form(
             ("participant", pid.to_string()),
         ]),
         "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
-        "audit/log" => v(&[("participant", pid.to_string())]),
+        "audit/log" | "privacy/target" => v(&[("participant", pid.to_string())]),
+        // The wrong reference typed: allowed through, refused on the field, nothing erased.
+        "privacy/erase" => v(&[
+            ("participant", pid.to_string()),
+            ("confirm", "not the reference".into()),
+        ]),
         "calendar/save" => v(&[
             ("scope", "district".into()),
             ("name", "Farsta".into()),

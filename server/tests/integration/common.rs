@@ -15,7 +15,7 @@ use axum::Router;
 use tower::ServiceExt;
 
 /// Changes made from the command line.
-const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::ChangeSource {
+pub const CLI_SOURCE: app::db::participants::ChangeSource = app::db::participants::ChangeSource {
     source: "cli",
     by: None,
 };
@@ -278,6 +278,25 @@ impl TestApp {
         }
         self.send(req.body(Body::from(body)).expect("request"))
             .await
+    }
+
+    /// A GET with an optional session, the body as bytes (a download).
+    pub async fn get_bytes(&self, path: &str, session: Option<&str>) -> (StatusCode, Vec<u8>) {
+        let mut req = Request::get(path);
+        if let Some(s) = session {
+            req = req.header(header::COOKIE, format!("st_session={s}"));
+        }
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).expect("request"))
+            .await
+            .expect("router answers");
+        let status = res.status();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        (status, bytes.to_vec())
     }
 
     /// A GET with an optional session.

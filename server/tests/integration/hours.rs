@@ -501,7 +501,7 @@ async fn the_teaching_file_is_all_or_nothing_and_idempotent(app: TestApp) {
     assert_eq!((r.created, r.updated, r.unchanged), (0, 1, 2));
     assert_eq!(count(&app, "time_entry_versions").await, 4);
     // The export is sorted by key and reads back unchanged.
-    let out = app::import::time::export_teaching(&app.db)
+    let out = app::import::time::export_teaching(&app.db, app::db::Whose::Everyone)
         .await
         .expect("export");
     assert_eq!(
@@ -589,7 +589,7 @@ async fn absences_and_the_compliance_export_follow_formats_md(app: TestApp) {
          P-0002;2026-W06;300;0;0;300;300;short\n"
     );
     // The absences export reads back unchanged; the mentor sees them on the page.
-    let out = app::import::time::export_absences(&app.db)
+    let out = app::import::time::export_absences(&app.db, app::db::Whose::Everyone)
         .await
         .expect("export");
     assert!(

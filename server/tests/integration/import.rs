@@ -31,7 +31,7 @@ fn file(rows: &[&str]) -> String {
 }
 
 async fn total(app: &TestApp) -> usize {
-    app::db::participants::export_rows(&app.db)
+    app::db::participants::export_rows(&app.db, app::db::Whose::Everyone)
         .await
         .expect("rows")
         .len()
@@ -58,7 +58,9 @@ async fn a_valid_file_is_imported_and_exports_back_unchanged(app: TestApp) {
         (report.created, report.updated, report.unchanged),
         (2, 0, 0)
     );
-    let exported = export_participants(&app.db).await.expect("export");
+    let exported = export_participants(&app.db, app::db::Whose::Everyone)
+        .await
+        .expect("export");
     let lines: Vec<&str> = exported.lines().collect();
     assert_eq!(lines[0], HEADER);
     assert_eq!(lines.len(), 5, "header + 2 seeded + 2 imported");

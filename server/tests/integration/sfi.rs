@@ -466,7 +466,9 @@ async fn an_import_is_all_or_nothing_idempotent_and_exports_back(app: TestApp) {
         .await
         .expect("import");
     assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 3));
-    let exported = app::import::sfi::export(&app.db).await.expect("export");
+    let exported = app::import::sfi::export(&app.db, app::db::Whose::Everyone)
+        .await
+        .expect("export");
     assert_eq!(
         exported,
         file(&[

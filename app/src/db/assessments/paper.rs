@@ -125,14 +125,16 @@ pub async fn import_level(
 /// Every level of every submitted assessment, for the `assessments` export.
 pub async fn export_levels(
     db: &Db,
+    whose: crate::db::Whose,
 ) -> Result<Vec<crate::domain::assessment_record::AssessmentLevelRecord>, DbError> {
     use crate::domain::assessment_record::AssessmentLevelRecord;
     use crate::domain::participant::ParticipantRef;
-    let rows = sqlx::query(
+    let rows = sqlx::query(&format!(
         "SELECT p.participant_ref, a.assessed_on, a.occasion, l.skill, l.level FROM assessment_levels l \
          JOIN assessments a ON a.id = l.assessment_id JOIN participants p ON p.id = a.participant_id \
-         WHERE a.status = 'submitted'",
-    )
+         WHERE a.status = 'submitted' AND {}",
+        whose.condition()
+    ))
     .fetch_all(&db.pool)
     .await?;
     let mut out = rows

@@ -201,11 +201,15 @@ pub async fn delete_absence(
 }
 
 /// Every absence as an `absences` record, sorted by key.
-pub async fn export_absences(db: &Db) -> Result<Vec<AbsenceRecord>, DbError> {
-    let rows = sqlx::query(
+pub async fn export_absences(
+    db: &Db,
+    whose: crate::db::Whose,
+) -> Result<Vec<AbsenceRecord>, DbError> {
+    let rows = sqlx::query(&format!(
         "SELECT p.participant_ref, a.from_date, a.to_date, a.reason, a.note \
-         FROM absences a JOIN participants p ON p.id = a.participant_id",
-    )
+         FROM absences a JOIN participants p ON p.id = a.participant_id WHERE {}",
+        whose.condition()
+    ))
     .fetch_all(&db.pool)
     .await?;
     let mut out: Vec<AbsenceRecord> = rows

@@ -203,3 +203,69 @@ pub async fn measured(
     }
     Ok(people)
 }
+
+/// The statistical records of erased participants in `scope` (the whole programme or one
+/// school; none for a mentor or one participant) enrolled on at least one day of `from`–`to`,
+/// measured like participants: the compliance figures of past weeks stay as they were. Each
+/// goes by its pseudonym in place of a reference, with no name, and `id` is the record's
+/// number negated (no participant has it).
+pub async fn erased_measured(
+    db: &Db,
+    scope: Scope,
+    from: IsoWeek,
+    to: IsoWeek,
+) -> Result<Vec<Measured>, DbError> {
+    use crate::db::erasure;
+    let school = match scope {
+        Scope::All => None,
+        Scope::School(s) => Some(s),
+        Scope::Mentor(_) | Scope::Participant(_) => return Ok(vec![]),
+    };
+    let records = erasure::records_between(db, school, from.monday(), to.sunday()).await?;
+    if records.is_empty() {
+        return Ok(vec![]);
+    }
+    let ids: Vec<i64> = records.iter().map(|r| r.record).collect();
+    let mut people: Vec<Measured> = records
+        .into_iter()
+        .map(|r| Measured {
+            id: ParticipantId(-r.record),
+            participant_ref: r.pseudonym,
+            name: String::new(),
+            gender: r.gender,
+            school: r.school,
+            district: r.district,
+            enrolment: Enrolment::new(r.start_date, Some(r.end_date)),
+            minutes: WeekMinutes::new(),
+        })
+        .collect();
+    let index: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    for (record, week, teaching, self_study) in
+        erasure::minutes_of(db, &ids, week_code(from), week_code(to)).await?
+    {
+        let (Some(&i), Some(week)) = (
+            index.get(&record),
+            crate::domain::time_record::week_of_code(week),
+        ) else {
+            continue;
+        };
+        let entry = people[i].minutes.entry(week).or_insert((0, 0));
+        entry.0 += minutes_of(teaching);
+        entry.1 += minutes_of(self_study);
+    }
+    for (record, first, last) in erasure::absences_of(db, &ids, from.monday(), to.sunday()).await? {
+        if let Some(&i) = index.get(&record) {
+            people[i].enrolment.absences.push((first, last));
+        }
+    }
+    let calendar = crate::db::calendar::overlapping(db, from.monday(), to.sunday()).await?;
+    for p in &mut people {
+        p.enrolment.closed.extend(
+            calendar
+                .iter()
+                .filter(|c| c.covers(&p.district, &p.school))
+                .map(|c| c.span()),
+        );
+    }
+    Ok(people)
+}

@@ -292,13 +292,14 @@ pub async fn delete_time(
 }
 
 /// Every entry as a `teaching` record, sorted by key.
-pub async fn export_time(db: &Db) -> Result<Vec<TimeRecord>, DbError> {
-    let rows = sqlx::query(
+pub async fn export_time(db: &Db, whose: crate::db::Whose) -> Result<Vec<TimeRecord>, DbError> {
+    let rows = sqlx::query(&format!(
         "SELECT p.participant_ref, t.entry_date, t.start_time, t.end_time, t.kind, u.email \
          FROM time_entries t JOIN participants p ON p.id = t.participant_id \
-         LEFT JOIN users u ON u.id = t.teacher_id \
+         LEFT JOIN users u ON u.id = t.teacher_id WHERE {} \
          ORDER BY p.participant_ref, t.entry_date, t.start_time, t.kind",
-    )
+        whose.condition()
+    ))
     .fetch_all(&db.pool)
     .await?;
     let mut out: Vec<TimeRecord> = rows

@@ -151,10 +151,13 @@ pub async fn list(
 }
 
 /// Every participant as `participants` CSV fields, sorted by reference (the export).
-pub async fn export_rows(db: &Db) -> Result<Vec<Vec<String>>, DbError> {
-    let rows = sqlx::query(&format!("{DETAIL_SELECT} ORDER BY p.participant_ref"))
-        .fetch_all(&db.pool)
-        .await?;
+pub async fn export_rows(db: &Db, whose: crate::db::Whose) -> Result<Vec<Vec<String>>, DbError> {
+    let rows = sqlx::query(&format!(
+        "{DETAIL_SELECT} WHERE {} ORDER BY p.participant_ref",
+        whose.condition()
+    ))
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter()
         .map(|r| detail_from_row(r).map(|d| csv_fields(&d)))
         .collect()

@@ -95,9 +95,10 @@ pub async fn versions(db: &Db, id: ParticipantId) -> Result<Vec<SfiVersion>, DbE
 }
 
 /// Every result as a valid record, for the `sfi-results` export.
-pub async fn export_records(db: &Db) -> Result<Vec<SfiRecord>, DbError> {
+pub async fn export_records(db: &Db, whose: crate::db::Whose) -> Result<Vec<SfiRecord>, DbError> {
     let rows = sqlx::query(&format!(
-        "{ROW_SELECT} ORDER BY p.participant_ref, r.test_date, r.course"
+        "{ROW_SELECT} WHERE {} ORDER BY p.participant_ref, r.test_date, r.course",
+        whose.condition()
     ))
     .fetch_all(&db.pool)
     .await?;

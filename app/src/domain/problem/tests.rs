@@ -91,6 +91,8 @@ fn problem_samples() -> Vec<Problem> {
             at: "2026-12-03 10:42".into(),
             value: "Hasan".into(),
         })),
+        Problem::NotTheReference,
+        Problem::IntroductionOpen,
     ]
 }
 
@@ -137,6 +139,8 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::PasswordUnchanged => 37,
         Problem::WrongCurrentPassword => 38,
         Problem::ChangedBy(_) => 39,
+        Problem::NotTheReference => 40,
+        Problem::IntroductionOpen => 41,
     }
 }
 

@@ -170,6 +170,12 @@ pub enum Problem {
         /// The schools' names, separated by ", ".
         allowed: String,
     },
+    /// The reference typed to confirm an erasure is not the participant's.
+    #[error("Type the participant's reference exactly as shown above to confirm.")]
+    NotTheReference,
+    /// An erasure of a participant whose introduction is still open, without consent.
+    #[error("The introduction is still open. Tick the box to erase the participant anyway.")]
+    IntroductionOpen,
     /// A problem with weeks, plans or recorded time (see [`TimeProblem`]).
     #[error("{0}")]
     Time(Box<TimeProblem>),
@@ -238,6 +244,8 @@ impl Problem {
             Problem::ChangedBy(_) => "problem-changed-by",
             Problem::UnknownDistrict { .. } => "problem-unknown-district",
             Problem::UnknownSchool { .. } => "problem-unknown-school",
+            Problem::NotTheReference => "problem-not-the-reference",
+            Problem::IntroductionOpen => "problem-introduction-open",
             Problem::Time(t) => t.message_id(),
         }
     }
@@ -290,6 +298,8 @@ impl Problem {
             | Problem::TeacherOnlyForTeaching
             | Problem::NameNotForProgramme
             | Problem::ChangedMeanwhile
+            | Problem::NotTheReference
+            | Problem::IntroductionOpen
             | Problem::TrivialPin
             | Problem::LastCoordinator
             | Problem::OwnAccount

@@ -94,7 +94,8 @@ pub async fn compliance_report(
         return Err(AppError::field("to", &to, Problem::EndBeforeStart));
     }
     let minimum = hours::minimum(db).await?;
-    let people = hours::measured(db, Scope::All, from_week, to_week).await?;
+    let mut people = hours::measured(db, Scope::All, from_week, to_week).await?;
+    people.extend(hours::erased_measured(db, Scope::All, from_week, to_week).await?);
     let lines = roll_up(people.iter().map(|p| {
         let mut tally = Tally::default();
         for w in weeks_of(&p.enrolment, from_week, to_week, &minimum, &p.minutes) {
