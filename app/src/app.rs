@@ -148,6 +148,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/access-log") view=crate::audit::pages::AccessLogPage ssr=SsrMode::Async />
                     <Route path=path!("/data-protection") view=crate::privacy::pages::DataProtectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/indicators") view=crate::binder::pages::IndicatorsPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/erase") view=crate::privacy::pages::ErasePage ssr=SsrMode::Async />
                     <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>
@@ -186,6 +187,7 @@ pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
             ("/calendar", "nav-calendar"),
             ("/import", "nav-import"),
             ("/access-log", "nav-access-log"),
+            ("/indicators", "nav-indicators"),
             ("/data-protection", "nav-data-protection"),
         ],
         Principal::Staff { .. } => vec![

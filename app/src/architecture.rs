@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 /// The feature modules.
-const FEATURES: [&str; 8] = [
-    "register", "sfi", "elp", "hours", "ladder", "calendar", "audit", "privacy",
+const FEATURES: [&str; 9] = [
+    "register", "sfi", "elp", "hours", "ladder", "calendar", "audit", "privacy", "binder",
 ];
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];

@@ -528,3 +528,27 @@ pub struct DataProtection {
     /// Statistical records of erased participants.
     pub erased: i64,
 }
+
+/// The exit talk's outcome as the participant's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeView {
+    /// The participant.
+    pub participant: ParticipantId,
+    /// The outcome and its version, once recorded.
+    pub outcome: Option<(crate::domain::outcome::OutcomeRecord, i64)>,
+    /// The viewer may record, correct or remove it.
+    pub can_record: bool,
+    /// Today (in Stockholm): the form's default exit date.
+    pub today: NaiveDate,
+}
+
+/// The indicators page: the range of start dates and the rows of the figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorsPage {
+    /// First start date counted, if bounded.
+    pub from: Option<NaiveDate>,
+    /// Last start date counted, if bounded.
+    pub to: Option<NaiveDate>,
+    /// `all` first, then by gender, district and school.
+    pub rows: Vec<crate::domain::indicators::IndicatorRow>,
+}

@@ -14,6 +14,7 @@ pub mod app;
 mod architecture;
 pub mod audit;
 pub mod auth;
+pub mod binder;
 pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod charts;

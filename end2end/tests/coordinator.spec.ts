@@ -158,3 +158,83 @@ test('a coordinator sees in the access log that a mentor read a participant', as
   await expect(page).toHaveURL(/participant=\d+/);
   await expect(read.first()).toBeVisible();
 });
+
+test('a coordinator downloads a participant\'s data and erases them after confirming', async ({ page }, info) => {
+  const ref = `ERA-${info.project.name}-${Date.now() % 100000}`;
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/participants/new');
+  await hydrated(page);
+  await page.getByLabel('Reference').fill(ref);
+  await page.getByLabel('Given name').fill('Erik');
+  await page.getByLabel('Family name').fill('Raderad');
+  await page.getByLabel('Gender').selectOption('male');
+  await page.getByRole('combobox', { name: 'School', exact: true }).fill('Farstaskolan');
+  await page.getByRole('combobox', { name: 'District', exact: true }).fill('Farsta');
+  await page.getByLabel('Start date').fill('2026-09-01');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('participant-name')).toHaveText('Erik Raderad');
+
+  // Everything held about them, as one ZIP.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('person-data-zip').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${ref}-uppgifter.zip`);
+
+  await page.getByTestId('person-erase-link').click();
+  await expect(page.getByRole('heading', { name: 'Erase participant' })).toBeVisible();
+  await expect(page.getByTestId('erase-target')).toContainText(ref);
+  await expect(page.getByTestId('erase-open')).toBeVisible();
+  await expectAccessible(page);
+
+  // A reference that is not theirs is refused on its field, and nothing is erased.
+  await page.getByLabel('Erase anyway, although the introduction is open').check();
+  await page.getByLabel('The participant\'s reference').fill('NOT-THEM');
+  await page.getByRole('button', { name: 'Erase the participant for good' }).click();
+  await expect(page.getByLabel('The participant\'s reference')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('erase-target')).toContainText(ref);
+  await expectAccessible(page);
+
+  await page.getByLabel('Erase anyway, although the introduction is open').check();
+  await page.getByLabel('The participant\'s reference').fill(ref);
+  await page.getByRole('button', { name: 'Erase the participant for good' }).click();
+  await expect(page).toHaveURL(/\/data-protection/);
+  await expect(page.getByTestId('erase-done')).toContainText('erased:');
+  await expectAccessible(page);
+  await page.goto(`/participants?q=${ref}`);
+  await expect(page.getByTestId('result-count')).toHaveText('0 participants');
+});
+
+test('a coordinator records an exit talk and opens the indicators', async ({ page }, info) => {
+  const ref = `OUT-${info.project.name}-${Date.now() % 100000}`;
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/participants/new');
+  await hydrated(page);
+  await page.getByLabel('Reference').fill(ref);
+  await page.getByLabel('Given name').fill('Olle');
+  await page.getByLabel('Family name').fill('Utfall');
+  await page.getByLabel('Gender').selectOption('male');
+  await page.getByRole('combobox', { name: 'School', exact: true }).fill('Farstaskolan');
+  await page.getByRole('combobox', { name: 'District', exact: true }).fill('Farsta');
+  await page.getByLabel('Start date').fill('2026-09-01');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('participant-name')).toHaveText('Olle Utfall');
+  await expect(page.getByTestId('outcome-none')).toBeVisible();
+
+  await page.getByText('Record the exit talk').click();
+  const form = page.getByTestId('outcome-form');
+  await form.getByLabel('Date of the exit talk').fill(stockholmDay());
+  await form.getByLabel('Ending').selectOption('left_early');
+  await form.getByLabel('Activity afterwards').selectOption('education');
+  await form.getByLabel('Self-sufficiency').selectOption('partial');
+  await form.getByRole('button', { name: 'Save the outcome' }).click();
+  await expect(page.getByTestId('outcome')).toContainText('left early');
+  await expect(page.getByTestId('outcome')).toContainText('education');
+  await expectAccessible(page);
+
+  await page.goto('/indicators');
+  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await expect(page.getByTestId('indicators-gender')).toContainText('All');
+  await expect(page.getByTestId('indicators-csv')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -24,10 +24,12 @@ usage:
   server setting weekly_minimum MINUTES [--from DATE] teaching (and self-study) minutes per week, default 300
                                         a setting takes effect from DATE (default today, Stockholm);
                                         earlier weeks keep the value in force then
-  server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments, teaching, absences, calendar;
-                                     exit 1 with the row report on stderr
-  server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences, calendar; CSV on stdout
+  server import KIND FILE [--dry-run]   KIND: participants, sfi-results, assessments, teaching, absences, calendar,
+                                     outcomes; exit 1 with the row report on stderr
+  server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences, calendar,
+                                     outcomes; CSV on stdout
   server export compliance [--from 2026-W01 --to 2026-W12]   default: the last twelve weeks
+  server export indicators [--from DATE --to DATE]   participants whose start date lies in the range
   server chart ladder PARTICIPANT_REF   the participant's language ladder as SVG on stdout
   server person export REF DIR       everything held about one participant as DIR/REF-uppgifter.zip
   server person erase REF [--open]   erases a participant (--open: even if the introduction is open),
@@ -323,12 +325,15 @@ async fn export(config: &Config, kind: &str, rest: &[&str]) -> ExitCode {
     if kind == "compliance" {
         return export_compliance(config, rest).await;
     }
+    if kind == "indicators" {
+        return crate::cli_reports::export_indicators(config, rest).await;
+    }
     if !rest.is_empty() {
         return usage_error(&format!("export {kind} takes no options"));
     }
     let Some(kind) = app::import::ImportKind::parse(kind) else {
         return usage_error(&format!(
-            "unknown kind {kind:?} (this version exports: {}, compliance)",
+            "unknown kind {kind:?} (this version exports: {}, compliance, indicators)",
             app::import::ImportKind::names()
         ));
     };

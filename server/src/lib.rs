@@ -4,6 +4,7 @@ pub mod assets;
 pub mod bench;
 pub mod cli;
 pub mod cli_privacy;
+pub mod cli_reports;
 pub mod config;
 pub mod defences;
 pub mod demo;

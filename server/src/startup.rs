@@ -163,6 +163,10 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             "/export/compliance.csv",
             get(app::import::http::export_compliance),
         )
+        .route(
+            "/export/indicators.csv",
+            get(app::import::http::export_indicators),
+        )
         .route("/export/{file}", get(app::import::http::export))
         .route(
             "/participants/{id}/data.zip",

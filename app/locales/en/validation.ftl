@@ -64,3 +64,4 @@ problem-unknown-district = No district of this name. Districts: { $allowed }.
 problem-unknown-school = No school of this name. Schools: { $allowed }.
 problem-not-the-reference = Type the participant's reference exactly as shown above to confirm.
 problem-introduction-open = The introduction is still open. Tick the box to erase the participant anyway.
+problem-before-participant-start = Must not be before the participant's start date { $start }.

@@ -64,3 +64,4 @@ problem-unknown-district = Det finns ingen stadsdel med det namnet. Stadsdelar: 
 problem-unknown-school = Det finns ingen skola med det namnet. Skolor: { $allowed }.
 problem-not-the-reference = Skriv deltagarens referens exakt som den står ovan för att bekräfta.
 problem-introduction-open = Introduktionen pågår fortfarande. Kryssa i rutan för att radera deltagaren ändå.
+problem-before-participant-start = Får inte vara före deltagarens startdatum { $start }.

@@ -23,13 +23,15 @@ pub struct Erased {
 
 /// Tables holding a participant's rows by `participant_id`, children before parents. The
 /// self-assessments' rows, time entries and sessions are deleted by the statements before.
-const BY_PARTICIPANT: [&str; 11] = [
+const BY_PARTICIPANT: [&str; 13] = [
     "sfi_result_versions",
     "sfi_results",
     "time_entry_versions",
     "time_entries",
     "absence_versions",
     "absences",
+    "outcome_versions",
+    "outcomes",
     "group_members",
     "sessions",
     "participant_history",
@@ -50,8 +52,9 @@ pub async fn erase(
 ) -> Result<Option<Erased>, DbError> {
     let mut tx = db.begin().await?;
     let Some(row) = sqlx::query(
-        "SELECT gender, school_id, start_date, end_date, planned_terms, study_path, status, \
-         sign_in_code, participant_ref FROM participants WHERE id = $1",
+        "SELECT p.gender, p.school_id, p.start_date, p.end_date, p.planned_terms, p.study_path, \
+         p.status, p.sign_in_code, p.participant_ref, o.completion, o.activity, o.self_sufficiency \
+         FROM participants p LEFT JOIN outcomes o ON o.participant_id = p.id WHERE p.id = $1",
     )
     .bind(participant.0)
     .fetch_optional(&mut *tx)
@@ -63,8 +66,8 @@ pub async fn erase(
     let end = opt_date_col(&row, "end_date")?.unwrap_or(today);
     let record: i64 = sqlx::query(
         "INSERT INTO erased_participants (gender, school_id, start_date, end_date, planned_terms, \
-         study_path, status, erased_on, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-         RETURNING id",
+         study_path, status, erased_on, reason, completion, activity, self_sufficiency) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(col::<String>(&row, "gender")?)
     .bind(col::<i64>(&row, "school_id")?)
@@ -75,6 +78,9 @@ pub async fn erase(
     .bind(status_after_erasure(status).as_str())
     .bind(format_date(today))
     .bind(reason.as_str())
+    .bind(col::<Option<String>>(&row, "completion")?)
+    .bind(col::<Option<String>>(&row, "activity")?)
+    .bind(col::<Option<String>>(&row, "self_sufficiency")?)
     .fetch_one(&mut *tx)
     .await
     .and_then(|r| sqlx::Row::try_get::<i64, _>(&r, 0))?;

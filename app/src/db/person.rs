@@ -25,7 +25,7 @@ pub struct Table {
 }
 
 /// The tables of a person's data, in the archive's order.
-pub const TABLE_NAMES: [&str; 13] = [
+pub const TABLE_NAMES: [&str; 14] = [
     "participant_history",
     "sfi_result_versions",
     "assessments",
@@ -37,6 +37,7 @@ pub const TABLE_NAMES: [&str; 13] = [
     "plan_blocks",
     "time_entry_versions",
     "absence_versions",
+    "outcome_versions",
     "teaching_groups",
     "access_log",
 ];
@@ -45,7 +46,7 @@ const OF_ASSESSMENTS: &str =
     "assessment_id IN (SELECT id FROM assessments WHERE participant_id = $1)";
 
 /// The tables and the query of each (`$1` is the participant's id), oldest rows first.
-fn queries() -> [(&'static str, String); 13] {
+fn queries() -> [(&'static str, String); 14] {
     [
         (
             "participant_history",
@@ -107,6 +108,10 @@ fn queries() -> [(&'static str, String); 13] {
         (
             "absence_versions",
             "SELECT * FROM absence_versions WHERE participant_id = $1 ORDER BY id".to_owned(),
+        ),
+        (
+            "outcome_versions",
+            "SELECT * FROM outcome_versions WHERE participant_id = $1 ORDER BY id".to_owned(),
         ),
         (
             "teaching_groups",

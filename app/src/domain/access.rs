@@ -42,11 +42,13 @@ pub enum ParticipantAction {
     ManagePlan,
     /// Record (or remove) absences: coordinators and the mentor.
     ManageAbsence,
+    /// Record, correct or remove the exit talk's outcome: coordinators and the mentor.
+    RecordOutcome,
 }
 
 impl ParticipantAction {
     /// Every action.
-    pub const ALL: [ParticipantAction; 12] = [
+    pub const ALL: [ParticipantAction; 13] = [
         ParticipantAction::View,
         ParticipantAction::Edit,
         ParticipantAction::SetPin,
@@ -59,6 +61,7 @@ impl ParticipantAction {
         ParticipantAction::RecordSelfStudy,
         ParticipantAction::ManagePlan,
         ParticipantAction::ManageAbsence,
+        ParticipantAction::RecordOutcome,
     ];
 
     /// Recording (or removing) time of `kind`.
@@ -92,6 +95,8 @@ pub enum RegisterAction {
     /// Hand a participant all their data, erase a participant, see who is due for erasure:
     /// coordinators only.
     ManagePersonalData,
+    /// See the programme's indicators across schools and districts: coordinators only.
+    ViewIndicators,
 }
 
 /// Whether `who` may do `action` to the participant described by `links`.
@@ -116,6 +121,7 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
                     | ParticipantAction::RecordSelfStudy
                     | ParticipantAction::ManagePlan
                     | ParticipantAction::ManageAbsence
+                    | ParticipantAction::RecordOutcome
             )
         }
         Principal::Staff {

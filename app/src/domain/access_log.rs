@@ -83,7 +83,8 @@ pub fn part_read(action: ParticipantAction) -> Option<&'static str> {
         | ParticipantAction::RecordTeaching
         | ParticipantAction::RecordSelfStudy
         | ParticipantAction::ManagePlan
-        | ParticipantAction::ManageAbsence => None,
+        | ParticipantAction::ManageAbsence
+        | ParticipantAction::RecordOutcome => None,
     }
 }
 

@@ -364,6 +364,16 @@ mod tests {
                 .iter()
                 .map(|n| format!("person-file-{n}")),
         );
+        {
+            use crate::domain::outcome::{Activity, Completion, SelfSufficiency};
+            wanted.extend(Completion::ALL.iter().map(|c| format!("completion-{c}")));
+            wanted.extend(Activity::ALL.iter().map(|a| format!("activity-{a}")));
+            wanted.extend(
+                SelfSufficiency::ALL
+                    .iter()
+                    .map(|s| format!("self-sufficiency-{s}")),
+            );
+        }
         wanted.extend(
             crate::domain::access_log::READ_PARTS
                 .iter()

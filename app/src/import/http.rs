@@ -242,6 +242,52 @@ pub async fn export_compliance(
     }
 }
 
+/// The start-date range of the indicators export, `?from=2026-01-01&to=2026-12-31` (either may
+/// be left out or empty: no bound).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct DateRange {
+    /// First start date counted.
+    #[serde(default)]
+    pub from: String,
+    /// Last start date counted.
+    #[serde(default)]
+    pub to: String,
+}
+
+/// `GET /export/indicators.csv?from=…&to=…`: the `indicators` export.
+pub async fn export_indicators(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(range): axum::extract::Query<DateRange>,
+) -> Response {
+    let user = match coordinator(&state, &headers, "/export/indicators.csv").await {
+        Ok(user) => user,
+        Err(r) => return r,
+    };
+    let day = |s: &str| {
+        let s = s.trim();
+        if s.is_empty() {
+            Ok(None)
+        } else {
+            crate::domain::participant::parse_date(s).map(Some)
+        }
+    };
+    let (Ok(from), Ok(to)) = (day(&range.from), day(&range.to)) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "from and to must be dates such as 2026-01-01",
+        )
+            .into_response();
+    };
+    match super::indicators::export(&state.db, from, to).await {
+        Ok(csv) => logged_download(&state, user, "indicators.csv", csv).await,
+        Err(e) => {
+            tracing::error!(error = %e, "file endpoint failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 #[cfg(test)]
 mod csv_rows_tests {
     use super::csv_rows;

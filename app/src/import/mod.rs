@@ -14,6 +14,10 @@ pub mod assessments;
 pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod http;
+#[cfg(feature = "ssr")]
+pub mod indicators;
+#[cfg(feature = "ssr")]
+pub mod outcomes;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod participants;
@@ -30,6 +34,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::problem::FieldProblem;
 
+/// The file kinds that hold a participant's own rows, in the order a person's data lists them.
+pub const PERSON_KINDS: [ImportKind; 6] = [
+    ImportKind::Participants,
+    ImportKind::SfiResults,
+    ImportKind::Assessments,
+    ImportKind::Teaching,
+    ImportKind::Absences,
+    ImportKind::Outcomes,
+];
+
 /// A kind of file that can be imported (and exported) on the web and the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ImportKind {
@@ -45,27 +59,31 @@ pub enum ImportKind {
     Absences,
     /// `calendar`.
     Calendar,
+    /// `outcomes`.
+    Outcomes,
 }
 
 /// Each kind with its name in FORMATS.md.
-const NAMES: [(ImportKind, &str); 6] = [
+const NAMES: [(ImportKind, &str); 7] = [
     (ImportKind::Participants, "participants"),
     (ImportKind::SfiResults, "sfi-results"),
     (ImportKind::Assessments, "assessments"),
     (ImportKind::Teaching, "teaching"),
     (ImportKind::Absences, "absences"),
     (ImportKind::Calendar, "calendar"),
+    (ImportKind::Outcomes, "outcomes"),
 ];
 
 impl ImportKind {
     /// Every kind, in the order the import page and the usage text list them.
-    pub const ALL: [ImportKind; 6] = [
+    pub const ALL: [ImportKind; 7] = [
         ImportKind::Participants,
         ImportKind::SfiResults,
         ImportKind::Assessments,
         ImportKind::Teaching,
         ImportKind::Absences,
         ImportKind::Calendar,
+        ImportKind::Outcomes,
     ];
 
     /// The kind named `s` as FORMATS.md spells it, if there is one.
@@ -96,6 +114,7 @@ impl ImportKind {
             ImportKind::Teaching => &time::TEACHING_SPEC,
             ImportKind::Absences => &time::ABSENCE_SPEC,
             ImportKind::Calendar => &calendar::CALENDAR_SPEC,
+            ImportKind::Outcomes => &outcomes::OUTCOME_SPEC,
         }
     }
 
@@ -108,6 +127,7 @@ impl ImportKind {
             ImportKind::Teaching => "import-teaching",
             ImportKind::Absences => "import-absences",
             ImportKind::Calendar => "import-calendar",
+            ImportKind::Outcomes => "import-outcomes",
         }
     }
 
@@ -120,6 +140,7 @@ impl ImportKind {
             ImportKind::Teaching => "import-file-teaching",
             ImportKind::Absences => "import-file-absences",
             ImportKind::Calendar => "import-file-calendar",
+            ImportKind::Outcomes => "import-file-outcomes",
         }
     }
 
@@ -130,6 +151,7 @@ impl ImportKind {
             ImportKind::SfiResults => Some("import-sfi-hint"),
             ImportKind::Assessments => Some("import-assessments-hint"),
             ImportKind::Calendar => Some("import-calendar-hint"),
+            ImportKind::Outcomes => Some("import-outcomes-hint"),
             ImportKind::Teaching | ImportKind::Absences => None,
         }
     }
@@ -143,6 +165,7 @@ impl ImportKind {
             ImportKind::Teaching => "export-teaching",
             ImportKind::Absences => "export-absences",
             ImportKind::Calendar => "export-calendar",
+            ImportKind::Outcomes => "export-outcomes",
         }
     }
 
@@ -155,6 +178,7 @@ impl ImportKind {
             ImportKind::Teaching => "teaching",
             ImportKind::Absences => "absences",
             ImportKind::Calendar => "calendar",
+            ImportKind::Outcomes => "outcomes",
         }
     }
 }
@@ -211,7 +235,18 @@ mod tests {
     fn the_usage_names_follow_formats_md() {
         assert_eq!(
             ImportKind::names(),
-            "participants, sfi-results, assessments, teaching, absences, calendar"
+            "participants, sfi-results, assessments, teaching, absences, calendar, outcomes"
         );
+    }
+
+    #[test]
+    fn every_kind_of_a_persons_data_has_a_label_in_both_languages() {
+        use crate::i18n::{translate, Locale};
+        for kind in PERSON_KINDS {
+            let id = format!("person-kind-{}", kind.as_str());
+            for locale in Locale::ALL {
+                assert_ne!(translate(locale, &id, &[]), id, "{id} in {locale:?}");
+            }
+        }
     }
 }

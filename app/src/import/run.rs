@@ -31,6 +31,9 @@ pub async fn import(
         }
         ImportKind::Absences => super::time::import_absences(db, text, who.into(), dry_run).await,
         ImportKind::Calendar => super::calendar::import_file(db, text, who.into(), dry_run).await,
+        ImportKind::Outcomes => {
+            super::outcomes::import_file(db, text, today, who.into(), dry_run).await
+        }
     }
 }
 
@@ -52,5 +55,6 @@ pub async fn export_of(
         ImportKind::Teaching => super::time::export_teaching(db, whose).await,
         ImportKind::Absences => super::time::export_absences(db, whose).await,
         ImportKind::Calendar => super::calendar::export(db).await,
+        ImportKind::Outcomes => super::outcomes::export(db, whose).await,
     }
 }

@@ -11,18 +11,10 @@ use crate::domain::problem::{FieldProblem, Problem};
 use crate::dto::{DataProtection, DueForErasure, ErasureDone, ErasureTarget};
 use crate::error::AppError;
 use crate::i18n::{translate, Locale};
-use crate::import::ImportKind;
 
 pub use crate::db::erasure::{Due, Erased};
 
-/// The file kinds of FORMATS.md that hold a participant's rows, in the archive's order.
-pub const PERSON_KINDS: [ImportKind; 5] = [
-    ImportKind::Participants,
-    ImportKind::SfiResults,
-    ImportKind::Assessments,
-    ImportKind::Teaching,
-    ImportKind::Absences,
-];
+pub use crate::import::PERSON_KINDS;
 
 /// One person's data as a ZIP archive.
 #[derive(Debug, Clone)]
@@ -55,7 +47,11 @@ pub async fn archive(
         let csv = crate::import::run::export_of(db, kind, Whose::One(participant)).await?;
         let rows = crate::import::http::csv_rows(&csv);
         let name = format!("{}.csv", kind.as_str());
-        listed.push((name.clone(), t(kind.title_id()), rows));
+        listed.push((
+            name.clone(),
+            t(&format!("person-kind-{}", kind.as_str())),
+            rows,
+        ));
         files.push((name, csv.into_bytes()));
     }
     for table in db::person::tables(db, participant).await? {

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 56] = [
+pub(crate) const GUARDED: [&str; 60] = [
     "home",
     "auth/password",
     "participants/list",
@@ -63,6 +63,9 @@ pub(crate) const GUARDED: [&str; 56] = [
     "ladder/participant",
     "ladder/dashboard",
     "ladder/passport",
+    "binder/outcome",
+    "binder/outcome/save",
+    "binder/outcome/remove",
     "groups/list",
     "groups/get",
     "groups/create",
@@ -75,6 +78,7 @@ pub(crate) const GUARDED: [&str; 56] = [
     "privacy/target",
     "privacy/erase",
     "privacy/overview",
+    "binder/indicators",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +147,9 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "hours/absence/delete"
                         | "ladder/participant"
                         | "ladder/passport"
+                        | "binder/outcome"
+                        | "binder/outcome/save"
+                        | "binder/outcome/remove"
                 ))
         }
         Who::Teacher => {
@@ -171,6 +178,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "hours/register/save"
                         | "ladder/participant"
                         | "ladder/passport"
+                        | "binder/outcome"
                 ))
         }
         Who::Participant => {
@@ -188,6 +196,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                             | "hours/time/delete"
                             | "ladder/participant"
                             | "ladder/passport"
+                            | "binder/outcome"
                     ))
         }
     }
@@ -294,7 +303,18 @@ pub(crate) fn form(
             ("participant", pid.to_string()),
         ]),
         "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
-        "audit/log" | "privacy/target" => v(&[("participant", pid.to_string())]),
+        "audit/log" | "privacy/target" | "binder/outcome" => v(&[("participant", pid.to_string())]),
+        // A date that is not one: allowed through, refused on the field, nothing stored (a
+        // stored outcome would end the participant's sessions).
+        "binder/outcome/save" => v(&[
+            ("participant", pid.to_string()),
+            ("exit_date", "not a date".into()),
+            ("completion", "completed".into()),
+            ("activity", "work".into()),
+            ("self_sufficiency", "full".into()),
+        ]),
+        // No outcome to remove: allowed through, not found.
+        "binder/outcome/remove" => v(&[("participant", pid.to_string()), ("version", "1".into())]),
         // The wrong reference typed: allowed through, refused on the field, nothing erased.
         "privacy/erase" => v(&[
             ("participant", pid.to_string()),
@@ -688,11 +708,12 @@ async fn the_allowed_side_gets_the_right_data(app: TestApp) {
         ("participant", app.sign_in_participant(&s.p1_code).await),
     ];
     let p1 = s.p1.0.to_string();
-    let reads: [(&str, (&str, &str)); 4] = [
+    let reads: [(&str, (&str, &str)); 5] = [
         ("participants/get", ("id", &p1)),
         ("sfi/results", ("participant", &p1)),
         ("ladder/passport", ("participant", &p1)),
         ("hours/overview", ("participant", &p1)),
+        ("binder/outcome", ("participant", &p1)),
     ];
     let mut wrong = vec![];
     for (role, session) in &readers {
@@ -706,7 +727,7 @@ async fn the_allowed_side_gets_the_right_data(app: TestApp) {
             let json: serde_json::Value = serde_json::from_str(&reply.body).expect("a JSON answer");
             let mut refs = vec![];
             refs_in(&json, &mut refs);
-            let about_p1 = if endpoint == "hours/overview" {
+            let about_p1 = if endpoint == "hours/overview" || endpoint == "binder/outcome" {
                 json["participant"] == serde_json::json!(s.p1.0)
             } else {
                 !refs.is_empty() && refs.iter().all(|r| r == "P-0001")

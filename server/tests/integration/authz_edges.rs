@@ -10,17 +10,20 @@ use axum::http::{header, Request};
 use crate::authz::{form, GUARDED};
 use crate::common::{seed, Reply, TestApp, COORDINATOR, MENTOR_A, TEACHER_A};
 
-/// Every file route, as (method, path): the exports of each kind, the compliance export and
-/// the upload.
-const FILE_ROUTES: [(&str, &str); 8] = [
+/// Every file route, as (method, path): the exports of each kind, the compliance and
+/// indicators exports, the upload, and one participant's data (`:p1` is P-0001's id).
+const FILE_ROUTES: [(&str, &str); 11] = [
     ("GET", "/export/participants.csv"),
     ("GET", "/export/sfi-results.csv"),
     ("GET", "/export/assessments.csv"),
     ("GET", "/export/teaching.csv"),
     ("GET", "/export/absences.csv"),
     ("GET", "/export/calendar.csv"),
+    ("GET", "/export/outcomes.csv"),
     ("GET", "/export/compliance.csv"),
+    ("GET", "/export/indicators.csv"),
     ("POST", "/import/upload"),
+    ("GET", "/participants/:p1/data.zip"),
 ];
 
 /// Sends a file route's request (the upload with a small valid participants file).
@@ -63,10 +66,15 @@ async fn every_file_route_for_every_role(app: TestApp) {
     ];
     let mut wrong = vec![];
     for (method, path) in FILE_ROUTES {
+        let path = &path.replace(":p1", &s.p1.0.to_string());
         for (role, session) in &roles {
             let reply = file_route(&app, method, path, session.as_deref()).await;
             let ok = match *role {
                 "nobody" => reply.status == 303 && reply.location.as_deref() == Some("/sign-in"),
+                // A ZIP archive starts with its first file's local header, `PK`.
+                "coordinator" if path.ends_with(".zip") => {
+                    reply.status == 200 && reply.body.starts_with("PK")
+                }
                 "coordinator" if method == "GET" => {
                     reply.status == 200
                         && reply.body.lines().next().is_some_and(|h| h.contains(';'))
@@ -165,6 +173,7 @@ async fn ended_sessions_are_refused_everywhere(app: TestApp) {
             }
         }
         for (method, path) in FILE_ROUTES {
+            let path = &path.replace(":p1", &s.p1.0.to_string());
             let reply = file_route(&app, method, path, Some(session)).await;
             if reply.status != 303 || reply.location.as_deref() != Some("/sign-in") {
                 wrong.push(format!("{method} {path} as {who}: {}", reply.status));

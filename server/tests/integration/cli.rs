@@ -180,7 +180,68 @@ async fn staff_accounts_from_the_command_line(app: TestApp) {
     assert_eq!(out.status.code(), Some(1));
 }
 
+async fn personal_data_erasure_and_retention_from_the_command_line(app: TestApp) {
+    use app::domain::access_log::{AccessEvent, Actor, LogSubject};
+    let s = seed(&app).await;
+    let dir = std::env::temp_dir().join(format!(
+        "spraktrappan-cli-p-{}-{}",
+        std::process::id(),
+        app.url.len()
+    ));
+    let dir_text = dir.to_str().expect("path");
+    let out = run(&app, &["person", "export", "P-0001", dir_text]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let bytes = std::fs::read(dir.join("P-0001-uppgifter.zip")).expect("the archive");
+    let files = app::privacy::zip::read(&bytes).expect("a valid archive");
+    assert!(files
+        .iter()
+        .any(|(n, c)| n == "participants.csv" && text(c).contains("P-0001;Amina;Hassan")));
+    let out = run(&app, &["person", "export", "P-9999", dir_text]);
+    assert_eq!(out.status.code(), Some(1));
+    // The retention time is a setting of whole years.
+    let out = run(&app, &["setting", "retention_years", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&app, &["setting", "retention_years", "5"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&app, &["retention", "apply", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("0 participants due (dry run"),
+        "{}",
+        text(&out.stderr)
+    );
+    // An open introduction is erased only when told to.
+    let out = run(&app, &["person", "erase", "P-0001"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("--open"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(app::db::participants::get(&app.db, s.p1).await.is_ok());
+    let out = run(&app, &["person", "erase", "P-0001", "--open"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("erased:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(app::db::participants::get(&app.db, s.p1).await.is_err());
+    let log = app::db::access_log::list(&app.db, LogSubject::Participant(s.p1), 0, i64::MAX, 100)
+        .await
+        .expect("log");
+    for event in [AccessEvent::Download, AccessEvent::Erase] {
+        assert!(
+            log.iter()
+                .any(|e| e.event == event && e.actor == Actor::Operator),
+            "{event:?} by the operator: {log:#?}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 crate::on_both_engines! {
+    personal_data_cli => super::personal_data_erasure_and_retention_from_the_command_line;
     user_cli => super::staff_accounts_from_the_command_line;
     sfi_cli => super::sfi_results_import_and_export_from_the_command_line;
     assessments_cli => super::assessments_and_the_threshold_setting_from_the_command_line;

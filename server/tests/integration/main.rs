@@ -20,6 +20,7 @@ mod hours;
 mod housekeeping;
 mod import;
 mod ladder;
+mod outcomes;
 mod privacy;
 mod register;
 mod render_race;

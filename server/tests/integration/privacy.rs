@@ -48,6 +48,20 @@ async fn give_both_participants_data(app: &TestApp) {
 async fn the_archive_holds_every_kind_with_the_persons_rows_and_nobody_elses(app: TestApp) {
     let s = seed(&app).await;
     give_both_participants_data(&app).await;
+    let outcomes = "participant_ref;exit_date;completion;activity;self_sufficiency;note\n\
+                    P-0001;2026-06-30;completed;work;full;\nP-0002;2026-06-30;left_early;other;none;\n";
+    let now = app::state::clock::now();
+    let report = app::import::run::import(
+        &app.db,
+        ImportKind::Outcomes,
+        outcomes,
+        now,
+        CLI_SOURCE,
+        false,
+    )
+    .await
+    .expect("import");
+    assert!(report.committed, "{report:?}");
     let c = app.sign_in(COORDINATOR).await;
     let path = format!("/participants/{}/data.zip", s.p1.0);
     let reply = app.get_bytes(&path, Some(&c)).await;
@@ -157,6 +171,35 @@ async fn every_text(app: &TestApp) -> Vec<String> {
     out
 }
 
+/// Every `(table, column)` whose column names a participant by id (`participant_id`,
+/// `changed_by_participant`, …), from the schema itself: a table added later is covered too.
+async fn participant_columns(app: &TestApp) -> Vec<(String, String)> {
+    use sqlx::Row;
+    let sql = match app.db.backend {
+        app::db::Backend::Sqlite => {
+            "SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p \
+             WHERE m.type = 'table'"
+        }
+        app::db::Backend::Postgres => {
+            "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns \
+             WHERE table_schema = 'public'"
+        }
+    };
+    sqlx::query(sql)
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("columns")
+        .iter()
+        .map(|r| (r.get::<String, _>("t"), r.get::<String, _>("c")))
+        .filter(|(t, c)| {
+            t != "participants"
+                && (c == "participant_id"
+                    || c.ends_with("_participant")
+                    || c.ends_with("_participant_id"))
+        })
+        .collect()
+}
+
 async fn compliance(app: &TestApp) -> String {
     let from = IsoWeek::parse("2026-W01").expect("week");
     let to = IsoWeek::parse("2026-W20").expect("week");
@@ -247,6 +290,23 @@ async fn erasure_leaves_no_trace_and_keeps_the_figures(app: TestApp) {
         assert!(found.is_empty(), "{trace} is still stored: {found:#?}");
     }
     assert!(texts.iter().any(|t| t.contains("Yonas")));
+    // No row of any table names the erased participant by id, but the access log's (which
+    // answers who looked at the record, and is append-only).
+    let columns = participant_columns(&app).await;
+    assert!(columns.len() >= 10, "{columns:?}");
+    for (table, column) in &columns {
+        let n: i64 =
+            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1"))
+                .bind(s.p1.0)
+                .fetch_one(&app.db.pool)
+                .await
+                .expect("count");
+        if table == "access_log" {
+            assert!(n > 0, "the access log keeps its entries");
+        } else {
+            assert_eq!(n, 0, "{table}.{column} still names the erased participant");
+        }
+    }
     assert!(app::db::participants::get(&app.db, s.p1).await.is_err());
     // The tablet session ended with the record.
     let me = app.call("me", Some(&tablet), &[]).await;

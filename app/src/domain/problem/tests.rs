@@ -93,6 +93,9 @@ fn problem_samples() -> Vec<Problem> {
         })),
         Problem::NotTheReference,
         Problem::IntroductionOpen,
+        Problem::BeforeParticipantStart {
+            start: "2026-01-12".into(),
+        },
     ]
 }
 
@@ -141,6 +144,7 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::ChangedBy(_) => 39,
         Problem::NotTheReference => 40,
         Problem::IntroductionOpen => 41,
+        Problem::BeforeParticipantStart { .. } => 42,
     }
 }
 

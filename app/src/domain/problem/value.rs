@@ -170,6 +170,12 @@ pub enum Problem {
         /// The schools' names, separated by ", ".
         allowed: String,
     },
+    /// A date before the participant's start date (an exit talk, a step reached).
+    #[error("Must not be before the participant's start date {start}.")]
+    BeforeParticipantStart {
+        /// The start date, `YYYY-MM-DD`.
+        start: String,
+    },
     /// The reference typed to confirm an erasure is not the participant's.
     #[error("Type the participant's reference exactly as shown above to confirm.")]
     NotTheReference,
@@ -244,6 +250,7 @@ impl Problem {
             Problem::ChangedBy(_) => "problem-changed-by",
             Problem::UnknownDistrict { .. } => "problem-unknown-district",
             Problem::UnknownSchool { .. } => "problem-unknown-school",
+            Problem::BeforeParticipantStart { .. } => "problem-before-participant-start",
             Problem::NotTheReference => "problem-not-the-reference",
             Problem::IntroductionOpen => "problem-introduction-open",
             Problem::Time(t) => t.message_id(),
@@ -254,6 +261,7 @@ impl Problem {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Problem::TooLong { max } => vec![("max", max.to_string())],
+            Problem::BeforeParticipantStart { start } => vec![("start", start.clone())],
             Problem::OutOfRange { min, max } => {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }
@@ -313,18 +321,24 @@ impl Problem {
 /// Parses one of a closed set of file values (`female`, `teaching`, `ig_g_vg` …): surrounding
 /// whitespace and letter case are ignored; empty is [`Problem::Required`], anything else
 /// [`Problem::NotOneOf`] listing what is allowed.
-pub fn parse_one_of<T: Copy, const N: usize>(
+pub fn parse_one_of<T: Copy>(
     s: &str,
-    all: [T; N],
+    all: impl AsRef<[T]>,
     as_str: fn(T) -> &'static str,
 ) -> Result<T, Problem> {
+    let all = all.as_ref();
     let s = s.trim();
     if s.is_empty() {
         return Err(Problem::Required);
     }
-    all.into_iter()
+    all.iter()
+        .copied()
         .find(|v| as_str(*v).eq_ignore_ascii_case(s))
         .ok_or_else(|| Problem::NotOneOf {
-            allowed: all.map(as_str).join(", "),
+            allowed: all
+                .iter()
+                .map(|v| as_str(*v))
+                .collect::<Vec<_>>()
+                .join(", "),
         })
 }

@@ -1,0 +1,73 @@
+//! Server functions of the exit talk and the indicators: who are you → may you → service.
+#![expect(
+    missing_docs,
+    reason = "#[server] generates a struct per function whose fields are the documented arguments"
+)]
+
+use leptos::prelude::*;
+
+use crate::domain::ids::ParticipantId;
+use crate::error::AppError;
+
+pub use crate::dto::{IndicatorsPage, OutcomeView};
+
+/// The participant's outcome (if the exit talk is recorded) and whether the viewer may record it.
+#[server(endpoint = "binder/outcome")]
+pub async fn get_outcome(participant: ParticipantId) -> Result<OutcomeView, AppError> {
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    let (state, who) = crate::auth::session::require().await?;
+    let links =
+        crate::auth::guard::participant(&state, &who, participant, ParticipantAction::View).await?;
+    let can_record = may_act_on(&who, ParticipantAction::RecordOutcome, &links);
+    super::service::outcome(&state.db, participant, can_record).await
+}
+
+/// Records (or corrects) the exit talk: completion, activity after, self-sufficiency, note. Sets
+/// the participant's status and end date. Coordinators and the participant's mentor.
+#[server(endpoint = "binder/outcome/save")]
+pub async fn save_outcome(
+    participant: ParticipantId,
+    exit_date: String,
+    completion: String,
+    activity: String,
+    self_sufficiency: String,
+    #[server(default)] note: String,
+    #[server(default)] version: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::domain::access::ParticipantAction;
+    use crate::domain::outcome::RawOutcome;
+    let (state, who) = crate::auth::session::require().await?;
+    let action = ParticipantAction::RecordOutcome;
+    crate::auth::guard::participant(&state, &who, participant, action).await?;
+    let raw = RawOutcome {
+        participant_ref: String::new(),
+        exit_date,
+        completion,
+        activity,
+        self_sufficiency,
+        note,
+    };
+    super::service::save_outcome(&state, &who, participant, raw, version).await
+}
+
+/// Removes the outcome (the participant is active again). Coordinators and the mentor.
+#[server(endpoint = "binder/outcome/remove")]
+pub async fn remove_outcome(participant: ParticipantId, version: i64) -> Result<(), AppError> {
+    use crate::domain::access::ParticipantAction;
+    let (state, who) = crate::auth::session::require().await?;
+    let action = ParticipantAction::RecordOutcome;
+    crate::auth::guard::participant(&state, &who, participant, action).await?;
+    super::service::remove_outcome(&state, &who, participant, version).await
+}
+
+/// The indicators for participants who started between two days (coordinators).
+#[server(endpoint = "binder/indicators")]
+pub async fn get_indicators(
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+) -> Result<IndicatorsPage, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ViewIndicators).await?;
+    super::service::indicators(&state.db, &from, &to).await
+}

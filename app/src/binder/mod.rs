@@ -1,0 +1,8 @@
+//! The binder's other half (issue 15): how the introduction ended (the exit talk and its
+//! outcome) and the programme's indicators for the funders. Placements, development talks and
+//! the work and matching ladders come next.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;

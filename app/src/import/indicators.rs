@@ -1,0 +1,32 @@
+//! The `indicators` export (FORMATS.md): the programme's social-accounting figures for the
+//! participants whose start date lies in a range, with erased participants' statistical
+//! records counted as they were.
+
+use chrono::NaiveDate;
+
+use crate::db::{self, Db, DbError};
+use crate::domain::csvfile;
+use crate::domain::indicators::{indicator_rows, IndicatorRow, INDICATOR_COLUMNS};
+
+/// The rows of the figures for start dates in `from`–`to` (both included; `None`: no bound).
+pub async fn rows(
+    db: &Db,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<IndicatorRow>, DbError> {
+    let people = db::outcomes::counted(db, from, to).await?;
+    Ok(indicator_rows(&people))
+}
+
+/// The `indicators` export as CSV.
+pub async fn export(
+    db: &Db,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<String, DbError> {
+    let rows = rows(db, from, to).await?;
+    Ok(csvfile::write(
+        &INDICATOR_COLUMNS,
+        rows.iter().map(IndicatorRow::to_csv_fields),
+    ))
+}
