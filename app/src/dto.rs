@@ -552,3 +552,31 @@ pub struct IndicatorsPage {
     /// `all` first, then by gender, district and school.
     pub rows: Vec<crate::domain::indicators::IndicatorRow>,
 }
+
+/// One step of a work or matching ladder as a participant's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepLine {
+    /// Which ladder.
+    pub ladder: crate::domain::steps::StepLadder,
+    /// The step's code.
+    pub code: String,
+    /// The step's name in the viewer's language.
+    pub name: String,
+    /// The day the participant reached it, if they have.
+    pub reached: Option<NaiveDate>,
+    /// Who confirmed it.
+    pub confirmed_by: Option<String>,
+}
+
+/// A participant's work and matching ladders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepsView {
+    /// The participant.
+    pub participant: ParticipantId,
+    /// Every step of both ladders, each ladder's lowest first.
+    pub steps: Vec<StepLine>,
+    /// The viewer may record steps.
+    pub can_record: bool,
+    /// Today (in Stockholm): the form's default date.
+    pub today: NaiveDate,
+}

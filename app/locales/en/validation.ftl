@@ -65,3 +65,6 @@ problem-unknown-school = No school of this name. Schools: { $allowed }.
 problem-not-the-reference = Type the participant's reference exactly as shown above to confirm.
 problem-introduction-open = The introduction is still open. Tick the box to erase the participant anyway.
 problem-before-participant-start = Must not be before the participant's start date { $start }.
+problem-bad-step-code = Use lower-case letters a–z, digits and _, starting with a letter, for example cv_ready.
+problem-unknown-step = No step of this code on this ladder. Steps: { $allowed }.
+problem-unknown-confirmer = No user with the mentor or coordinator role has this email address.

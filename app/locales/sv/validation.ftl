@@ -65,3 +65,6 @@ problem-unknown-school = Det finns ingen skola med det namnet. Skolor: { $allowe
 problem-not-the-reference = Skriv deltagarens referens exakt som den står ovan för att bekräfta.
 problem-introduction-open = Introduktionen pågår fortfarande. Kryssa i rutan för att radera deltagaren ändå.
 problem-before-participant-start = Får inte vara före deltagarens startdatum { $start }.
+problem-bad-step-code = Använd små bokstäver a–z, siffror och _, och börja med en bokstav, till exempel cv_ready.
+problem-unknown-step = Trappan har inget steg med den koden. Steg: { $allowed }.
+problem-unknown-confirmer = Ingen användare med rollen mentor eller samordnare har den e-postadressen.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::ids::ParticipantId;
 use crate::error::AppError;
 
-pub use crate::dto::{IndicatorsPage, OutcomeView};
+pub use crate::dto::{IndicatorsPage, OutcomeView, StepsView};
 
 /// The participant's outcome (if the exit talk is recorded) and whether the viewer may record it.
 #[server(endpoint = "binder/outcome")]
@@ -70,4 +70,32 @@ pub async fn get_indicators(
     let (state, who) = crate::auth::session::require().await?;
     crate::auth::guard::register(&state, &who, RegisterAction::ViewIndicators).await?;
     super::service::indicators(&state.db, &from, &to).await
+}
+
+/// The work and matching ladders of a participant: each ladder's steps with the day each was
+/// reached, and whether the viewer may record steps.
+#[server(endpoint = "binder/steps")]
+pub async fn get_steps(participant: ParticipantId) -> Result<StepsView, AppError> {
+    use crate::domain::access::{may_act_on, ParticipantAction};
+    let (state, who) = crate::auth::session::require().await?;
+    let links =
+        crate::auth::guard::participant(&state, &who, participant, ParticipantAction::View).await?;
+    let can_record = may_act_on(&who, ParticipantAction::RecordStep, &links);
+    super::service::steps(&state.db, participant, can_record).await
+}
+
+/// Records a step reached on the work or matching ladder, confirmed by the signed-in mentor or
+/// coordinator. Coordinators and the participant's mentor.
+#[server(endpoint = "binder/steps/save")]
+pub async fn save_step(
+    participant: ParticipantId,
+    ladder: String,
+    step: String,
+    reached_date: String,
+) -> Result<(), AppError> {
+    use crate::domain::access::ParticipantAction;
+    let (state, who) = crate::auth::session::require().await?;
+    let action = ParticipantAction::RecordStep;
+    crate::auth::guard::participant(&state, &who, participant, action).await?;
+    super::service::save_step(&state, &who, participant, &ladder, &step, &reached_date).await
 }

@@ -6,11 +6,12 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{get_indicators, get_outcome, RemoveOutcome, SaveOutcome};
+use super::api::{get_indicators, get_outcome, get_steps, RemoveOutcome, SaveOutcome, SaveStep};
 use crate::domain::ids::ParticipantId;
 use crate::domain::indicators::{format_share, IndicatorRow};
 use crate::domain::outcome::{Activity, Completion, OutcomeRecord, SelfSufficiency};
-use crate::dto::{IndicatorsPage, OutcomeView};
+use crate::domain::steps::StepLadder;
+use crate::dto::{IndicatorsPage, OutcomeView, StepsView};
 use crate::error::AppError;
 use crate::ui::components::{
     failed, form_result, problem_of, was_refused, ErrorNotice, Field, Loading, SelectField,
@@ -239,5 +240,105 @@ pub fn IndicatorsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn StepForm(ladder: StepLadder, steps: StepsView) -> impl IntoView {
+    let action = ServerAction::<SaveStep>::new();
+    let result = form_result(action);
+    let typed = typed(<SaveStep as ServerFn>::PATH).only_if("ladder", ladder.as_str());
+    let refused = was_refused(result) && !typed.is_empty();
+    let p = move |f: &'static str| Signal::derive(move || problem_of(&result.get(), f));
+    let options: Vec<(String, String)> = steps
+        .steps
+        .iter()
+        .filter(|s| s.ladder == ladder)
+        .map(|s| (s.code.clone(), s.name.clone()))
+        .collect();
+    let first_open = steps
+        .steps
+        .iter()
+        .find(|s| s.ladder == ladder && s.reached.is_none())
+        .map(|s| s.code.clone())
+        .unwrap_or_default();
+    let test = format!("step-form-{}", ladder.as_str());
+    view! {
+        <details class="form-card" open=refused>
+            <summary>{t(&format!("steps-record-{}", ladder.as_str()))}</summary>
+            {move || match result.get() {
+                Some(Err(e)) if refused => Some(view! { <ErrorNotice error=e /> }),
+                _ => None,
+            }}
+            <ActionForm action=action attr:class="stack" attr:data-test=test>
+                <crate::ui::components::CsrfField />
+                <input type="hidden" name="participant" value=steps.participant.to_string() />
+                <input type="hidden" name="ladder" value=ladder.as_str() />
+                <SelectField name="step" label="field-step" options=options selected=typed.or("step", first_open) problem=p("step") />
+                <Field name="reached_date" label="field-reached_date" kind="date" value=typed.or("reached_date", day(steps.today)) required=true problem=p("reached_date") />
+                <button type="submit" class="button-primary">{t("steps-save")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+fn ladder_list(ladder: StepLadder, v: &StepsView) -> impl IntoView {
+    let items = v
+        .steps
+        .iter()
+        .filter(|s| s.ladder == ladder)
+        .map(|s| {
+            let state = match s.reached {
+                Some(d) => view! {
+                    <span class="step-reached">{crate::ui::t_args("steps-reached-on", &[("date", day(d))])}</span>
+                    {s.confirmed_by.clone().map(|by| view! { " " <span class="hint">{crate::ui::t_args("steps-confirmed-by", &[("name", by)])}</span> })}
+                }.into_any(),
+                None => view! { <span class="hint">{t("steps-not-yet")}</span> }.into_any(),
+            };
+            let reached = s.reached.is_some();
+            view! {
+                <li class:done=reached data-test=format!("step-{}-{}", ladder.as_str(), s.code)>
+                    <strong>{s.name.clone()}</strong>" " {state}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="ladder-steps">
+            <h3>{t(&format!("ladder-{}", ladder.as_str()))}</h3>
+            <ol>{items}</ol>
+        </div>
+    }
+}
+
+/// The work and matching ladders on a participant's page: each step with the day it was
+/// reached, and for coordinators and the mentor a form per ladder to record a step.
+#[component]
+pub fn StepsSection(
+    /// Whose.
+    participant: ParticipantId,
+) -> impl IntoView {
+    let data = Resource::new(move || participant, get_steps);
+    view! {
+        <section id="steps" class="card" aria-labelledby="steps-h" data-test="steps-section">
+            <h2 id="steps-h">{t("steps-heading")}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let v = match data.await {
+                        Ok(v) => v,
+                        Err(AppError::Forbidden) => return ().into_any(),
+                        Err(e) => return view! { <ErrorNotice error=e /> }.into_any(),
+                    };
+                    let lists = StepLadder::ALL.map(|l| ladder_list(l, &v)).into_iter().collect_view();
+                    let forms = v.can_record.then(|| {
+                        StepLadder::ALL
+                            .map(|l| view! { <StepForm ladder=l steps=v.clone() /> })
+                            .into_iter()
+                            .collect_view()
+                    });
+                    view! { <div class="row-fields">{lists}</div>{forms} }.into_any()
+                })}
+            </Suspense>
+        </section>
     }
 }

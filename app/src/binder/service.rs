@@ -112,3 +112,87 @@ pub async fn indicators(db: &Db, from: &str, to: &str) -> Result<IndicatorsPage,
     let rows = crate::import::indicators::rows(db, from, to).await?;
     Ok(IndicatorsPage { from, to, rows })
 }
+
+/// The name of a step in the request's language: the programme's own, else the catalogue's for
+/// a default step, else the code.
+fn step_name(d: &db::steps::StepDefinition) -> String {
+    use crate::i18n::{request_locale, translate, Locale};
+    let own = match request_locale() {
+        Locale::Sv => &d.name_sv,
+        Locale::En => &d.name_en,
+    };
+    if !own.trim().is_empty() {
+        return own.clone();
+    }
+    let id = format!("step-{}-{}", d.ladder.as_str(), d.code.as_str());
+    let name = translate(request_locale(), &id, &[]);
+    if name == id {
+        d.code.as_str().to_owned()
+    } else {
+        name
+    }
+}
+
+/// A participant's work and matching ladders for the page.
+pub async fn steps(
+    db: &Db,
+    participant: ParticipantId,
+    can_record: bool,
+) -> Result<crate::dto::StepsView, AppError> {
+    let reached = db::steps::reached(db, participant).await?;
+    let steps = db::steps::definitions(db)
+        .await?
+        .iter()
+        .map(|d| {
+            let got = reached
+                .iter()
+                .find(|s| s.record.ladder == d.ladder && s.record.step == d.code);
+            crate::dto::StepLine {
+                ladder: d.ladder,
+                code: d.code.as_str().to_owned(),
+                name: step_name(d),
+                reached: got.map(|s| s.record.reached_date),
+                confirmed_by: got.and_then(|s| s.confirmed_by_name.clone()),
+            }
+        })
+        .collect();
+    Ok(crate::dto::StepsView {
+        participant,
+        steps,
+        can_record,
+        today: crate::state::clock::today(),
+    })
+}
+
+/// Records a step typed into the form, confirmed by the signed-in staff member.
+pub async fn save_step(
+    state: &AppState,
+    who: &Principal,
+    participant: ParticipantId,
+    ladder: &str,
+    step: &str,
+    reached_date: &str,
+) -> Result<(), AppError> {
+    use crate::domain::steps::{RawStep, StepRecord};
+    let detail = db::participants::get(&state.db, participant).await?;
+    let confirmer = match who {
+        Principal::Staff { user, .. } => Some(db::users::get(&state.db, *user).await?.email),
+        Principal::Participant(_) => None,
+    };
+    let raw = RawStep {
+        participant_ref: detail.participant_ref,
+        ladder: ladder.to_owned(),
+        step: step.to_owned(),
+        reached_date: reached_date.to_owned(),
+        confirmed_by_email: confirmer.unwrap_or_default(),
+    };
+    let record = StepRecord::validate(&raw, state.clock.today()).map_err(AppError::Invalid)?;
+    let mut tx = state.db.begin().await?;
+    match crate::import::steps::save_step(&mut tx, &record, Recorder::from(who)).await? {
+        Ok(_) => {
+            tx.commit().await.map_err(db::DbError::from)?;
+            Ok(())
+        }
+        Err(problem) => Err(AppError::Invalid(vec![problem])),
+    }
+}

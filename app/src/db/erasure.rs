@@ -23,7 +23,7 @@ pub struct Erased {
 
 /// Tables holding a participant's rows by `participant_id`, children before parents. The
 /// self-assessments' rows, time entries and sessions are deleted by the statements before.
-const BY_PARTICIPANT: [&str; 13] = [
+const BY_PARTICIPANT: [&str; 15] = [
     "sfi_result_versions",
     "sfi_results",
     "time_entry_versions",
@@ -32,6 +32,8 @@ const BY_PARTICIPANT: [&str; 13] = [
     "absences",
     "outcome_versions",
     "outcomes",
+    "participant_step_versions",
+    "participant_steps",
     "group_members",
     "sessions",
     "participant_history",

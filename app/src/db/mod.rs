@@ -20,6 +20,7 @@ pub mod schools;
 pub mod sessions;
 pub mod settings;
 pub mod sfi;
+pub mod steps;
 pub mod throttle;
 pub mod users;
 

@@ -25,7 +25,7 @@ pub struct Table {
 }
 
 /// The tables of a person's data, in the archive's order.
-pub const TABLE_NAMES: [&str; 14] = [
+pub const TABLE_NAMES: [&str; 15] = [
     "participant_history",
     "sfi_result_versions",
     "assessments",
@@ -38,6 +38,7 @@ pub const TABLE_NAMES: [&str; 14] = [
     "time_entry_versions",
     "absence_versions",
     "outcome_versions",
+    "participant_step_versions",
     "teaching_groups",
     "access_log",
 ];
@@ -46,7 +47,7 @@ const OF_ASSESSMENTS: &str =
     "assessment_id IN (SELECT id FROM assessments WHERE participant_id = $1)";
 
 /// The tables and the query of each (`$1` is the participant's id), oldest rows first.
-fn queries() -> [(&'static str, String); 14] {
+fn queries() -> [(&'static str, String); 15] {
     [
         (
             "participant_history",
@@ -114,6 +115,11 @@ fn queries() -> [(&'static str, String); 14] {
             "SELECT * FROM outcome_versions WHERE participant_id = $1 ORDER BY id".to_owned(),
         ),
         (
+            "participant_step_versions",
+            "SELECT * FROM participant_step_versions WHERE participant_id = $1 ORDER BY id"
+                .to_owned(),
+        ),
+        (
             "teaching_groups",
             "SELECT g.name, g.teacher_id FROM group_members m \
              JOIN teaching_groups g ON g.id = m.group_id WHERE m.participant_id = $1 ORDER BY g.name"
@@ -129,13 +135,14 @@ fn queries() -> [(&'static str, String); 14] {
 }
 
 /// Columns that name a staff account by its id: written as the account's name and e-mail.
-const USER_COLUMNS: [&str; 6] = [
+const USER_COLUMNS: [&str; 7] = [
     "changed_by",
     "teacher_id",
     "author_id",
     "created_by",
     "actor_user_id",
     "updated_by",
+    "confirmed_by",
 ];
 
 /// Every table of `participant`'s data, in a fixed order (empty tables included, so the

@@ -44,11 +44,13 @@ pub enum ParticipantAction {
     ManageAbsence,
     /// Record, correct or remove the exit talk's outcome: coordinators and the mentor.
     RecordOutcome,
+    /// Record a step reached on the work or matching ladder: coordinators and the mentor.
+    RecordStep,
 }
 
 impl ParticipantAction {
     /// Every action.
-    pub const ALL: [ParticipantAction; 13] = [
+    pub const ALL: [ParticipantAction; 14] = [
         ParticipantAction::View,
         ParticipantAction::Edit,
         ParticipantAction::SetPin,
@@ -62,6 +64,7 @@ impl ParticipantAction {
         ParticipantAction::ManagePlan,
         ParticipantAction::ManageAbsence,
         ParticipantAction::RecordOutcome,
+        ParticipantAction::RecordStep,
     ];
 
     /// Recording (or removing) time of `kind`.
@@ -122,6 +125,7 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
                     | ParticipantAction::ManagePlan
                     | ParticipantAction::ManageAbsence
                     | ParticipantAction::RecordOutcome
+                    | ParticipantAction::RecordStep
             )
         }
         Principal::Staff {

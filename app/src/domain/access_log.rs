@@ -84,7 +84,8 @@ pub fn part_read(action: ParticipantAction) -> Option<&'static str> {
         | ParticipantAction::RecordSelfStudy
         | ParticipantAction::ManagePlan
         | ParticipantAction::ManageAbsence
-        | ParticipantAction::RecordOutcome => None,
+        | ParticipantAction::RecordOutcome
+        | ParticipantAction::RecordStep => None,
     }
 }
 

@@ -23,6 +23,7 @@ pub mod role;
 pub mod sfi;
 pub mod sfi_record;
 pub mod status;
+pub mod steps;
 pub mod time_record;
 pub mod weeks;
 

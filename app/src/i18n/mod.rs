@@ -364,6 +364,16 @@ mod tests {
                 .iter()
                 .map(|n| format!("person-file-{n}")),
         );
+        for ladder in crate::domain::steps::StepLadder::ALL {
+            wanted.push(format!("ladder-{ladder}"));
+            wanted.push(format!("steps-record-{ladder}"));
+            wanted.extend(
+                ladder
+                    .default_steps()
+                    .iter()
+                    .map(|s| format!("step-{ladder}-{s}")),
+            );
+        }
         {
             use crate::domain::outcome::{Activity, Completion, SelfSufficiency};
             wanted.extend(Completion::ALL.iter().map(|c| format!("completion-{c}")));

@@ -26,6 +26,8 @@ pub mod run;
 #[cfg(feature = "ssr")]
 pub mod sfi;
 #[cfg(feature = "ssr")]
+pub mod steps;
+#[cfg(feature = "ssr")]
 pub mod table;
 #[cfg(feature = "ssr")]
 pub mod time;
@@ -35,13 +37,14 @@ use serde::{Deserialize, Serialize};
 use crate::domain::problem::FieldProblem;
 
 /// The file kinds that hold a participant's own rows, in the order a person's data lists them.
-pub const PERSON_KINDS: [ImportKind; 6] = [
+pub const PERSON_KINDS: [ImportKind; 7] = [
     ImportKind::Participants,
     ImportKind::SfiResults,
     ImportKind::Assessments,
     ImportKind::Teaching,
     ImportKind::Absences,
     ImportKind::Outcomes,
+    ImportKind::LadderSteps,
 ];
 
 /// A kind of file that can be imported (and exported) on the web and the command line.
@@ -61,10 +64,12 @@ pub enum ImportKind {
     Calendar,
     /// `outcomes`.
     Outcomes,
+    /// `ladder-steps`.
+    LadderSteps,
 }
 
 /// Each kind with its name in FORMATS.md.
-const NAMES: [(ImportKind, &str); 7] = [
+const NAMES: [(ImportKind, &str); 8] = [
     (ImportKind::Participants, "participants"),
     (ImportKind::SfiResults, "sfi-results"),
     (ImportKind::Assessments, "assessments"),
@@ -72,11 +77,12 @@ const NAMES: [(ImportKind, &str); 7] = [
     (ImportKind::Absences, "absences"),
     (ImportKind::Calendar, "calendar"),
     (ImportKind::Outcomes, "outcomes"),
+    (ImportKind::LadderSteps, "ladder-steps"),
 ];
 
 impl ImportKind {
     /// Every kind, in the order the import page and the usage text list them.
-    pub const ALL: [ImportKind; 7] = [
+    pub const ALL: [ImportKind; 8] = [
         ImportKind::Participants,
         ImportKind::SfiResults,
         ImportKind::Assessments,
@@ -84,6 +90,7 @@ impl ImportKind {
         ImportKind::Absences,
         ImportKind::Calendar,
         ImportKind::Outcomes,
+        ImportKind::LadderSteps,
     ];
 
     /// The kind named `s` as FORMATS.md spells it, if there is one.
@@ -115,6 +122,7 @@ impl ImportKind {
             ImportKind::Absences => &time::ABSENCE_SPEC,
             ImportKind::Calendar => &calendar::CALENDAR_SPEC,
             ImportKind::Outcomes => &outcomes::OUTCOME_SPEC,
+            ImportKind::LadderSteps => &steps::STEP_SPEC,
         }
     }
 
@@ -128,6 +136,7 @@ impl ImportKind {
             ImportKind::Absences => "import-absences",
             ImportKind::Calendar => "import-calendar",
             ImportKind::Outcomes => "import-outcomes",
+            ImportKind::LadderSteps => "import-ladder-steps",
         }
     }
 
@@ -141,6 +150,7 @@ impl ImportKind {
             ImportKind::Absences => "import-file-absences",
             ImportKind::Calendar => "import-file-calendar",
             ImportKind::Outcomes => "import-file-outcomes",
+            ImportKind::LadderSteps => "import-file-ladder-steps",
         }
     }
 
@@ -152,6 +162,7 @@ impl ImportKind {
             ImportKind::Assessments => Some("import-assessments-hint"),
             ImportKind::Calendar => Some("import-calendar-hint"),
             ImportKind::Outcomes => Some("import-outcomes-hint"),
+            ImportKind::LadderSteps => Some("import-ladder-steps-hint"),
             ImportKind::Teaching | ImportKind::Absences => None,
         }
     }
@@ -166,6 +177,7 @@ impl ImportKind {
             ImportKind::Absences => "export-absences",
             ImportKind::Calendar => "export-calendar",
             ImportKind::Outcomes => "export-outcomes",
+            ImportKind::LadderSteps => "export-ladder-steps",
         }
     }
 
@@ -179,6 +191,7 @@ impl ImportKind {
             ImportKind::Absences => "absences",
             ImportKind::Calendar => "calendar",
             ImportKind::Outcomes => "outcomes",
+            ImportKind::LadderSteps => "ladder-steps",
         }
     }
 }
@@ -235,7 +248,7 @@ mod tests {
     fn the_usage_names_follow_formats_md() {
         assert_eq!(
             ImportKind::names(),
-            "participants, sfi-results, assessments, teaching, absences, calendar, outcomes"
+            "participants, sfi-results, assessments, teaching, absences, calendar, outcomes, ladder-steps"
         );
     }
 

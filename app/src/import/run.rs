@@ -34,6 +34,9 @@ pub async fn import(
         ImportKind::Outcomes => {
             super::outcomes::import_file(db, text, today, who.into(), dry_run).await
         }
+        ImportKind::LadderSteps => {
+            super::steps::import_file(db, text, today, who.into(), dry_run).await
+        }
     }
 }
 
@@ -56,5 +59,6 @@ pub async fn export_of(
         ImportKind::Absences => super::time::export_absences(db, whose).await,
         ImportKind::Calendar => super::calendar::export(db).await,
         ImportKind::Outcomes => super::outcomes::export(db, whose).await,
+        ImportKind::LadderSteps => super::steps::export(db, whose).await,
     }
 }

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 60] = [
+pub(crate) const GUARDED: [&str; 62] = [
     "home",
     "auth/password",
     "participants/list",
@@ -66,6 +66,8 @@ pub(crate) const GUARDED: [&str; 60] = [
     "binder/outcome",
     "binder/outcome/save",
     "binder/outcome/remove",
+    "binder/steps",
+    "binder/steps/save",
     "groups/list",
     "groups/get",
     "groups/create",
@@ -150,6 +152,8 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "binder/outcome"
                         | "binder/outcome/save"
                         | "binder/outcome/remove"
+                        | "binder/steps"
+                        | "binder/steps/save"
                 ))
         }
         Who::Teacher => {
@@ -179,6 +183,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "ladder/participant"
                         | "ladder/passport"
                         | "binder/outcome"
+                        | "binder/steps"
                 ))
         }
         Who::Participant => {
@@ -197,6 +202,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                             | "ladder/participant"
                             | "ladder/passport"
                             | "binder/outcome"
+                            | "binder/steps"
                     ))
         }
     }
@@ -303,7 +309,9 @@ pub(crate) fn form(
             ("participant", pid.to_string()),
         ]),
         "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
-        "audit/log" | "privacy/target" | "binder/outcome" => v(&[("participant", pid.to_string())]),
+        "audit/log" | "privacy/target" | "binder/outcome" | "binder/steps" => {
+            v(&[("participant", pid.to_string())])
+        }
         // A date that is not one: allowed through, refused on the field, nothing stored (a
         // stored outcome would end the participant's sessions).
         "binder/outcome/save" => v(&[
@@ -312,6 +320,13 @@ pub(crate) fn form(
             ("completion", "completed".into()),
             ("activity", "work".into()),
             ("self_sufficiency", "full".into()),
+        ]),
+        // A date that is not one: allowed through, refused on the field, nothing stored.
+        "binder/steps/save" => v(&[
+            ("participant", pid.to_string()),
+            ("ladder", "work".into()),
+            ("step", "introduced".into()),
+            ("reached_date", "not a date".into()),
         ]),
         // No outcome to remove: allowed through, not found.
         "binder/outcome/remove" => v(&[("participant", pid.to_string()), ("version", "1".into())]),

@@ -249,7 +249,134 @@ async fn the_final_report_comes_out_of_the_product_and_survives_erasure(app: Tes
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
 
+const STEPS: &str = "participant_ref;ladder;step;reached_date;confirmed_by_email";
+
+async fn ladder_steps_from_files_and_the_participant_page(app: TestApp) {
+    use crate::common::{MENTOR_B, TEACHER_A};
+    let s = seed(&app).await;
+    let file = format!(
+        "{STEPS}\nP-0002;matching;goal_set;2026-03-02;\nP-0001;work;introduced;2026-02-02;{MENTOR_A}\n\
+         P-0001;matching;cv_ready;2026-03-10;{COORDINATOR}\n"
+    );
+    let report = import(&app, ImportKind::LadderSteps, &file).await;
+    assert!(report.committed, "{report:?}");
+    assert_eq!(report.created, 3);
+    let again = import(&app, ImportKind::LadderSteps, &file).await;
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 3));
+    let exported = app::import::run::export(&app.db, ImportKind::LadderSteps)
+        .await
+        .expect("export");
+    assert_eq!(
+        exported,
+        format!(
+            "{STEPS}\nP-0001;matching;cv_ready;2026-03-10;{COORDINATOR}\nP-0001;work;introduced;2026-02-02;{MENTOR_A}\n\
+             P-0002;matching;goal_set;2026-03-02;\n"
+        )
+    );
+    // Bad rows: every one reported with its line, nothing stored.
+    let bad = format!(
+        "{STEPS}\nP-0001;work;tasks_with_support;2026-04-01;\n\
+         P-0001;work;flying;2026-04-01;\n\
+         P-0002;work;introduced;2026-01-05;\n\
+         P-0001;matching;applying;2026-04-01;{TEACHER_A}\n\
+         P-9999;work;introduced;2026-04-01;\n\
+         P-0001;language;B1;2099-01-01;x\n"
+    );
+    let report = import(&app, ImportKind::LadderSteps, &bad).await;
+    assert!(!report.committed);
+    let problems: Vec<(usize, String)> = report
+        .rows
+        .iter()
+        .map(|(line, p)| (*line, place(p)))
+        .collect();
+    for expected in [
+        (3, "step"),
+        (4, "reached_date"),
+        (5, "confirmed_by_email"),
+        (6, "participant_ref"),
+        (7, "ladder"),
+        (7, "step"),
+        (7, "reached_date"),
+        (7, "confirmed_by_email"),
+    ] {
+        assert!(
+            problems.contains(&(expected.0, expected.1.to_owned())),
+            "{expected:?} in {problems:?}"
+        );
+    }
+    let unknown = report.rows.iter().find(|(l, _)| *l == 3).expect("line 3");
+    assert!(matches!(
+        &unknown.1.problem,
+        app::domain::problem::Problem::UnknownStep { allowed } if allowed.starts_with("introduced, tasks_with_support")
+    ));
+    let stored = app::db::steps::reached(&app.db, s.p1).await.expect("steps");
+    assert_eq!(stored.len(), 2, "nothing of the bad file was stored");
+
+    // The page: the mentor records a step, confirmed by them; another mentor may not.
+    let mentor = app.sign_in(MENTOR_A).await;
+    let p1 = s.p1.0.to_string();
+    let saved = app
+        .call(
+            "binder/steps/save",
+            Some(&mentor),
+            &[
+                ("participant", &p1),
+                ("ladder", "work"),
+                ("step", "tasks_with_support"),
+                ("reached_date", "2026-04-01"),
+            ],
+        )
+        .await;
+    assert!(saved.status.is_success(), "{}", saved.body);
+    let view: app::dto::StepsView = app
+        .call("binder/steps", Some(&mentor), &[("participant", &p1)])
+        .await
+        .json();
+    assert!(view.can_record);
+    let line = view
+        .steps
+        .iter()
+        .find(|l| l.code == "tasks_with_support")
+        .expect("the step");
+    assert_eq!(
+        line.reached,
+        app::domain::participant::parse_date("2026-04-01").ok()
+    );
+    assert_eq!(line.confirmed_by.as_deref(), Some("Mona Mentor"));
+    assert_eq!(view.steps.len(), 11, "both ladders' default steps");
+    let other = app.sign_in(MENTOR_B).await;
+    let refused = app
+        .call(
+            "binder/steps/save",
+            Some(&other),
+            &[
+                ("participant", &p1),
+                ("ladder", "work"),
+                ("step", "ready_for_work"),
+                ("reached_date", "2026-04-01"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.error(), app::error::AppError::Forbidden);
+    let future = app
+        .call(
+            "binder/steps/save",
+            Some(&mentor),
+            &[
+                ("participant", &p1),
+                ("ladder", "work"),
+                ("step", "ready_for_work"),
+                ("reached_date", "2099-04-01"),
+            ],
+        )
+        .await;
+    assert!(
+        matches!(future.error(), app::error::AppError::Invalid(ref p) if p[0].field == "reached_date")
+    );
+}
+
 crate::on_both_engines! {
+    ladder_steps => super::ladder_steps_from_files_and_the_participant_page;
     outcome_status => super::an_outcome_sets_the_status_and_end_date_with_history;
     outcome_bad_rows => super::a_bad_row_of_each_column_is_refused_and_nothing_is_stored;
     final_report => super::the_final_report_comes_out_of_the_product_and_survives_erasure;

@@ -62,6 +62,19 @@ async fn the_archive_holds_every_kind_with_the_persons_rows_and_nobody_elses(app
     .await
     .expect("import");
     assert!(report.committed, "{report:?}");
+    let steps = "participant_ref;ladder;step;reached_date\nP-0001;work;introduced;2026-03-02\n\
+                 P-0002;matching;goal_set;2026-03-02\n";
+    let report = app::import::run::import(
+        &app.db,
+        ImportKind::LadderSteps,
+        steps,
+        now,
+        CLI_SOURCE,
+        false,
+    )
+    .await
+    .expect("import");
+    assert!(report.committed, "{report:?}");
     let c = app.sign_in(COORDINATOR).await;
     let path = format!("/participants/{}/data.zip", s.p1.0);
     let reply = app.get_bytes(&path, Some(&c)).await;

@@ -96,6 +96,11 @@ fn problem_samples() -> Vec<Problem> {
         Problem::BeforeParticipantStart {
             start: "2026-01-12".into(),
         },
+        Problem::BadStepCode,
+        Problem::UnknownStep {
+            allowed: "introduced, ready_for_work".into(),
+        },
+        Problem::UnknownConfirmer,
     ]
 }
 
@@ -145,6 +150,9 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::NotTheReference => 40,
         Problem::IntroductionOpen => 41,
         Problem::BeforeParticipantStart { .. } => 42,
+        Problem::BadStepCode => 43,
+        Problem::UnknownStep { .. } => 44,
+        Problem::UnknownConfirmer => 45,
     }
 }
 

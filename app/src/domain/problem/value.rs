@@ -176,6 +176,20 @@ pub enum Problem {
         /// The start date, `YYYY-MM-DD`.
         start: String,
     },
+    /// Not a step code.
+    #[error(
+        "Use lower-case letters a–z, digits and _, starting with a letter, for example cv_ready."
+    )]
+    BadStepCode,
+    /// No step of this code on the ladder (checked against the database).
+    #[error("No step of this code on this ladder. Steps: {allowed}.")]
+    UnknownStep {
+        /// The ladder's step codes, separated by ", ".
+        allowed: String,
+    },
+    /// The confirmer is not a mentor or coordinator (checked against the database).
+    #[error("No user with the mentor or coordinator role has this email address.")]
+    UnknownConfirmer,
     /// The reference typed to confirm an erasure is not the participant's.
     #[error("Type the participant's reference exactly as shown above to confirm.")]
     NotTheReference,
@@ -251,6 +265,9 @@ impl Problem {
             Problem::UnknownDistrict { .. } => "problem-unknown-district",
             Problem::UnknownSchool { .. } => "problem-unknown-school",
             Problem::BeforeParticipantStart { .. } => "problem-before-participant-start",
+            Problem::BadStepCode => "problem-bad-step-code",
+            Problem::UnknownStep { .. } => "problem-unknown-step",
+            Problem::UnknownConfirmer => "problem-unknown-confirmer",
             Problem::NotTheReference => "problem-not-the-reference",
             Problem::IntroductionOpen => "problem-introduction-open",
             Problem::Time(t) => t.message_id(),
@@ -262,6 +279,7 @@ impl Problem {
         match self {
             Problem::TooLong { max } => vec![("max", max.to_string())],
             Problem::BeforeParticipantStart { start } => vec![("start", start.clone())],
+            Problem::UnknownStep { allowed } => vec![("allowed", allowed.clone())],
             Problem::OutOfRange { min, max } => {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }
@@ -308,6 +326,8 @@ impl Problem {
             | Problem::ChangedMeanwhile
             | Problem::NotTheReference
             | Problem::IntroductionOpen
+            | Problem::BadStepCode
+            | Problem::UnknownConfirmer
             | Problem::TrivialPin
             | Problem::LastCoordinator
             | Problem::OwnAccount
