@@ -19,7 +19,7 @@ pub async fn get_outcome(participant: ParticipantId) -> Result<OutcomeView, AppE
     let links =
         crate::auth::guard::participant(&state, &who, participant, ParticipantAction::View).await?;
     let can_record = may_act_on(&who, ParticipantAction::RecordOutcome, &links);
-    super::service::outcome(&state.db, participant, can_record).await
+    super::service::outcome(&state.db, participant, can_record, state.clock.today()).await
 }
 
 /// Records (or corrects) the exit talk: completion, activity after, self-sufficiency, note. Sets
@@ -81,7 +81,7 @@ pub async fn get_steps(participant: ParticipantId) -> Result<StepsView, AppError
     let links =
         crate::auth::guard::participant(&state, &who, participant, ParticipantAction::View).await?;
     let can_record = may_act_on(&who, ParticipantAction::RecordStep, &links);
-    super::service::steps(&state.db, participant, can_record).await
+    super::service::steps(&state.db, participant, can_record, state.clock.today()).await
 }
 
 /// Records a step reached on the work or matching ladder, confirmed by the signed-in mentor or

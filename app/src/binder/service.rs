@@ -11,18 +11,19 @@ use crate::dto::{IndicatorsPage, OutcomeView};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// The outcome of `participant` for the page.
+/// The outcome of `participant` for the page on `today`.
 pub async fn outcome(
     db: &Db,
     participant: ParticipantId,
     can_record: bool,
+    today: chrono::NaiveDate,
 ) -> Result<OutcomeView, AppError> {
     let stored = db::outcomes::of(db, participant).await?;
     Ok(OutcomeView {
         participant,
         outcome: stored.map(|s| (s.record, s.version)),
         can_record,
-        today: crate::state::clock::today(),
+        today,
     })
 }
 
@@ -133,11 +134,12 @@ fn step_name(d: &db::steps::StepDefinition) -> String {
     }
 }
 
-/// A participant's work and matching ladders for the page.
+/// A participant's work and matching ladders for the page on `today`.
 pub async fn steps(
     db: &Db,
     participant: ParticipantId,
     can_record: bool,
+    today: chrono::NaiveDate,
 ) -> Result<crate::dto::StepsView, AppError> {
     let reached = db::steps::reached(db, participant).await?;
     let steps = db::steps::definitions(db)
@@ -160,7 +162,7 @@ pub async fn steps(
         participant,
         steps,
         can_record,
-        today: crate::state::clock::today(),
+        today,
     })
 }
 

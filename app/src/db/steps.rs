@@ -1,7 +1,6 @@
 //! The work and matching ladders: each ladder's steps in order, and the steps each participant
 //! reached (one row per participant, ladder and step; every version kept).
 
-use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 
 use super::hours::{Recorder, Saved};
@@ -235,17 +234,4 @@ pub async fn export(db: &Db, whose: Whose) -> Result<Vec<StepRecord>, DbError> {
             ))
     });
     Ok(out)
-}
-
-/// The participant of `reference` with their start date, in `tx`.
-pub async fn participant_start(
-    tx: &mut Tx,
-    reference: &str,
-) -> Result<Option<(ParticipantId, NaiveDate)>, DbError> {
-    let row = sqlx::query("SELECT id, start_date FROM participants WHERE participant_ref = $1")
-        .bind(reference)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.map(|r| Ok((ParticipantId(col(&r, "id")?), date_col(&r, "start_date")?)))
-        .transpose()
 }

@@ -4,15 +4,16 @@
 
 use chrono::NaiveDate;
 
-use super::table::{finish, read_table, validate_unique, DuplicateOn};
+use super::table::{
+    before_start, finish, named_participant, read_table, validate_unique, DuplicateOn,
+};
 use super::ImportReport;
 use crate::db::hours::{Recorder, Saved};
 use crate::db::{self, Db, DbError, Tx, Whose};
 use crate::domain::csvfile::{self, ColumnSpec};
 use crate::domain::ids::ParticipantId;
 use crate::domain::outcome::{OutcomeRecord, RawOutcome, OUTCOME_COLUMNS};
-use crate::domain::participant::{format_date, parse_date};
-use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::problem::FieldProblem;
 
 /// The header rules of the `outcomes` kind.
 pub const OUTCOME_SPEC: ColumnSpec = ColumnSpec {
@@ -26,37 +27,20 @@ pub const OUTCOME_SPEC: ColumnSpec = ColumnSpec {
     optional: &["note"],
 };
 
-/// The participant of `record` and whether its exit date may be stored for them (not before
-/// their start date); the problem otherwise.
+/// The participant of `record` if its exit date may be stored for them (not before their
+/// start date); the problem otherwise.
 async fn whose(
     tx: &mut Tx,
     record: &OutcomeRecord,
 ) -> Result<Result<ParticipantId, FieldProblem>, DbError> {
-    let reference = record.participant_ref.as_str();
-    let row = sqlx::query("SELECT id, start_date FROM participants WHERE participant_ref = $1")
-        .bind(reference)
-        .fetch_optional(&mut **tx)
-        .await?;
-    let Some(row) = row else {
-        return Ok(Err(FieldProblem::new(
-            "participant_ref",
-            reference,
-            Problem::UnknownParticipant,
-        )));
+    let (participant, start) = match named_participant(tx, record.participant_ref.as_str()).await? {
+        Ok(found) => found,
+        Err(problem) => return Ok(Err(problem)),
     };
-    let start: String = db::col(&row, "start_date")?;
-    let start: NaiveDate = parse_date(&start)
-        .map_err(|_| DbError::Other("stored start_date does not parse".to_owned()))?;
-    if record.exit_date < start {
-        return Ok(Err(FieldProblem::new(
-            "exit_date",
-            format_date(record.exit_date),
-            Problem::BeforeParticipantStart {
-                start: format_date(start),
-            },
-        )));
-    }
-    Ok(Ok(ParticipantId(db::col(&row, "id")?)))
+    Ok(match before_start("exit_date", record.exit_date, start) {
+        Some(problem) => Err(problem),
+        None => Ok(participant),
+    })
 }
 
 /// Saves the outcomes in `tx` after checking each against the register; problems go into

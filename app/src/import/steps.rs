@@ -4,13 +4,14 @@
 
 use chrono::NaiveDate;
 
-use super::table::{finish, read_table, validate_unique, DuplicateOn};
+use super::table::{
+    before_start, finish, named_participant, read_table, validate_unique, DuplicateOn,
+};
 use super::ImportReport;
 use crate::db::hours::{Recorder, Saved};
 use crate::db::{self, Db, DbError, Tx, Whose};
 use crate::domain::csvfile::{self, ColumnSpec};
 use crate::domain::ids::ParticipantId;
-use crate::domain::participant::format_date;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::steps::{RawStep, StepRecord, STEP_COLUMNS};
 
@@ -27,13 +28,9 @@ pub async fn save_step(
     record: &StepRecord,
     who: Recorder,
 ) -> Result<Result<(ParticipantId, Saved<i64>), FieldProblem>, DbError> {
-    let reference = record.participant_ref.as_str();
-    let Some((participant, start)) = db::steps::participant_start(tx, reference).await? else {
-        return Ok(Err(FieldProblem::new(
-            "participant_ref",
-            reference,
-            Problem::UnknownParticipant,
-        )));
+    let (participant, start) = match named_participant(tx, record.participant_ref.as_str()).await? {
+        Ok(found) => found,
+        Err(problem) => return Ok(Err(problem)),
     };
     let codes = db::steps::codes_in(tx, record.ladder).await?;
     if !codes.iter().any(|c| c == record.step.as_str()) {
@@ -45,8 +42,8 @@ pub async fn save_step(
             },
         )));
     }
-    if record.reached_date < start {
-        return Ok(Err(before_start(record.reached_date, start)));
+    if let Some(problem) = before_start("reached_date", record.reached_date, start) {
+        return Ok(Err(problem));
     }
     let confirmer = match &record.confirmed_by {
         None => None,
@@ -63,16 +60,6 @@ pub async fn save_step(
     };
     let saved = db::steps::save(tx, participant, record, confirmer, who).await?;
     Ok(Ok((participant, saved)))
-}
-
-fn before_start(date: NaiveDate, start: NaiveDate) -> FieldProblem {
-    FieldProblem::new(
-        "reached_date",
-        format_date(date),
-        Problem::BeforeParticipantStart {
-            start: format_date(start),
-        },
-    )
 }
 
 /// Checks (`dry_run`) or imports a `ladder-steps` file on `today`, all or nothing.

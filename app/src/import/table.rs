@@ -91,3 +91,41 @@ pub fn validate_unique<Raw, R, K: std::hash::Hash + Eq>(
         .extend(problems.into_iter().map(|p| (p.line, p.field)));
     records
 }
+
+/// The participant a file row names, with their start date, or the row's problem on
+/// `participant_ref` when the register has no such participant.
+pub async fn named_participant(
+    tx: &mut crate::db::Tx,
+    reference: &str,
+) -> Result<
+    Result<
+        (crate::domain::ids::ParticipantId, chrono::NaiveDate),
+        crate::domain::problem::FieldProblem,
+    >,
+    DbError,
+> {
+    use crate::domain::problem::{FieldProblem, Problem};
+    Ok(crate::db::participants::id_and_start(tx, reference)
+        .await?
+        .ok_or_else(|| {
+            FieldProblem::new("participant_ref", reference, Problem::UnknownParticipant)
+        }))
+}
+
+/// The problem of a date in `field` that lies before the participant's `start`, if it does.
+pub fn before_start(
+    field: &str,
+    date: chrono::NaiveDate,
+    start: chrono::NaiveDate,
+) -> Option<crate::domain::problem::FieldProblem> {
+    use crate::domain::participant::format_date;
+    (date < start).then(|| {
+        crate::domain::problem::FieldProblem::new(
+            field,
+            format_date(date),
+            crate::domain::problem::Problem::BeforeParticipantStart {
+                start: format_date(start),
+            },
+        )
+    })
+}

@@ -14,7 +14,7 @@ use crate::domain::participant::{Gender, StudyPath};
 use crate::domain::status::ParticipantStatus;
 pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, ParticipantSummary};
 pub use history::{changes_since, history};
-pub use read::{count_by_status, export_rows, get, id_by_ref, links, list};
+pub use read::{count_by_status, export_rows, get, id_and_start, id_by_ref, links, list};
 pub use save::{fill_search_keys, mentor_id, rename, save, set_status};
 pub use sign_in::{find_for_sign_in, set_pin_hash, set_sign_in_code};
 

@@ -178,3 +178,17 @@ pub async fn count_by_status(db: &Db) -> Result<Vec<(ParticipantStatus, i64)>, D
         })
         .collect()
 }
+
+/// The participant of `reference` with their start date, in `tx` (the checks of a file row
+/// that names a participant).
+pub async fn id_and_start(
+    tx: &mut crate::db::Tx,
+    reference: &str,
+) -> Result<Option<(ParticipantId, chrono::NaiveDate)>, DbError> {
+    let row = sqlx::query("SELECT id, start_date FROM participants WHERE participant_ref = $1")
+        .bind(reference)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|r| Ok((ParticipantId(col(&r, "id")?), date_col(&r, "start_date")?)))
+        .transpose()
+}
