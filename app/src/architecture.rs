@@ -4,8 +4,17 @@
 use std::path::{Path, PathBuf};
 
 /// The feature modules.
-const FEATURES: [&str; 9] = [
-    "register", "sfi", "elp", "hours", "ladder", "calendar", "audit", "privacy", "binder",
+const FEATURES: [&str; 10] = [
+    "register",
+    "sfi",
+    "elp",
+    "hours",
+    "ladder",
+    "calendar",
+    "audit",
+    "privacy",
+    "binder",
+    "mentoring",
 ];
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];

@@ -155,6 +155,23 @@ impl From<crate::db::DbError> for AppError {
     }
 }
 
+/// A stale version refused by the database becomes a problem on `field` ("someone else changed
+/// this"), shown beside the form's field; other errors pass.
+#[cfg(feature = "ssr")]
+pub fn stale_on(field: &'static str) -> impl FnOnce(crate::db::DbError) -> AppError {
+    move |e| {
+        if matches!(&e, crate::db::DbError::Conflict(p) if p.field == "version") {
+            AppError::Invalid(vec![crate::domain::problem::FieldProblem::new(
+                field,
+                "",
+                crate::domain::problem::Problem::ChangedMeanwhile,
+            )])
+        } else {
+            e.into()
+        }
+    }
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

@@ -26,6 +26,7 @@ pub mod hours;
 pub mod i18n;
 pub mod import;
 pub mod ladder;
+pub mod mentoring;
 pub mod privacy;
 pub mod register;
 pub mod sfi;

@@ -68,3 +68,7 @@ problem-before-participant-start = Must not be before the participant's start da
 problem-bad-step-code = Use lower-case letters a–z, digits and _, starting with a letter, for example cv_ready.
 problem-unknown-step = No step of this code on this ladder. Steps: { $allowed }.
 problem-unknown-confirmer = No user with the mentor or coordinator role has this email address.
+problem-bad-phone = Write a phone number of 6 to 20 digits, spaces, +, - and brackets, for example 08-123 45 67.
+problem-not-after = Must be after { $date }.
+problem-date-in-past = The date has passed. Choose today or a later day.
+problem-unchanged = This is the value already in force. Choose another value.

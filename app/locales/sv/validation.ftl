@@ -68,3 +68,7 @@ problem-before-participant-start = Får inte vara före deltagarens startdatum {
 problem-bad-step-code = Använd små bokstäver a–z, siffror och _, och börja med en bokstav, till exempel cv_ready.
 problem-unknown-step = Trappan har inget steg med den koden. Steg: { $allowed }.
 problem-unknown-confirmer = Ingen användare med rollen mentor eller samordnare har den e-postadressen.
+problem-bad-phone = Skriv ett telefonnummer med 6 till 20 siffror, mellanslag, +, - och parenteser, till exempel 08-123 45 67.
+problem-not-after = Måste vara efter { $date }.
+problem-date-in-past = Datumet har passerat. Välj i dag eller en senare dag.
+problem-unchanged = Det här är värdet som redan gäller. Välj ett annat värde.

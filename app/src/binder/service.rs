@@ -51,7 +51,7 @@ pub async fn save_outcome(
     let mut tx = state.db.begin().await?;
     db::outcomes::save(&mut tx, participant, &record, version, Recorder::from(who))
         .await
-        .map_err(stale_on("exit_date"))?;
+        .map_err(crate::error::stale_on("exit_date"))?;
     tx.commit().await.map_err(db::DbError::from)?;
     Ok(())
 }
@@ -66,25 +66,9 @@ pub async fn remove_outcome(
     let mut tx = state.db.begin().await?;
     db::outcomes::remove(&mut tx, participant, version, Recorder::from(who))
         .await
-        .map_err(stale_on("version"))?;
+        .map_err(crate::error::stale_on("version"))?;
     tx.commit().await.map_err(db::DbError::from)?;
     Ok(())
-}
-
-/// A stale version becomes a problem on `field` ("someone else changed this"); other errors
-/// pass.
-fn stale_on(field: &'static str) -> impl FnOnce(db::DbError) -> AppError {
-    move |e| {
-        if matches!(&e, db::DbError::Conflict(p) if p.field == "version") {
-            AppError::Invalid(vec![FieldProblem::new(
-                field,
-                "",
-                Problem::ChangedMeanwhile,
-            )])
-        } else {
-            e.into()
-        }
-    }
 }
 
 /// A start date typed into the filter (empty: no bound).
@@ -114,26 +98,6 @@ pub async fn indicators(db: &Db, from: &str, to: &str) -> Result<IndicatorsPage,
     Ok(IndicatorsPage { from, to, rows })
 }
 
-/// The name of a step in the request's language: the programme's own, else the catalogue's for
-/// a default step, else the code.
-fn step_name(d: &db::steps::StepDefinition) -> String {
-    use crate::i18n::{request_locale, translate, Locale};
-    let own = match request_locale() {
-        Locale::Sv => &d.name_sv,
-        Locale::En => &d.name_en,
-    };
-    if !own.trim().is_empty() {
-        return own.clone();
-    }
-    let id = format!("step-{}-{}", d.ladder.as_str(), d.code.as_str());
-    let name = translate(request_locale(), &id, &[]);
-    if name == id {
-        d.code.as_str().to_owned()
-    } else {
-        name
-    }
-}
-
 /// A participant's work and matching ladders for the page on `today`.
 pub async fn steps(
     db: &Db,
@@ -152,7 +116,7 @@ pub async fn steps(
             crate::dto::StepLine {
                 ladder: d.ladder,
                 code: d.code.as_str().to_owned(),
-                name: step_name(d),
+                name: crate::i18n::step_name(d, crate::i18n::request_locale()),
                 reached: got.map(|s| s.record.reached_date),
                 confirmed_by: got.and_then(|s| s.confirmed_by_name.clone()),
             }

@@ -23,7 +23,7 @@ pub struct Erased {
 
 /// Tables holding a participant's rows by `participant_id`, children before parents. The
 /// self-assessments' rows, time entries and sessions are deleted by the statements before.
-const BY_PARTICIPANT: [&str; 15] = [
+const BY_PARTICIPANT: [&str; 21] = [
     "sfi_result_versions",
     "sfi_results",
     "time_entry_versions",
@@ -34,6 +34,12 @@ const BY_PARTICIPANT: [&str; 15] = [
     "outcomes",
     "participant_step_versions",
     "participant_steps",
+    "placement_versions",
+    "placements",
+    "development_talk_goals",
+    "development_talk_versions",
+    "development_talks",
+    "checkpoint_decisions",
     "group_members",
     "sessions",
     "participant_history",

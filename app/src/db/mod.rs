@@ -13,6 +13,7 @@ pub mod hours;
 pub mod housekeeping;
 pub mod imports;
 pub mod ladder;
+pub mod mentoring;
 pub mod outcomes;
 pub mod participants;
 pub mod person;

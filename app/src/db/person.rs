@@ -25,7 +25,7 @@ pub struct Table {
 }
 
 /// The tables of a person's data, in the archive's order.
-pub const TABLE_NAMES: [&str; 15] = [
+pub const TABLE_NAMES: [&str; 19] = [
     "participant_history",
     "sfi_result_versions",
     "assessments",
@@ -39,6 +39,10 @@ pub const TABLE_NAMES: [&str; 15] = [
     "absence_versions",
     "outcome_versions",
     "participant_step_versions",
+    "placement_versions",
+    "development_talk_versions",
+    "development_talk_goals",
+    "checkpoint_decisions",
     "teaching_groups",
     "access_log",
 ];
@@ -47,7 +51,7 @@ const OF_ASSESSMENTS: &str =
     "assessment_id IN (SELECT id FROM assessments WHERE participant_id = $1)";
 
 /// The tables and the query of each (`$1` is the participant's id), oldest rows first.
-fn queries() -> [(&'static str, String); 15] {
+fn queries() -> [(&'static str, String); 19] {
     [
         (
             "participant_history",
@@ -120,6 +124,25 @@ fn queries() -> [(&'static str, String); 15] {
                 .to_owned(),
         ),
         (
+            "placement_versions",
+            "SELECT * FROM placement_versions WHERE participant_id = $1 ORDER BY id".to_owned(),
+        ),
+        (
+            "development_talk_versions",
+            "SELECT * FROM development_talk_versions WHERE participant_id = $1 ORDER BY id"
+                .to_owned(),
+        ),
+        (
+            "development_talk_goals",
+            "SELECT * FROM development_talk_goals WHERE participant_id = $1 \
+             ORDER BY talk_id, statement_id"
+                .to_owned(),
+        ),
+        (
+            "checkpoint_decisions",
+            "SELECT * FROM checkpoint_decisions WHERE participant_id = $1 ORDER BY id".to_owned(),
+        ),
+        (
             "teaching_groups",
             "SELECT g.name, g.teacher_id FROM group_members m \
              JOIN teaching_groups g ON g.id = m.group_id WHERE m.participant_id = $1 ORDER BY g.name"
@@ -135,7 +158,7 @@ fn queries() -> [(&'static str, String); 15] {
 }
 
 /// Columns that name a staff account by its id: written as the account's name and e-mail.
-const USER_COLUMNS: [&str; 7] = [
+const USER_COLUMNS: [&str; 8] = [
     "changed_by",
     "teacher_id",
     "author_id",
@@ -143,6 +166,7 @@ const USER_COLUMNS: [&str; 7] = [
     "actor_user_id",
     "updated_by",
     "confirmed_by",
+    "recorded_by",
 ];
 
 /// Every table of `participant`'s data, in a fixed order (empty tables included, so the

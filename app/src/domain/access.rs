@@ -46,11 +46,16 @@ pub enum ParticipantAction {
     RecordOutcome,
     /// Record a step reached on the work or matching ladder: coordinators and the mentor.
     RecordStep,
+    /// Schedule and record development talks and checkpoint decisions: coordinators and the
+    /// mentor.
+    RecordTalk,
+    /// Record or correct the placement agreement: coordinators and the mentor.
+    RecordPlacement,
 }
 
 impl ParticipantAction {
     /// Every action.
-    pub const ALL: [ParticipantAction; 14] = [
+    pub const ALL: [ParticipantAction; 16] = [
         ParticipantAction::View,
         ParticipantAction::Edit,
         ParticipantAction::SetPin,
@@ -65,6 +70,8 @@ impl ParticipantAction {
         ParticipantAction::ManageAbsence,
         ParticipantAction::RecordOutcome,
         ParticipantAction::RecordStep,
+        ParticipantAction::RecordTalk,
+        ParticipantAction::RecordPlacement,
     ];
 
     /// Recording (or removing) time of `kind`.
@@ -100,6 +107,8 @@ pub enum RegisterAction {
     ManagePersonalData,
     /// See the programme's indicators across schools and districts: coordinators only.
     ViewIndicators,
+    /// Rename the steps of the work and matching ladders and add steps: coordinators only.
+    ManageSteps,
 }
 
 /// Whether `who` may do `action` to the participant described by `links`.
@@ -126,6 +135,8 @@ pub fn may_act_on(who: &Principal, action: ParticipantAction, links: &Participan
                     | ParticipantAction::ManageAbsence
                     | ParticipantAction::RecordOutcome
                     | ParticipantAction::RecordStep
+                    | ParticipantAction::RecordTalk
+                    | ParticipantAction::RecordPlacement
             )
         }
         Principal::Staff {

@@ -85,7 +85,9 @@ pub fn part_read(action: ParticipantAction) -> Option<&'static str> {
         | ParticipantAction::ManagePlan
         | ParticipantAction::ManageAbsence
         | ParticipantAction::RecordOutcome
-        | ParticipantAction::RecordStep => None,
+        | ParticipantAction::RecordStep
+        | ParticipantAction::RecordTalk
+        | ParticipantAction::RecordPlacement => None,
     }
 }
 

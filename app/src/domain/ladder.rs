@@ -162,19 +162,6 @@ pub fn mean_step_tenths(levels: &[Option<CefrLevel>; 5]) -> Option<u32> {
     (!steps.is_empty()).then(|| steps.iter().sum::<u32>() * 10 / steps.len() as u32)
 }
 
-/// The next date to prepare for: the first planned checkpoint (every twelve weeks from the
-/// start) after `today`, or the end date if that comes first.
-pub fn next_date(start: NaiveDate, end: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
-    let mut checkpoint = start;
-    while checkpoint <= today {
-        checkpoint = checkpoint + chrono::Days::new(12 * 7);
-    }
-    match end {
-        Some(e) if e > today && e < checkpoint => e,
-        _ => checkpoint,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,18 +232,11 @@ mod tests {
     }
 
     #[test]
-    fn mean_step_and_next_date() {
+    fn the_mean_step_counts_only_assessed_skills() {
         let mut levels = [None; 5];
         assert_eq!(mean_step_tenths(&levels), None);
         levels[0] = Some(CefrLevel::A1);
         levels[1] = Some(CefrLevel::A2);
         assert_eq!(mean_step_tenths(&levels), Some(15));
-        assert_eq!(next_date(d(1, 12), None, d(1, 12)), d(4, 6));
-        assert_eq!(next_date(d(1, 12), Some(d(3, 1)), d(2, 1)), d(3, 1));
-        assert_eq!(
-            next_date(d(1, 12), Some(d(1, 20)), d(2, 1)),
-            d(4, 6),
-            "end passed"
-        );
     }
 }

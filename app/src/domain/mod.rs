@@ -18,12 +18,14 @@ pub mod ladder;
 pub mod outcome;
 pub mod paging;
 pub mod participant;
+pub mod placement;
 pub mod problem;
 pub mod role;
 pub mod sfi;
 pub mod sfi_record;
 pub mod status;
 pub mod steps;
+pub mod talk;
 pub mod time_record;
 pub mod weeks;
 

@@ -183,6 +183,26 @@ pub fn request_locale() -> Locale {
     }
 }
 
+/// The name of a step of the work or matching ladder in `locale`: the programme's own, else
+/// the catalogue's for a default step, else the code.
+#[cfg(feature = "ssr")]
+pub fn step_name(d: &crate::db::steps::StepDefinition, locale: Locale) -> String {
+    let own = match locale {
+        Locale::Sv => &d.name_sv,
+        Locale::En => &d.name_en,
+    };
+    if !own.trim().is_empty() {
+        return own.clone();
+    }
+    let id = format!("step-{}-{}", d.ladder.as_str(), d.code.as_str());
+    let name = translate(locale, &id, &[]);
+    if name == id {
+        d.code.as_str().to_owned()
+    } else {
+        name
+    }
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

@@ -74,8 +74,8 @@ pub struct DashboardRow {
     pub latest_sfi: Option<String>,
     /// Short weeks among the last four finished weeks.
     pub short_weeks: u32,
-    /// Next checkpoint or end date, `YYYY-MM-DD`.
-    pub next_date: String,
+    /// The next development talk or the planned end, and any talk overdue.
+    pub next: crate::domain::talk::NextDate,
     /// Until when (Stockholm time) too many wrong PINs keep the participant off the tablet.
     pub tablet_locked_until: Option<chrono::NaiveDateTime>,
 }

@@ -236,7 +236,16 @@ fn dashboard_table(d: Dashboard) -> impl IntoView {
                     <td><ul class="plain levels">{levels}</ul></td>
                     <td>{r.latest_sfi.clone().unwrap_or_else(|| "–".to_owned())}</td>
                     <td>{r.short_weeks}</td>
-                    <td>{r.next_date.clone()}</td>
+                    <td data-test="dash-next">
+                        {day(r.next.date)}
+                        <span class="cell-sub">{t(match r.next.kind {
+                            crate::domain::talk::NextKind::Talk => "dashboard-next-talk",
+                            crate::domain::talk::NextKind::PlannedEnd => "dashboard-next-end",
+                        })}</span>
+                        {r.next.overdue_since.map(|d| view! {
+                            <span class="badge warn" data-test="dash-overdue">{t_args("dashboard-talk-overdue", &[("date", day(d))])}</span>
+                        })}
+                    </td>
                 </tr>
             }
         })

@@ -14,7 +14,7 @@ use crate::db::{Db, DbError};
 use crate::domain::cefr::{CefrLevel, Skill};
 use crate::domain::ids::{ParticipantId, UserId};
 use crate::domain::ladder::{
-    change_since_start, disagreements, guide_position, latest_levels, mean_step_tenths, next_date,
+    change_since_start, disagreements, guide_position, latest_levels, mean_step_tenths,
     AssessedLevels, DashboardSort,
 };
 use crate::dto::WeekRow;
@@ -270,6 +270,7 @@ pub async fn dashboard(
     let first = last.prev().prev().prev();
     let minimum = hours::minimum(db).await?;
     let measured = hours::measured(db, Scope::Mentor(mentor), first, last).await?;
+    let plans = crate::db::mentoring::plans(db, Some(mentor), None).await?;
     let mut rows: Vec<(DashboardRow, Option<u32>, NaiveDate)> = Vec::with_capacity(people.len());
     for p in people {
         let assessed: Vec<AssessedLevels> = levels.get(&p.id).cloned().unwrap_or_default();
@@ -335,7 +336,21 @@ pub async fn dashboard(
                     .count() as u32
             })
             .unwrap_or(0);
-        let next = start.map_or(today, |s| next_date(s, end, today));
+        let next = {
+            use crate::domain::talk::{next_date, planned_end, terms_in_force};
+            let (terms, scheduled) = plans.get(&p.id).map_or((None, &[][..]), |plan| {
+                (
+                    Some(terms_in_force(plan.enrolled_terms, &plan.decisions)),
+                    &plan.scheduled[..],
+                )
+            });
+            let end = match (terms, end) {
+                (_, Some(e)) => e,
+                (Some(t), None) => planned_end(p.start_date, t),
+                (None, None) => p.start_date,
+            };
+            next_date(today, scheduled, end)
+        };
         rows.push((
             DashboardRow {
                 id: p.id,
@@ -350,13 +365,13 @@ pub async fn dashboard(
                     .get(&p.id)
                     .map(|(course, grade, d)| format!("{course}: {grade} ({d})")),
                 short_weeks,
-                next_date: next.format("%Y-%m-%d").to_string(),
+                next,
                 tablet_locked_until: locks.get(&p.id).copied(),
                 participant_ref: p.participant_ref,
                 name,
             },
             mean_step_tenths(&latest),
-            next,
+            next.overdue_since.unwrap_or(next.date),
         ));
     }
     match sort {

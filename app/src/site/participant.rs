@@ -16,6 +16,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 <crate::elp::pages::AssessmentsSection participant />
                 <crate::ladder::pages::LadderSection participant />
                 <crate::hours::pages::HoursSection participant />
+                <crate::mentoring::pages::MentoringSections participant />
                 <crate::binder::pages::StepsSection participant />
                 <crate::binder::pages::OutcomeSection participant />
                 <crate::audit::pages::AccessLogLink participant />

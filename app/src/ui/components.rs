@@ -164,6 +164,38 @@ pub fn Field(
     }
 }
 
+/// A labelled text area of several lines with its problem shown under it.
+#[component]
+pub fn TextAreaField(
+    /// Form name (also its id, brackets replaced).
+    name: &'static str,
+    /// Catalogue id of the label.
+    label: &'static str,
+    /// Initial value.
+    #[prop(optional, into)]
+    value: String,
+    /// The problem with the current value, if any.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = name.replace(['[', ']'], "_");
+    let err_id = format!("{id}-error");
+    let err_id2 = err_id.clone();
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{t(label)}</label>
+            <textarea
+                id=id
+                name=name
+                rows="4"
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=move || problem.get().is_some().then(|| err_id.clone())
+            >{value}</textarea>
+            {move || problem.get().map(|p| view! { <p class="field-error" id=err_id2.clone()>{p}</p> })}
+        </div>
+    }
+}
+
 /// A labelled select with options `(value, label)`.
 #[component]
 pub fn SelectField(

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 62] = [
+pub(crate) const GUARDED: [&str; 68] = [
     "home",
     "auth/password",
     "participants/list",
@@ -68,6 +68,12 @@ pub(crate) const GUARDED: [&str; 62] = [
     "binder/outcome/remove",
     "binder/steps",
     "binder/steps/save",
+    "mentoring/view",
+    "mentoring/placement/save",
+    "mentoring/talk/schedule",
+    "mentoring/talk/record",
+    "mentoring/talk/cancel",
+    "mentoring/checkpoint",
     "groups/list",
     "groups/get",
     "groups/create",
@@ -154,6 +160,12 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "binder/outcome/remove"
                         | "binder/steps"
                         | "binder/steps/save"
+                        | "mentoring/view"
+                        | "mentoring/placement/save"
+                        | "mentoring/talk/schedule"
+                        | "mentoring/talk/record"
+                        | "mentoring/talk/cancel"
+                        | "mentoring/checkpoint"
                 ))
         }
         Who::Teacher => {
@@ -184,6 +196,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "ladder/passport"
                         | "binder/outcome"
                         | "binder/steps"
+                        | "mentoring/view"
                 ))
         }
         Who::Participant => {
@@ -203,6 +216,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                             | "ladder/passport"
                             | "binder/outcome"
                             | "binder/steps"
+                            | "mentoring/view"
                     ))
         }
     }
@@ -309,7 +323,7 @@ pub(crate) fn form(
             ("participant", pid.to_string()),
         ]),
         "import/report" | "import/confirm" => v(&[("id", "999999".into())]),
-        "audit/log" | "privacy/target" | "binder/outcome" | "binder/steps" => {
+        "audit/log" | "privacy/target" | "binder/outcome" | "binder/steps" | "mentoring/view" => {
             v(&[("participant", pid.to_string())])
         }
         // A date that is not one: allowed through, refused on the field, nothing stored (a
@@ -327,6 +341,32 @@ pub(crate) fn form(
             ("ladder", "work".into()),
             ("step", "introduced".into()),
             ("reached_date", "not a date".into()),
+        ]),
+        // Values that are not ones: allowed through, refused on the field, nothing stored.
+        "mentoring/placement/save" => v(&[
+            ("participant", pid.to_string()),
+            ("raw[workplace]", "Farstaskolan".into()),
+            ("raw[role]", "not a role".into()),
+        ]),
+        "mentoring/talk/schedule" => v(&[
+            ("participant", pid.to_string()),
+            ("talk_date", "not a date".into()),
+        ]),
+        "mentoring/talk/record" => v(&[
+            ("participant", pid.to_string()),
+            ("raw[talk_date]", "not a date".into()),
+        ]),
+        "mentoring/checkpoint" => v(&[
+            ("participant", pid.to_string()),
+            ("decided_on", "not a date".into()),
+            ("terms", "3".into()),
+            ("reason", "More SFI".into()),
+        ]),
+        // No such talk: allowed through, not found.
+        "mentoring/talk/cancel" => v(&[
+            ("participant", pid.to_string()),
+            ("talk", "999999".into()),
+            ("version", "1".into()),
         ]),
         // No outcome to remove: allowed through, not found.
         "binder/outcome/remove" => v(&[("participant", pid.to_string()), ("version", "1".into())]),

@@ -130,7 +130,9 @@ async fn the_mentor_dashboard_shows_levels_changes_results_and_short_weeks(app: 
     assert_eq!(r.latest_sfi.as_deref(), Some("B: G (2026-05-11)"));
     assert_eq!(r.short_weeks, 4, "nothing recorded in the last four weeks");
     assert!(r.sparkline_svg.contains("<title id=\"spark-"));
-    assert!(r.next_date > today().format("%Y-%m-%d").to_string());
+    // No talk scheduled: the next date is the planned end (start + planned terms).
+    assert_eq!(r.next.kind, app::domain::talk::NextKind::PlannedEnd);
+    assert_eq!(r.next.overdue_since, None);
     let other = app.sign_in(MENTOR_B).await;
     let d: Dashboard = app.call("ladder/dashboard", Some(&other), &[]).await.json();
     let refs: Vec<&str> = d.rows.iter().map(|r| r.participant_ref.as_str()).collect();

@@ -20,6 +20,7 @@ mod hours;
 mod housekeeping;
 mod import;
 mod ladder;
+mod mentoring;
 mod outcomes;
 mod privacy;
 mod register;

@@ -101,6 +101,12 @@ fn problem_samples() -> Vec<Problem> {
             allowed: "introduced, ready_for_work".into(),
         },
         Problem::UnknownConfirmer,
+        Problem::BadPhone,
+        Problem::NotAfter {
+            date: "2026-03-01".into(),
+        },
+        Problem::DateInPast,
+        Problem::Unchanged,
     ]
 }
 
@@ -153,6 +159,10 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::BadStepCode => 43,
         Problem::UnknownStep { .. } => 44,
         Problem::UnknownConfirmer => 45,
+        Problem::BadPhone => 46,
+        Problem::NotAfter { .. } => 47,
+        Problem::DateInPast => 48,
+        Problem::Unchanged => 49,
     }
 }
 

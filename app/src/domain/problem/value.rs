@@ -196,6 +196,21 @@ pub enum Problem {
     /// An erasure of a participant whose introduction is still open, without consent.
     #[error("The introduction is still open. Tick the box to erase the participant anyway.")]
     IntroductionOpen,
+    /// Not a phone number.
+    #[error("Write a phone number of 6 to 20 digits, spaces, +, - and brackets, for example 08-123 45 67.")]
+    BadPhone,
+    /// A date that must come after another (the next talk after this one).
+    #[error("Must be after {date}.")]
+    NotAfter {
+        /// The day it must come after, `YYYY-MM-DD`.
+        date: String,
+    },
+    /// A day that has passed where only today or later makes sense (scheduling).
+    #[error("The date has passed. Choose today or a later day.")]
+    DateInPast,
+    /// A change that changes nothing (a checkpoint decision of the length already in force).
+    #[error("This is the value already in force. Choose another value.")]
+    Unchanged,
     /// A problem with weeks, plans or recorded time (see [`TimeProblem`]).
     #[error("{0}")]
     Time(Box<TimeProblem>),
@@ -270,6 +285,10 @@ impl Problem {
             Problem::UnknownConfirmer => "problem-unknown-confirmer",
             Problem::NotTheReference => "problem-not-the-reference",
             Problem::IntroductionOpen => "problem-introduction-open",
+            Problem::BadPhone => "problem-bad-phone",
+            Problem::NotAfter { .. } => "problem-not-after",
+            Problem::DateInPast => "problem-date-in-past",
+            Problem::Unchanged => "problem-unchanged",
             Problem::Time(t) => t.message_id(),
         }
     }
@@ -280,6 +299,7 @@ impl Problem {
             Problem::TooLong { max } => vec![("max", max.to_string())],
             Problem::BeforeParticipantStart { start } => vec![("start", start.clone())],
             Problem::UnknownStep { allowed } => vec![("allowed", allowed.clone())],
+            Problem::NotAfter { date } => vec![("date", date.clone())],
             Problem::OutOfRange { min, max } => {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }
@@ -326,6 +346,9 @@ impl Problem {
             | Problem::ChangedMeanwhile
             | Problem::NotTheReference
             | Problem::IntroductionOpen
+            | Problem::BadPhone
+            | Problem::DateInPast
+            | Problem::Unchanged
             | Problem::BadStepCode
             | Problem::UnknownConfirmer
             | Problem::TrivialPin
