@@ -149,6 +149,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/access-log") view=crate::audit::pages::AccessLogPage ssr=SsrMode::Async />
                     <Route path=path!("/data-protection") view=crate::privacy::pages::DataProtectionPage ssr=SsrMode::Async />
                     <Route path=path!("/indicators") view=crate::binder::pages::IndicatorsPage ssr=SsrMode::Async />
+                    <Route path=path!("/ladder-steps") view=crate::binder::steps_pages::StepDefinitionsPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/erase") view=crate::privacy::pages::ErasePage ssr=SsrMode::Async />
                     <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>
@@ -188,6 +189,7 @@ pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
             ("/import", "nav-import"),
             ("/access-log", "nav-access-log"),
             ("/indicators", "nav-indicators"),
+            ("/ladder-steps", "nav-ladder-steps"),
             ("/data-protection", "nav-data-protection"),
         ],
         Principal::Staff { .. } => vec![

@@ -99,3 +99,41 @@ pub async fn save_step(
     crate::auth::guard::participant(&state, &who, participant, action).await?;
     super::service::save_step(&state, &who, participant, &ladder, &step, &reached_date).await
 }
+
+/// Every step of both ladders with the programme's own names (coordinators).
+#[server(endpoint = "binder/steps/definitions")]
+pub async fn get_step_definitions() -> Result<Vec<StepDefinitionView>, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ManageSteps).await?;
+    super::service::step_definitions(&state.db).await
+}
+
+/// Renames a step or adds a step of the programme's own (coordinators; codes stay).
+#[server(endpoint = "binder/steps/define")]
+pub async fn define_step(
+    ladder: String,
+    code: String,
+    #[server(default)] name_sv: String,
+    #[server(default)] name_en: String,
+) -> Result<(), AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ManageSteps).await?;
+    super::service::define_step(&state.db, [&ladder, &code, &name_sv, &name_en]).await
+}
+
+/// A step as the programme names it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StepDefinitionView {
+    /// Which ladder.
+    pub ladder: crate::domain::steps::StepLadder,
+    /// The stable code.
+    pub code: String,
+    /// The programme's Swedish name (empty: the catalogue's).
+    pub name_sv: String,
+    /// The programme's English name (empty: the catalogue's).
+    pub name_en: String,
+    /// The name shown now, in the request's language.
+    pub shown: String,
+}

@@ -6,3 +6,4 @@ pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod steps_pages;

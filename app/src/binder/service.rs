@@ -162,3 +162,34 @@ pub async fn save_step(
         Err(problem) => Err(AppError::Invalid(vec![problem])),
     }
 }
+
+/// Every step of both ladders for the coordinators' page.
+pub async fn step_definitions(db: &Db) -> Result<Vec<super::api::StepDefinitionView>, AppError> {
+    let locale = crate::i18n::request_locale();
+    Ok(db::steps::definitions(db)
+        .await?
+        .iter()
+        .map(|d| super::api::StepDefinitionView {
+            ladder: d.ladder,
+            code: d.code.as_str().to_owned(),
+            name_sv: d.name_sv.clone(),
+            name_en: d.name_en.clone(),
+            shown: crate::i18n::step_name(d, locale),
+        })
+        .collect())
+}
+
+/// Renames a step or adds one, typed as `[ladder, code, name_sv, name_en]`.
+pub async fn define_step(db: &Db, typed: [&str; 4]) -> Result<(), AppError> {
+    use crate::domain::steps::StepNaming;
+    let known = db::steps::definitions(db).await?;
+    let [ladder, code, name_sv, name_en] = typed;
+    let naming = StepNaming::validate((ladder, code, name_sv, name_en), |l, c| {
+        !known.iter().any(|d| d.ladder == l && &d.code == c)
+    })
+    .map_err(AppError::Invalid)?;
+    let mut tx = db.begin().await?;
+    db::steps::define(&mut tx, &naming).await?;
+    tx.commit().await.map_err(db::DbError::from)?;
+    Ok(())
+}

@@ -42,6 +42,42 @@ pub async fn definitions(db: &Db) -> Result<Vec<StepDefinition>, DbError> {
         .collect()
 }
 
+/// Renames a step (the names of `naming`) or adds it at the top of its ladder; the code stays.
+/// Returns whether the step is new.
+pub async fn define(
+    tx: &mut Tx,
+    naming: &crate::domain::steps::StepNaming,
+) -> Result<bool, DbError> {
+    let updated = sqlx::query(
+        "UPDATE ladder_step_definitions SET name_sv = $1, name_en = $2 \
+         WHERE ladder = $3 AND code = $4",
+    )
+    .bind(naming.name_sv.clone())
+    .bind(naming.name_en.clone())
+    .bind(naming.ladder.as_str())
+    .bind(naming.code.as_str())
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if updated > 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO ladder_step_definitions (ladder, code, position, name_sv, name_en) \
+         SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3, $4 FROM ladder_step_definitions \
+         WHERE ladder = $5",
+    )
+    .bind(naming.ladder.as_str())
+    .bind(naming.code.as_str())
+    .bind(naming.name_sv.clone())
+    .bind(naming.name_en.clone())
+    .bind(naming.ladder.as_str())
+    .execute(&mut **tx)
+    .await
+    .map_err(super::conflict_on("code", naming.code.as_str()))?;
+    Ok(true)
+}
+
 /// The codes of `ladder`'s steps, lowest first (in a transaction).
 pub async fn codes_in(tx: &mut Tx, ladder: StepLadder) -> Result<Vec<String>, DbError> {
     Ok(sqlx::query_scalar(

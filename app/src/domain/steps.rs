@@ -242,6 +242,54 @@ pub fn height(steps: &[StepCode], reached: &[StepCode]) -> usize {
         .unwrap_or(0)
 }
 
+/// A programme's own name of a step, or a new step of its own: the ladder, the stable code and
+/// the names in Swedish and English (empty: the catalogue's name of a default step).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepNaming {
+    /// Which ladder.
+    pub ladder: StepLadder,
+    /// The stable code.
+    pub code: StepCode,
+    /// The Swedish name.
+    pub name_sv: String,
+    /// The English name.
+    pub name_en: String,
+}
+
+/// Longest name of a step.
+pub const MAX_STEP_NAME: usize = 80;
+
+impl StepNaming {
+    /// Checks a naming typed into the form; a new step (`is_new`) needs a Swedish name.
+    pub fn validate(
+        (ladder, code, name_sv, name_en): (&str, &str, &str, &str),
+        is_new: impl Fn(StepLadder, &StepCode) -> bool,
+    ) -> Result<Self, Vec<FieldProblem>> {
+        use crate::domain::placement::{optional_line, Problems};
+        let mut ps = Problems::default();
+        let l = ps.take("ladder", ladder, StepLadder::parse(ladder));
+        let c = ps.take("code", code, StepCode::parse(code));
+        let sv = ps.take("name_sv", name_sv, optional_line(name_sv, MAX_STEP_NAME));
+        let en = ps.take("name_en", name_en, optional_line(name_en, MAX_STEP_NAME));
+        if let (Some(l), Some(c), Some(sv)) = (l, &c, &sv) {
+            if sv.is_empty() && is_new(l, c) {
+                ps.take::<()>("name_sv", name_sv, Err(Problem::Required));
+            }
+        }
+        match (l, c, sv, en) {
+            (Some(ladder), Some(code), Some(name_sv), Some(name_en)) if ps.0.is_empty() => {
+                Ok(StepNaming {
+                    ladder,
+                    code,
+                    name_sv,
+                    name_en,
+                })
+            }
+            _ => Err(ps.0),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +388,20 @@ mod tests {
                 && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             prop_assert_eq!(StepCode::parse(&s).is_ok(), ok);
         }
+    }
+
+    #[test]
+    fn a_new_step_needs_a_swedish_name_and_a_renamed_one_may_go_back_to_the_default() {
+        let new = |_: StepLadder, _: &StepCode| true;
+        let known = |_: StepLadder, _: &StepCode| false;
+        let ok = StepNaming::validate(("work", "forklift", "Truckkort", ""), new).unwrap();
+        assert_eq!(ok.code.as_str(), "forklift");
+        let unnamed = StepNaming::validate(("work", "forklift", " ", ""), new).unwrap_err();
+        assert_eq!(unnamed[0].field, "name_sv");
+        assert!(StepNaming::validate(("work", "introduced", "", ""), known).is_ok());
+        let bad = StepNaming::validate(("career", "Not A Code", "x", &"y".repeat(81)), known)
+            .unwrap_err();
+        let fields: Vec<_> = bad.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["ladder", "code", "name_en"]);
     }
 }

@@ -93,15 +93,15 @@ fn PlacementForm(v: MentoringView) -> impl IntoView {
                 <CsrfField />
                 <input type="hidden" name="participant" value=v.participant.to_string() />
                 {version}
-                <Field name="raw[workplace]" label="field-workplace" value=value("workplace", |p| p.workplace.clone()) required=true problem=p("workplace") />
-                <SelectField name="raw[role]" label="field-role" options=roles selected=value("role", |p| p.role.as_str().to_owned()) problem=p("role") />
-                <Field name="raw[supervisor_name]" label="field-supervisor_name" value=value("supervisor_name", |p| p.supervisor_name.clone()) problem=p("supervisor_name") />
-                <Field name="raw[supervisor_phone]" label="field-supervisor_phone" kind="tel" value=value("supervisor_phone", |p| p.supervisor_phone.clone()) problem=p("supervisor_phone") />
-                <Field name="raw[supervisor_email]" label="field-supervisor_email" kind="email" value=value("supervisor_email", |p| p.supervisor_email.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default()) problem=p("supervisor_email") />
-                <Field name="raw[agreement_start]" label="field-agreement_start" kind="date" value=value("agreement_start", |p| p.agreement_start.map(day).unwrap_or_default()) problem=p("agreement_start") />
-                <Field name="raw[agreement_end]" label="field-agreement_end" kind="date" value=value("agreement_end", |p| p.agreement_end.map(day).unwrap_or_default()) problem=p("agreement_end") />
-                <TextAreaField name="raw[job_description]" label="field-job_description" value=value("job_description", |p| p.job_description.clone()) problem=p("job_description") />
-                <TextAreaField name="raw[year_plan]" label="field-year_plan" value=value("year_plan", |p| p.year_plan.clone()) problem=p("year_plan") />
+                <Field name="raw[workplace]" id=format!("placement-workplace") label="field-workplace" value=value("workplace", |p| p.workplace.clone()) required=true problem=p("workplace") />
+                <SelectField name="raw[role]" id=format!("placement-role") label="field-role" options=roles selected=value("role", |p| p.role.as_str().to_owned()) problem=p("role") />
+                <Field name="raw[supervisor_name]" id=format!("placement-supervisor_name") label="field-supervisor_name" value=value("supervisor_name", |p| p.supervisor_name.clone()) problem=p("supervisor_name") />
+                <Field name="raw[supervisor_phone]" id=format!("placement-supervisor_phone") label="field-supervisor_phone" kind="tel" value=value("supervisor_phone", |p| p.supervisor_phone.clone()) problem=p("supervisor_phone") />
+                <Field name="raw[supervisor_email]" id=format!("placement-supervisor_email") label="field-supervisor_email" kind="email" value=value("supervisor_email", |p| p.supervisor_email.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default()) problem=p("supervisor_email") />
+                <Field name="raw[agreement_start]" id=format!("placement-agreement_start") label="field-agreement_start" kind="date" value=value("agreement_start", |p| p.agreement_start.map(day).unwrap_or_default()) problem=p("agreement_start") />
+                <Field name="raw[agreement_end]" id=format!("placement-agreement_end") label="field-agreement_end" kind="date" value=value("agreement_end", |p| p.agreement_end.map(day).unwrap_or_default()) problem=p("agreement_end") />
+                <TextAreaField name="raw[job_description]" id=format!("placement-job_description") label="field-job_description" value=value("job_description", |p| p.job_description.clone()) problem=p("job_description") />
+                <TextAreaField name="raw[year_plan]" id=format!("placement-year_plan") label="field-year_plan" value=value("year_plan", |p| p.year_plan.clone()) problem=p("year_plan") />
                 <button type="submit" class="button-primary" data-test="placement-save">{t("placement-save")}</button>
             </ActionForm>
         </details>
@@ -254,14 +254,14 @@ fn RecordForm(v: MentoringView, talk: Option<(i64, i64, chrono::NaiveDate)>) -> 
                 <CsrfField />
                 <input type="hidden" name="participant" value=v.participant.to_string() />
                 {hidden}
-                <Field name="raw[talk_date]" label="field-talk_date" kind="date" value=typed.or("raw[talk_date]", day(talk_day)) required=true problem=p("talk_date") />
-                <Field name="raw[attendees]" label="field-attendees" value=typed.or("raw[attendees]", String::new()) problem=p("attendees") />
-                <TextAreaField name="raw[notes]" label="field-notes" value=typed.or("raw[notes]", String::new()) problem=p("notes") />
-                <TextAreaField name="raw[goals]" label="field-goals" value=typed.or("raw[goals]", String::new()) problem=p("goals") />
+                <Field name="raw[talk_date]" id=format!("talk{which}-talk_date") label="field-talk_date" kind="date" value=typed.or("raw[talk_date]", day(talk_day)) required=true problem=p("talk_date") />
+                <Field name="raw[attendees]" id=format!("talk{which}-attendees") label="field-attendees" value=typed.or("raw[attendees]", String::new()) problem=p("attendees") />
+                <TextAreaField name="raw[notes]" id=format!("talk{which}-notes") label="field-notes" value=typed.or("raw[notes]", String::new()) problem=p("notes") />
+                <TextAreaField name="raw[goals]" id=format!("talk{which}-goals") label="field-goals" value=typed.or("raw[goals]", String::new()) problem=p("goals") />
                 {goals}
                 {steps}
                 {move || p("steps").get().map(|e| view! { <p class="field-error">{e}</p> })}
-                <Field name="raw[next_date]" label="field-next_date" kind="date" value=typed.or("raw[next_date]", String::new()) problem=p("next_date") />
+                <Field name="raw[next_date]" id=format!("talk{which}-next_date") label="field-next_date" kind="date" value=typed.or("raw[next_date]", String::new()) problem=p("next_date") />
                 <button type="submit" class="button-primary" data-test="talk-save">{t("talks-save")}</button>
             </ActionForm>
         </details>
@@ -281,7 +281,7 @@ fn ScheduleForm(v: MentoringView) -> impl IntoView {
             <ActionForm action=action attr:class="stack" attr:data-test="talk-schedule">
                 <CsrfField />
                 <input type="hidden" name="participant" value=v.participant.to_string() />
-                <Field name="talk_date" label="field-talk_date" kind="date" value=typed.or("talk_date", String::new()) required=true problem=p("talk_date") />
+                <Field name="talk_date" id=format!("schedule-talk_date") label="field-talk_date" kind="date" value=typed.or("talk_date", String::new()) required=true problem=p("talk_date") />
                 <button type="submit" class="button-primary">{t("talks-schedule-save")}</button>
             </ActionForm>
         </details>
@@ -309,9 +309,9 @@ fn CheckpointForm(v: MentoringView) -> impl IntoView {
             <ActionForm action=action attr:class="stack" attr:data-test="checkpoint-form">
                 <CsrfField />
                 <input type="hidden" name="participant" value=v.participant.to_string() />
-                <Field name="decided_on" label="field-decided_on" kind="date" value=typed.or("decided_on", day(v.today)) required=true problem=p("decided_on") />
-                <SelectField name="terms" label="field-terms" options=options selected=typed.or("terms", other) problem=p("terms") />
-                <Field name="reason" label="field-reason" value=typed.or("reason", String::new()) required=true problem=p("reason") />
+                <Field name="decided_on" id=format!("checkpoint-decided_on") label="field-decided_on" kind="date" value=typed.or("decided_on", day(v.today)) required=true problem=p("decided_on") />
+                <SelectField name="terms" id=format!("checkpoint-terms") label="field-terms" options=options selected=typed.or("terms", other) problem=p("terms") />
+                <Field name="reason" id=format!("checkpoint-reason") label="field-reason" value=typed.or("reason", String::new()) required=true problem=p("reason") />
                 <button type="submit" class="button-primary" data-test="checkpoint-save">{t("checkpoint-save")}</button>
             </ActionForm>
         </details>

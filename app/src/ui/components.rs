@@ -128,8 +128,11 @@ pub fn Field(
     /// `inputmode` attribute.
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// The input's id where the name is not unique on the page (default: the name).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = name.replace(['[', ']'], "_");
+    let id = id.unwrap_or_else(|| name.replace(['[', ']'], "_"));
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = move || {
@@ -177,8 +180,11 @@ pub fn TextAreaField(
     /// The problem with the current value, if any.
     #[prop(into)]
     problem: Signal<Option<String>>,
+    /// The id where the name is not unique on the page (default: the name).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = name.replace(['[', ']'], "_");
+    let id = id.unwrap_or_else(|| name.replace(['[', ']'], "_"));
     let err_id = format!("{id}-error");
     let err_id2 = err_id.clone();
     view! {
@@ -211,8 +217,11 @@ pub fn SelectField(
     /// The problem, if any.
     #[prop(into)]
     problem: Signal<Option<String>>,
+    /// The id where the name is not unique on the page (default: the name).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = name.replace(['[', ']'], "_");
+    let id = id.unwrap_or_else(|| name.replace(['[', ']'], "_"));
     let err_id = format!("{id}-error");
     let err_id2 = err_id.clone();
     let opts = options

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 68] = [
+pub(crate) const GUARDED: [&str; 70] = [
     "home",
     "auth/password",
     "participants/list",
@@ -68,6 +68,8 @@ pub(crate) const GUARDED: [&str; 68] = [
     "binder/outcome/remove",
     "binder/steps",
     "binder/steps/save",
+    "binder/steps/definitions",
+    "binder/steps/define",
     "mentoring/view",
     "mentoring/placement/save",
     "mentoring/talk/schedule",
@@ -362,6 +364,8 @@ pub(crate) fn form(
             ("terms", "3".into()),
             ("reason", "More SFI".into()),
         ]),
+        // The default name of a default step, set again: allowed through, nothing changes.
+        "binder/steps/define" => v(&[("ladder", "work".into()), ("code", "introduced".into())]),
         // No such talk: allowed through, not found.
         "mentoring/talk/cancel" => v(&[
             ("participant", pid.to_string()),

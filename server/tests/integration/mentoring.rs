@@ -327,7 +327,96 @@ async fn decide_as(app: &TestApp, session: &str, p: &str) -> AppError {
     .error()
 }
 
+async fn coordinators_rename_and_add_steps_and_codes_stay(app: TestApp) {
+    use app::binder::api::StepDefinitionView;
+    let s = seed(&app).await;
+    let c = app.sign_in(crate::common::COORDINATOR).await;
+    let define = |pairs: Vec<(&'static str, &'static str)>| {
+        let (app, c) = (&app, c.clone());
+        async move { app.call("binder/steps/define", Some(&c), &pairs).await }
+    };
+    define(vec![
+        ("ladder", "work"),
+        ("code", "introduced"),
+        ("name_sv", "Introducerad på skolan"),
+    ])
+    .await
+    .json::<()>();
+    define(vec![
+        ("ladder", "work"),
+        ("code", "forklift"),
+        ("name_sv", "Truckkort"),
+        ("name_en", "Forklift licence"),
+    ])
+    .await
+    .json::<()>();
+    let bad = define(vec![
+        ("ladder", "work"),
+        ("code", "Truck Kort"),
+        ("name_sv", ""),
+    ])
+    .await
+    .error();
+    assert_eq!(fields(&bad), ["code"]);
+    let unnamed = define(vec![("ladder", "matching"), ("code", "mentor_met")])
+        .await
+        .error();
+    assert_eq!(fields(&unnamed), ["name_sv"]);
+    let defs: Vec<StepDefinitionView> = app
+        .call("binder/steps/definitions", Some(&c), &[])
+        .await
+        .json();
+    let work: Vec<&str> = defs
+        .iter()
+        .filter(|d| d.ladder == app::domain::steps::StepLadder::Work)
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(
+        work,
+        [
+            "introduced",
+            "tasks_with_support",
+            "tasks_independently",
+            "takes_responsibility",
+            "ready_for_work",
+            "forklift"
+        ],
+        "the new step comes last, the codes stay"
+    );
+    assert_eq!(defs[0].name_sv, "Introducerad på skolan");
+    // The new step can be reached, by its code, on the participant's page and in files.
+    let m = app.sign_in(MENTOR_A).await;
+    let p1 = s.p1.0.to_string();
+    app.call(
+        "binder/steps/save",
+        Some(&m),
+        &[
+            ("participant", &p1),
+            ("ladder", "work"),
+            ("step", "forklift"),
+            ("reached_date", "2026-03-02"),
+        ],
+    )
+    .await
+    .json::<()>();
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM ladder_step_definitions").await,
+        12
+    );
+    // Mentors may not rename steps.
+    let refused = app
+        .call(
+            "binder/steps/define",
+            Some(&m),
+            &[("ladder", "work"), ("code", "introduced"), ("name_sv", "X")],
+        )
+        .await
+        .error();
+    assert_eq!(refused, AppError::Forbidden);
+}
+
 crate::on_both_engines! {
+    step_names => super::coordinators_rename_and_add_steps_and_codes_stay;
     placement => super::the_placement_keeps_history_and_refuses_bad_and_stale_edits;
     talks => super::talks_and_checkpoints_set_the_next_date;
 }
