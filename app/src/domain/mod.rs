@@ -24,6 +24,7 @@ pub mod sfi;
 pub mod sfi_record;
 pub mod status;
 pub mod steps;
+pub mod targets;
 pub mod time_record;
 pub mod weeks;
 
