@@ -99,3 +99,17 @@ pub async fn save_step(
     crate::auth::guard::participant(&state, &who, participant, action).await?;
     super::service::save_step(&state, &who, participant, &ladder, &step, &reached_date).await
 }
+
+/// The city's targets, the weekly minimum and the self-assessed levels for participants who
+/// started between two days, with the chart of the main figures by gender (coordinators).
+#[server(endpoint = "binder/indicators/targets")]
+pub async fn get_indicator_targets(
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+) -> Result<crate::dto::IndicatorTargetsPage, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ViewIndicators).await?;
+    let locale = crate::i18n::request_locale();
+    super::targets::targets(&state.db, &from, &to, state.clock.today(), locale).await
+}

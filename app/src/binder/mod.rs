@@ -3,6 +3,13 @@
 //! the work and matching ladders come next.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod http;
+pub mod indicators_pages;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod targets;
+#[cfg(feature = "ssr")]
+pub mod xlsx;
