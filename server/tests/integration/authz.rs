@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 62] = [
+pub(crate) const GUARDED: [&str; 63] = [
     "home",
     "auth/password",
     "participants/list",
@@ -81,6 +81,7 @@ pub(crate) const GUARDED: [&str; 62] = [
     "privacy/erase",
     "privacy/overview",
     "binder/indicators",
+    "binder/indicators/targets",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
