@@ -57,7 +57,7 @@ fn verdict(f: &TargetFigures, target: Target) -> impl IntoView {
 
 fn target_table(target: Target, rows: &[TargetFigures]) -> impl IntoView {
     let name = target.as_str();
-    let goal = format_share(Some(target.goal()));
+    let goal = (target.goal() / 10).to_string();
     let all_judged = rows.first().map_or(0, |f| f.target(target).judged);
     let counted = t_args(
         "target-counted-among",
