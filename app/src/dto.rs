@@ -580,3 +580,19 @@ pub struct StepsView {
     /// Today (in Stockholm): the form's default date.
     pub today: NaiveDate,
 }
+
+/// The indicators page's second half: the city's targets, the weekly minimum and the
+/// self-assessed levels per group, and the chart of the main figures by gender.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorTargetsPage {
+    /// First start date counted, if bounded.
+    pub from: Option<NaiveDate>,
+    /// Last start date counted, if bounded.
+    pub to: Option<NaiveDate>,
+    /// The day the targets were judged on.
+    pub today: NaiveDate,
+    /// `all` first, then by gender, district and school.
+    pub figures: Vec<crate::domain::targets::TargetFigures>,
+    /// The main figures by gender as an accessible SVG.
+    pub chart_svg: String,
+}

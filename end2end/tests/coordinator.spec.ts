@@ -237,4 +237,22 @@ test('a coordinator records an exit talk and opens the indicators', async ({ pag
   await expect(page.getByTestId('indicators-gender')).toContainText('All');
   await expect(page.getByTestId('indicators-csv')).toBeVisible();
   await expectAccessible(page);
+
+  // The city's targets, each against its goal in words, the weekly minimum, the levels, the chart.
+  const targets = page.getByTestId('indicators-targets');
+  await expect(targets.getByRole('heading', { name: 'The city\'s targets' })).toBeVisible();
+  await expect(page.getByTestId('target-self_sufficient_18_months')).toContainText('target 50 %');
+  await expect(page.getByTestId('target-self_sufficient_18_months-counted')).toContainText('whose 18 months have passed');
+  await expect(page.getByTestId('target-sfi_passed_12_months')).toContainText('target at least 30 %');
+  await expect(page.getByTestId('target-sfi_passed_12_months-all')).toContainText(/Met|Not met|Nobody to judge yet/);
+  await expect(page.getByTestId('indicators-weeks')).toContainText('Share met');
+  await expect(page.getByTestId('indicators-levels')).toContainText('Listening');
+  await expect(page.getByTestId('indicators-chart').locator('svg[role="img"] title')).toHaveText('Main figures by gender');
+
+  // The funders' workbook.
+  const [workbook] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('indicators-xlsx').click(),
+  ]);
+  expect(workbook.suggestedFilename()).toBe('indicators.xlsx');
 });

@@ -29,7 +29,7 @@ usage:
   server export KIND                 KIND: participants, sfi-results, assessments, teaching, absences, calendar,
                                      outcomes; CSV on stdout
   server export compliance [--from 2026-W01 --to 2026-W12]   default: the last twelve weeks
-  server export indicators [--from DATE --to DATE]   participants whose start date lies in the range
+  server export indicators [--from DATE --to DATE] [--xlsx FILE]   participants whose start date lies in the range (--xlsx: the funders' workbook to FILE)
   server chart ladder PARTICIPANT_REF   the participant's language ladder as SVG on stdout
   server person export REF DIR       everything held about one participant as DIR/REF-uppgifter.zip
   server person erase REF [--open]   erases a participant (--open: even if the introduction is open),

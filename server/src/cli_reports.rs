@@ -1,5 +1,6 @@
-//! `server export indicators [--from DATE --to DATE]`: the social-accounting figures of
-//! FORMATS.md on stdout, for the participants whose start date lies in the range.
+//! `server export indicators [--from DATE --to DATE] [--xlsx FILE]`: the social-accounting
+//! figures of FORMATS.md on stdout, for the participants whose start date lies in the range, or
+//! with `--xlsx` the funders' workbook (with the city's targets, judged today) written to FILE.
 
 use std::process::ExitCode;
 
@@ -10,12 +11,13 @@ use crate::config::Config;
 pub async fn export_indicators(config: &Config, rest: &[&str]) -> ExitCode {
     let allowed = rest
         .chunks(2)
-        .all(|c| c.len() == 2 && (c[0] == "--from" || c[0] == "--to"));
+        .all(|c| c.len() == 2 && matches!(c[0], "--from" | "--to" | "--xlsx"));
     if !allowed {
         return usage_error(
-            "export indicators takes --from DATE and --to DATE, e.g. --from 2026-01-01 --to 2026-12-31",
+            "export indicators takes --from DATE, --to DATE and --xlsx FILE, e.g. --from 2026-01-01 --to 2026-12-31",
         );
     }
+    let xlsx = rest.chunks(2).find(|c| c[0] == "--xlsx").map(|c| c[1]);
     let day = |name: &str| {
         let value = rest.chunks(2).find(|c| c[0] == name).map(|c| c[1]);
         match value {
@@ -38,11 +40,43 @@ pub async fn export_indicators(config: &Config, rest: &[&str]) -> ExitCode {
         Ok(db) => db,
         Err(code) => return code,
     };
+    if let Some(file) = xlsx {
+        return write_xlsx(&db, from, to, file).await;
+    }
     match app::import::indicators::export(&db, from, to).await {
         Ok(csv) => {
             print!("{csv}");
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// Writes the funders' workbook (texts in Swedish, targets judged today in Stockholm).
+async fn write_xlsx(
+    db: &app::db::Db,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    file: &str,
+) -> ExitCode {
+    let today = app::state::clock::today();
+    let (rows, figures) = match app::binder::targets::figures(db, from, to, today).await {
+        Ok(f) => f,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let data = app::binder::xlsx::WorkbookData {
+        rows: &rows,
+        figures: &figures,
+        range: (from, to),
+        today,
+        locale: app::i18n::Locale::Sv,
+    };
+    let bytes = match app::binder::xlsx::workbook(&data) {
+        Ok(b) => b,
+        Err(e) => return fail(&e.to_string()),
+    };
+    match std::fs::write(file, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("{file}: {e}")),
     }
 }

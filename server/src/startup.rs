@@ -167,6 +167,10 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             "/export/indicators.csv",
             get(app::import::http::export_indicators),
         )
+        .route(
+            "/export/indicators.xlsx",
+            get(app::binder::http::export_indicators_xlsx),
+        )
         .route("/export/{file}", get(app::import::http::export))
         .route(
             "/participants/{id}/data.zip",

@@ -137,3 +137,17 @@ pub struct StepDefinitionView {
     /// The name shown now, in the request's language.
     pub shown: String,
 }
+
+/// The city's targets, the weekly minimum and the self-assessed levels for participants who
+/// started between two days, with the chart of the main figures by gender (coordinators).
+#[server(endpoint = "binder/indicators/targets")]
+pub async fn get_indicator_targets(
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+) -> Result<crate::dto::IndicatorTargetsPage, AppError> {
+    use crate::domain::access::RegisterAction;
+    let (state, who) = crate::auth::session::require().await?;
+    crate::auth::guard::register(&state, &who, RegisterAction::ViewIndicators).await?;
+    let locale = crate::i18n::request_locale();
+    super::targets::targets(&state.db, &from, &to, state.clock.today(), locale).await
+}

@@ -3,7 +3,14 @@
 //! the work and matching ladders come next.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod http;
+pub mod indicators_pages;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod steps_pages;
+#[cfg(feature = "ssr")]
+pub mod targets;
+#[cfg(feature = "ssr")]
+pub mod xlsx;

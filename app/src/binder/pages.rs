@@ -6,12 +6,15 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{get_indicators, get_outcome, get_steps, RemoveOutcome, SaveOutcome, SaveStep};
+use super::api::{
+    get_indicator_targets, get_indicators, get_outcome, get_steps, RemoveOutcome, SaveOutcome,
+    SaveStep,
+};
 use crate::domain::ids::ParticipantId;
 use crate::domain::indicators::{format_share, IndicatorRow};
 use crate::domain::outcome::{Activity, Completion, OutcomeRecord, SelfSufficiency};
 use crate::domain::steps::StepLadder;
-use crate::dto::{IndicatorsPage, OutcomeView, StepsView};
+use crate::dto::{IndicatorTargetsPage, IndicatorsPage, OutcomeView, StepsView};
 use crate::error::AppError;
 use crate::ui::components::{
     failed, form_result, problem_of, was_refused, ErrorNotice, Field, Loading, SelectField,
@@ -181,10 +184,22 @@ fn rows_table(caption: String, rows: Vec<IndicatorRow>, test: &'static str) -> i
     }
 }
 
-fn indicators_view(page: IndicatorsPage) -> impl IntoView {
+fn indicators_view(
+    page: IndicatorsPage,
+    targets: Result<IndicatorTargetsPage, AppError>,
+) -> impl IntoView {
     let from = page.from.map(day).unwrap_or_default();
     let to = page.to.map(day).unwrap_or_default();
     let csv = format!("/export/indicators.csv?from={from}&to={to}");
+    let xlsx = format!("/export/indicators.xlsx?from={from}&to={to}");
+    let (chart, extra) = match &targets {
+        Ok(p) => (
+            Some(super::indicators_pages::chart_view(p)),
+            Some(super::indicators_pages::targets_view(p)),
+        ),
+        Err(_) => (None, None),
+    };
+    let failed_extra = targets.err().map(|e| view! { <ErrorNotice error=e /> });
     let pick = |group: &str| -> Vec<IndicatorRow> {
         page.rows
             .iter()
@@ -205,10 +220,14 @@ fn indicators_view(page: IndicatorsPage) -> impl IntoView {
             <button type="submit" class="button-secondary">{t("filter")}</button>
         </form>
         <p><a href=csv download data-test="indicators-csv">{t("export-indicators")}</a></p>
+        <p><a href=xlsx download data-test="indicators-xlsx">{t("export-indicators-xlsx")}</a></p>
+        {chart}
         {rows_table(t("indicators-by-gender"), pick("gender"), "indicators-gender")}
         {rows_table(t("indicators-by-district"), pick("district"), "indicators-district")}
         {rows_table(t("indicators-by-school"), pick("school"), "indicators-school")}
         <p class="hint">{t("indicators-explained")}</p>
+        {failed_extra}
+        {extra}
     }
 }
 
@@ -225,13 +244,17 @@ pub fn IndicatorsPage() -> impl IntoView {
         )
     });
     let data = Resource::new(move || args.get(), |(from, to)| get_indicators(from, to));
+    let targets = Resource::new(
+        move || args.get(),
+        |(from, to)| get_indicator_targets(from, to),
+    );
     view! {
         <Title text=t("indicators-title") />
         <h1>{t("indicators-title")}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(page) => indicators_view(page).into_any(),
+                    Ok(page) => indicators_view(page, targets.await).into_any(),
                     Err(AppError::Invalid(problems)) => view! {
                         <ErrorNotice error=AppError::Invalid(problems) />
                         <p><a href="/indicators">{t("back")}</a></p>

@@ -82,8 +82,12 @@ fn day(name: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
         .map_err(|p| AppError::Invalid(vec![FieldProblem::new(name, text, p)]))
 }
 
-/// The indicators for start dates in `from`–`to`.
-pub async fn indicators(db: &Db, from: &str, to: &str) -> Result<IndicatorsPage, AppError> {
+/// The start-date range typed into the indicators' filter: either end may be empty (no
+/// bound); the last day may not come before the first.
+pub(super) fn start_range(
+    from: &str,
+    to: &str,
+) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>), AppError> {
     let (from, to) = (day("from", from)?, day("to", to)?);
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
@@ -94,6 +98,12 @@ pub async fn indicators(db: &Db, from: &str, to: &str) -> Result<IndicatorsPage,
             )]));
         }
     }
+    Ok((from, to))
+}
+
+/// The indicators for start dates in `from`–`to`.
+pub async fn indicators(db: &Db, from: &str, to: &str) -> Result<IndicatorsPage, AppError> {
+    let (from, to) = start_range(from, to)?;
     let rows = crate::import::indicators::rows(db, from, to).await?;
     Ok(IndicatorsPage { from, to, rows })
 }

@@ -6,6 +6,7 @@
 //! every series has a second cue that survives greyscale printing: its own marker shape (the
 //! ladder) or a light/dark fill (the weekly hours).
 
+pub mod bars;
 pub mod ladder;
 pub mod weekly;
 

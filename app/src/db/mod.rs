@@ -8,6 +8,7 @@ pub mod access_log;
 pub mod assessments;
 pub mod calendar;
 pub mod erasure;
+pub mod followed;
 pub mod groups;
 pub mod hours;
 pub mod housekeeping;

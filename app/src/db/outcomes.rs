@@ -221,7 +221,9 @@ pub async fn export(db: &Db, whose: Whose) -> Result<Vec<OutcomeRecord>, DbError
     Ok(out)
 }
 
-fn ended(r: &AnyRow) -> Result<Option<Ended>, DbError> {
+/// The outcome of a row with `completion`, `activity` and `self_sufficiency` columns (all null:
+/// none yet).
+pub(crate) fn ended(r: &AnyRow) -> Result<Option<Ended>, DbError> {
     let completion: Option<String> = col(r, "completion")?;
     let activity: Option<String> = col(r, "activity")?;
     let sufficiency: Option<String> = col(r, "self_sufficiency")?;

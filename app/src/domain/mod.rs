@@ -26,6 +26,7 @@ pub mod sfi_record;
 pub mod status;
 pub mod steps;
 pub mod talk;
+pub mod targets;
 pub mod time_record;
 pub mod weeks;
 

@@ -459,6 +459,47 @@ mod tests {
                 .iter()
                 .map(|c| format!("field-{c}")),
         );
+        // The indicators' targets, weekly minimum, levels, chart and workbook (issue 15).
+        for target in crate::domain::targets::Target::ALL {
+            wanted.push(format!("target-{}", target.as_str()));
+            wanted.push(format!("target-{}-caption", target.as_str()));
+        }
+        wanted.extend(
+            ["judged", "reached", "share", "met"]
+                .iter()
+                .map(|p| format!("target-col-{p}")),
+        );
+        wanted.extend(
+            ["met", "short", "excused", "share"]
+                .iter()
+                .map(|p| format!("weeks-col-{p}")),
+        );
+        wanted.extend(
+            crate::domain::indicators::INDICATOR_COLUMNS[2..]
+                .iter()
+                .map(|c| format!("indicators-{c}")),
+        );
+        wanted.extend(
+            [
+                "indicators-chart-title",
+                "indicators-chart-desc",
+                "indicators-chart-empty",
+                "indicators-group",
+                "indicators-all",
+                "target-met",
+                "target-not-met",
+                "xlsx-range",
+                "targets-explained",
+                "levels-col-median",
+                "levels-col-participants",
+                "xlsx-sheet-gender",
+                "xlsx-sheet-district",
+                "xlsx-sheet-school",
+                "xlsx-sheet-targets",
+                "xlsx-sheet-levels",
+            ]
+            .map(str::to_owned),
+        );
         let missing: Vec<&String> = wanted.iter().filter(|id| !known.contains(*id)).collect();
         assert!(
             missing.is_empty(),

@@ -17,7 +17,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 70] = [
+pub(crate) const GUARDED: [&str; 71] = [
     "home",
     "auth/password",
     "participants/list",
@@ -89,6 +89,7 @@ pub(crate) const GUARDED: [&str; 70] = [
     "privacy/erase",
     "privacy/overview",
     "binder/indicators",
+    "binder/indicators/targets",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

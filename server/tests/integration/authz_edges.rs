@@ -12,7 +12,7 @@ use crate::common::{seed, Reply, TestApp, COORDINATOR, MENTOR_A, TEACHER_A};
 
 /// Every file route, as (method, path): the exports of each kind, the compliance and
 /// indicators exports, the upload, and one participant's data (`:p1` is P-0001's id).
-const FILE_ROUTES: [(&str, &str); 11] = [
+const FILE_ROUTES: [(&str, &str); 12] = [
     ("GET", "/export/participants.csv"),
     ("GET", "/export/sfi-results.csv"),
     ("GET", "/export/assessments.csv"),
@@ -24,6 +24,7 @@ const FILE_ROUTES: [(&str, &str); 11] = [
     ("GET", "/export/indicators.csv"),
     ("POST", "/import/upload"),
     ("GET", "/participants/:p1/data.zip"),
+    ("GET", "/export/indicators.xlsx"),
 ];
 
 /// Sends a file route's request (the upload with a small valid participants file).
@@ -72,7 +73,7 @@ async fn every_file_route_for_every_role(app: TestApp) {
             let ok = match *role {
                 "nobody" => reply.status == 303 && reply.location.as_deref() == Some("/sign-in"),
                 // A ZIP archive starts with its first file's local header, `PK`.
-                "coordinator" if path.ends_with(".zip") => {
+                "coordinator" if path.ends_with(".zip") || path.ends_with(".xlsx") => {
                     reply.status == 200 && reply.body.starts_with("PK")
                 }
                 "coordinator" if method == "GET" => {

@@ -19,6 +19,7 @@ mod forms;
 mod hours;
 mod housekeeping;
 mod import;
+mod indicators;
 mod ladder;
 mod mentoring;
 mod outcomes;
