@@ -575,6 +575,11 @@ pub struct StepsView {
     pub participant: ParticipantId,
     /// Every step of both ladders, each ladder's lowest first.
     pub steps: Vec<StepLine>,
+    /// The level of the language ladder: the mean of the latest self-assessed levels, rounded
+    /// down (`None`: never assessed).
+    pub language: Option<crate::domain::cefr::CefrLevel>,
+    /// The three ladders side by side (SVG).
+    pub chart_svg: String,
     /// The viewer may record steps.
     pub can_record: bool,
     /// Today (in Stockholm): the form's default date.

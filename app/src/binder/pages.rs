@@ -334,6 +334,43 @@ fn ladder_list(ladder: StepLadder, v: &StepsView) -> impl IntoView {
     }
 }
 
+/// The three ladders as a table: each ladder's level or steps reached.
+fn three_table(v: &StepsView) -> impl IntoView {
+    let language = v
+        .language
+        .map_or_else(|| "–".to_owned(), |l| l.label().to_owned());
+    let rows = StepLadder::ALL
+        .iter()
+        .map(|&ladder| {
+            let of: Vec<&crate::dto::StepLine> = v.steps.iter().filter(|s| s.ladder == ladder).collect();
+            let reached: Vec<String> = of.iter().filter(|s| s.reached.is_some()).map(|s| s.name.clone()).collect();
+            let count = crate::ui::t_args(
+                "three-caption",
+                &[("reached", reached.len().to_string()), ("steps", of.len().to_string())],
+            );
+            view! {
+                <tr>
+                    <th scope="row">{t(&format!("ladder-{}", ladder.as_str()))}</th>
+                    <td>{count}{(!reached.is_empty()).then(|| format!(": {}", reached.join(", ")))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details>
+            <summary>{t("three-table")}</summary>
+            <table class="list">
+                <caption class="visually-hidden">{t("three-title")}</caption>
+                <thead><tr><th scope="col">{t("field-ladder")}</th><th scope="col">{t("three-current")}</th></tr></thead>
+                <tbody>
+                    <tr><th scope="row">{t("ladder-heading")}</th><td>{language}</td></tr>
+                    {rows}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
 /// The work and matching ladders on a participant's page: each step with the day it was
 /// reached, and for coordinators and the mentor a form per ladder to record a step.
 #[component]
@@ -353,13 +390,17 @@ pub fn StepsSection(
                         Err(e) => return view! { <ErrorNotice error=e /> }.into_any(),
                     };
                     let lists = StepLadder::ALL.map(|l| ladder_list(l, &v)).into_iter().collect_view();
+                    let chart = view! {
+                        <figure class="chart-figure" data-test="three-ladders" inner_html=v.chart_svg.clone()></figure>
+                        {three_table(&v)}
+                    };
                     let forms = v.can_record.then(|| {
                         StepLadder::ALL
                             .map(|l| view! { <StepForm ladder=l steps=v.clone() /> })
                             .into_iter()
                             .collect_view()
                     });
-                    view! { <div class="row-fields">{lists}</div>{forms} }.into_any()
+                    view! { {chart}<div class="row-fields">{lists}</div>{forms} }.into_any()
                 })}
             </Suspense>
         </section>

@@ -108,6 +108,83 @@ pub async fn indicators(db: &Db, from: &str, to: &str) -> Result<IndicatorsPage,
     Ok(IndicatorsPage { from, to, rows })
 }
 
+/// The language ladder's level of `participant`: the mean of the latest self-assessed levels per
+/// skill, rounded down.
+async fn language_level(
+    db: &Db,
+    participant: ParticipantId,
+) -> Result<Option<crate::domain::cefr::CefrLevel>, AppError> {
+    use crate::domain::cefr::CefrLevel;
+    use crate::domain::ladder::{latest_levels, mean_step_tenths, AssessedLevels};
+    let assessed: Vec<AssessedLevels> = db::assessments::submitted(db, participant)
+        .await?
+        .into_iter()
+        .map(|(head, levels)| AssessedLevels {
+            date: head.assessed_on,
+            levels,
+        })
+        .collect();
+    Ok(mean_step_tenths(&latest_levels(&assessed))
+        .and_then(|tenths| CefrLevel::ALL.get((tenths / 10) as usize).copied()))
+}
+
+/// The three ladders side by side: the language ladder climbed to `language`, the work and
+/// matching ladders with their reached steps.
+fn three_ladders(
+    language: Option<crate::domain::cefr::CefrLevel>,
+    steps: &[crate::dto::StepLine],
+) -> String {
+    use crate::charts::three::{three_ladders_svg, StepColumn};
+    use crate::domain::cefr::CefrLevel;
+    use crate::domain::steps::StepLadder;
+    use crate::i18n::{request_locale, translate};
+    let locale = request_locale();
+    let tr = |id: &str, args: &[(&str, String)]| translate(locale, id, args);
+    let lang_caption = language.map_or_else(|| "–".to_owned(), |l| l.label().to_owned());
+    let mut columns = vec![StepColumn {
+        name: tr("ladder-heading", &[]),
+        steps: CefrLevel::ALL
+            .iter()
+            .map(|l| (l.label().to_owned(), language.is_some_and(|m| *l <= m)))
+            .collect(),
+        caption: lang_caption.clone(),
+    }];
+    let mut desc = vec![tr("three-desc-language", &[("level", lang_caption)])];
+    for ladder in StepLadder::ALL {
+        let of: Vec<(String, bool)> = steps
+            .iter()
+            .filter(|s| s.ladder == ladder)
+            .map(|s| (s.name.clone(), s.reached.is_some()))
+            .collect();
+        let reached: Vec<&str> = of.iter().filter(|s| s.1).map(|s| s.0.as_str()).collect();
+        let counts = [
+            ("reached", reached.len().to_string()),
+            ("steps", of.len().to_string()),
+        ];
+        let name = tr(&format!("ladder-{}", ladder.as_str()), &[]);
+        desc.push(tr(
+            "three-desc-steps",
+            &[
+                ("ladder", name.clone()),
+                ("reached", counts[0].1.clone()),
+                ("steps", counts[1].1.clone()),
+                ("names", reached.join(", ")),
+            ],
+        ));
+        columns.push(StepColumn {
+            name,
+            caption: tr("three-caption", &counts),
+            steps: of,
+        });
+    }
+    three_ladders_svg(
+        &columns,
+        &tr("three-title", &[]),
+        &desc.join(" "),
+        "three-ladders",
+    )
+}
+
 /// A participant's work and matching ladders for the page on `today`.
 pub async fn steps(
     db: &Db,
@@ -116,7 +193,7 @@ pub async fn steps(
     today: chrono::NaiveDate,
 ) -> Result<crate::dto::StepsView, AppError> {
     let reached = db::steps::reached(db, participant).await?;
-    let steps = db::steps::definitions(db)
+    let steps: Vec<crate::dto::StepLine> = db::steps::definitions(db)
         .await?
         .iter()
         .map(|d| {
@@ -132,8 +209,11 @@ pub async fn steps(
             }
         })
         .collect();
+    let language = language_level(db, participant).await?;
     Ok(crate::dto::StepsView {
         participant,
+        chart_svg: three_ladders(language, &steps),
+        language,
         steps,
         can_record,
         today,

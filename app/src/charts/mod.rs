@@ -8,6 +8,7 @@
 
 pub mod bars;
 pub mod ladder;
+pub mod three;
 pub mod weekly;
 
 use plotters::style::RGBColor;

@@ -114,6 +114,8 @@ pub struct Passport {
         crate::domain::sfi::Grade,
         chrono::NaiveDate,
     )>,
+    /// The highest step reached on the work ladder and the day.
+    pub work_step: Option<(String, chrono::NaiveDate)>,
     /// Today, the passport's date.
     pub today: chrono::NaiveDate,
 }

@@ -327,6 +327,10 @@ fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
                         <h2>{t("passport-sfi-heading")}</h2>
                         <p data-test="passport-sfi">{sfi}</p>
                         <p class="hint">{t("passport-guide-note")}</p>
+                        {p.work_step.clone().map(|(name, date)| view! {
+                            <h2>{t("ladder-work")}</h2>
+                            <p data-test="passport-work-step">{t_args("passport-work-step", &[("step", name), ("date", day(date))])}</p>
+                        })}
                         <div class="signatures">
                             <div><span class="line"></span><span>{t("passport-sign-participant")}</span></div>
                             <div><span class="line"></span><span>{t("passport-sign-mentor")}</span></div>

@@ -444,6 +444,28 @@ pub async fn passport(
         levels: latest.map(|l| l.map(|l| l.step())),
         assessed_on: levels_only.iter().map(|a| a.date).max(),
         latest_sfi,
+        work_step: work_step(db, participant).await?,
         today,
     })
+}
+
+/// The highest step reached on the work ladder, by name, and the day.
+async fn work_step(
+    db: &Db,
+    participant: ParticipantId,
+) -> Result<Option<(String, NaiveDate)>, DbError> {
+    use crate::domain::steps::StepLadder;
+    let reached = crate::db::steps::reached(db, participant).await?;
+    let locale = crate::i18n::request_locale();
+    Ok(crate::db::steps::definitions(db)
+        .await?
+        .iter()
+        .filter(|d| d.ladder == StepLadder::Work)
+        .filter_map(|d| {
+            reached
+                .iter()
+                .find(|r| r.record.ladder == d.ladder && r.record.step == d.code)
+                .map(|r| (crate::i18n::step_name(d, locale), r.record.reached_date))
+        })
+        .next_back())
 }

@@ -153,6 +153,7 @@ pub fn MePage() -> impl IntoView {
                             <crate::elp::pages::AssessmentsSection participant=p.id />
                             <crate::sfi::pages::SfiSection participant=p.id />
                             <crate::ladder::pages::LadderSection participant=p.id own=true />
+                            <crate::binder::pages::StepsSection participant=p.id />
                             <crate::hours::pages::HoursSection participant=p.id />
                             <crate::audit::pages::MyVisits />
                         }

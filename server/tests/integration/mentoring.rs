@@ -243,6 +243,23 @@ async fn talks_and_checkpoints_set_the_next_date(app: TestApp) {
     assert!(steps.iter().all(|st| st.record.reached_date == missed
         && st.confirmed_by_name.as_deref() == Some("Mona Mentor")));
     assert!(!v.open_steps.iter().any(|o| o.key == "work:introduced"));
+    // The three ladders side by side, and the passport's work step.
+    let steps: app::dto::StepsView = app
+        .call("binder/steps", Some(&m), &[("participant", &p1)])
+        .await
+        .json();
+    assert!(steps
+        .chart_svg
+        .contains("<title id=\"three-ladders-title\">"));
+    assert_eq!(
+        steps.chart_svg.matches("<rect").count(),
+        1 + 2 * (7 + 5 + 6)
+    );
+    let passport: app::ladder::api::Passport = app
+        .call("ladder/passport", Some(&m), &[("participant", &p1)])
+        .await
+        .json();
+    assert_eq!(passport.work_step.map(|(_, d)| d), Some(missed));
 
     // Cancelling the talk planned next week: the next date is the talk after it.
     let planned = v
