@@ -549,6 +549,10 @@ pub struct IndicatorsPage {
     pub from: Option<NaiveDate>,
     /// Last start date counted, if bounded.
     pub to: Option<NaiveDate>,
+    /// The district or school counted (or the whole programme).
+    pub place: crate::domain::indicators::Place,
+    /// The districts and schools to choose from, each district before its schools.
+    pub places: Vec<crate::domain::indicators::Place>,
     /// `all` first, then by gender, district and school.
     pub rows: Vec<crate::domain::indicators::IndicatorRow>,
 }

@@ -1,6 +1,7 @@
-//! `server export indicators [--from DATE --to DATE] [--xlsx FILE]`: the social-accounting
-//! figures of FORMATS.md on stdout, for the participants whose start date lies in the range, or
-//! with `--xlsx` the funders' workbook (with the city's targets, judged today) written to FILE.
+//! `server export indicators [--from DATE --to DATE] [--district NAME | --school NAME]
+//! [--xlsx FILE]`: the social-accounting figures of FORMATS.md on stdout, for the participants
+//! whose start date lies in the range (of one district or school), or with `--xlsx` the
+//! funders' workbook (with the city's targets, judged today) written to FILE.
 
 use std::process::ExitCode;
 
@@ -9,15 +10,30 @@ use crate::config::Config;
 
 /// The indicators export.
 pub async fn export_indicators(config: &Config, rest: &[&str]) -> ExitCode {
-    let allowed = rest
-        .chunks(2)
-        .all(|c| c.len() == 2 && matches!(c[0], "--from" | "--to" | "--xlsx"));
+    let allowed = rest.chunks(2).all(|c| {
+        c.len() == 2
+            && matches!(
+                c[0],
+                "--from" | "--to" | "--xlsx" | "--district" | "--school"
+            )
+    });
     if !allowed {
         return usage_error(
-            "export indicators takes --from DATE, --to DATE and --xlsx FILE, e.g. --from 2026-01-01 --to 2026-12-31",
+            "export indicators takes --from DATE, --to DATE, --district NAME or --school NAME, and --xlsx FILE, e.g. --from 2026-01-01 --to 2026-12-31",
         );
     }
     let xlsx = rest.chunks(2).find(|c| c[0] == "--xlsx").map(|c| c[1]);
+    let value = |name: &str| {
+        rest.chunks(2)
+            .find(|c| c[0] == name)
+            .map(|c| c[1].to_owned())
+    };
+    let place = match (value("--district"), value("--school")) {
+        (None, None) => app::domain::indicators::Place::Everywhere,
+        (Some(d), None) => app::domain::indicators::Place::District(d),
+        (None, Some(s)) => app::domain::indicators::Place::School(s),
+        (Some(_), Some(_)) => return usage_error("give --district or --school, not both"),
+    };
     let day = |name: &str| {
         let value = rest.chunks(2).find(|c| c[0] == name).map(|c| c[1]);
         match value {
@@ -41,9 +57,9 @@ pub async fn export_indicators(config: &Config, rest: &[&str]) -> ExitCode {
         Err(code) => return code,
     };
     if let Some(file) = xlsx {
-        return write_xlsx(&db, from, to, file).await;
+        return write_xlsx(&db, (from, to), &place, file).await;
     }
-    match app::import::indicators::export(&db, from, to).await {
+    match app::import::indicators::export(&db, from, to, &place).await {
         Ok(csv) => {
             print!("{csv}");
             ExitCode::SUCCESS
@@ -55,12 +71,12 @@ pub async fn export_indicators(config: &Config, rest: &[&str]) -> ExitCode {
 /// Writes the funders' workbook (texts in Swedish, targets judged today in Stockholm).
 async fn write_xlsx(
     db: &app::db::Db,
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
+    (from, to): (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    place: &app::domain::indicators::Place,
     file: &str,
 ) -> ExitCode {
     let today = app::state::clock::today();
-    let (rows, figures) = match app::binder::targets::figures(db, from, to, today).await {
+    let (rows, figures) = match app::binder::targets::figures(db, from, to, today, place).await {
         Ok(f) => f,
         Err(e) => return fail(&e.to_string()),
     };

@@ -65,11 +65,12 @@ pub async fn remove_outcome(participant: ParticipantId, version: i64) -> Result<
 pub async fn get_indicators(
     #[server(default)] from: String,
     #[server(default)] to: String,
+    #[server(default)] place: String,
 ) -> Result<IndicatorsPage, AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
     crate::auth::guard::register(&state, &who, RegisterAction::ViewIndicators).await?;
-    super::service::indicators(&state.db, &from, &to).await
+    super::service::indicators(&state.db, &from, &to, &place).await
 }
 
 /// The work and matching ladders of a participant: each ladder's steps with the day each was
@@ -144,10 +145,11 @@ pub struct StepDefinitionView {
 pub async fn get_indicator_targets(
     #[server(default)] from: String,
     #[server(default)] to: String,
+    #[server(default)] place: String,
 ) -> Result<crate::dto::IndicatorTargetsPage, AppError> {
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
     crate::auth::guard::register(&state, &who, RegisterAction::ViewIndicators).await?;
     let locale = crate::i18n::request_locale();
-    super::targets::targets(&state.db, &from, &to, state.clock.today(), locale).await
+    super::targets::targets(&state.db, &from, &to, state.clock.today(), locale, &place).await
 }

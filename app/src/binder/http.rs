@@ -23,10 +23,13 @@ pub async fn export_indicators_xlsx(
         Ok(user) => user,
         Err(r) => return r,
     };
-    let Ok((from, to)) = super::service::start_range(&range.from, &range.to) else {
+    let range_and_place = super::service::start_range(&range.from, &range.to)
+        .and_then(|r| super::service::place(&range.place).map(|p| (r, p)));
+    let Ok(((from, to), place)) = range_and_place else {
         return (
             StatusCode::BAD_REQUEST,
-            "from and to must be dates such as 2026-01-01, to not before from",
+            "from and to must be dates such as 2026-01-01, to not before from; place \
+             district:NAME or school:NAME",
         )
             .into_response();
     };
@@ -36,7 +39,7 @@ pub async fn export_indicators_xlsx(
         .map(Locale::from_cookie_header)
         .unwrap_or_default();
     let today = state.clock.today();
-    let (rows, figures) = match super::targets::figures(&state.db, from, to, today).await {
+    let (rows, figures) = match super::targets::figures(&state.db, from, to, today, &place).await {
         Ok(f) => f,
         Err(e) => {
             tracing::error!(error = %e, "indicators workbook failed");

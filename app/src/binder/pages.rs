@@ -11,7 +11,7 @@ use super::api::{
     SaveStep,
 };
 use crate::domain::ids::ParticipantId;
-use crate::domain::indicators::{format_share, IndicatorRow};
+use crate::domain::indicators::{format_share, IndicatorRow, Place};
 use crate::domain::outcome::{Activity, Completion, OutcomeRecord, SelfSufficiency};
 use crate::domain::steps::StepLadder;
 use crate::dto::{IndicatorTargetsPage, IndicatorsPage, OutcomeView, StepsView};
@@ -20,7 +20,7 @@ use crate::ui::components::{
     failed, form_result, problem_of, was_refused, ErrorNotice, Field, Loading, SelectField,
 };
 use crate::ui::flash::typed;
-use crate::ui::{day, t};
+use crate::ui::{day, t, t_args};
 
 fn choices(values: impl IntoIterator<Item = &'static str>, prefix: &str) -> Vec<(String, String)> {
     values
@@ -184,14 +184,43 @@ fn rows_table(caption: String, rows: Vec<IndicatorRow>, test: &'static str) -> i
     }
 }
 
+/// `value` percent-encoded for a query string (letters, digits and `-_.~` kept).
+fn query_value(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn indicators_view(
     page: IndicatorsPage,
     targets: Result<IndicatorTargetsPage, AppError>,
 ) -> impl IntoView {
     let from = page.from.map(day).unwrap_or_default();
     let to = page.to.map(day).unwrap_or_default();
-    let csv = format!("/export/indicators.csv?from={from}&to={to}");
-    let xlsx = format!("/export/indicators.xlsx?from={from}&to={to}");
+    let place = page.place.as_param();
+    let query = format!("from={from}&to={to}&place={}", query_value(&place));
+    let csv = format!("/export/indicators.csv?{query}");
+    let xlsx = format!("/export/indicators.xlsx?{query}");
+    let options = page
+        .places
+        .iter()
+        .map(|p| {
+            let value = p.as_param();
+            let label = match p {
+                Place::Everywhere => t("indicators-everywhere"),
+                Place::District(d) => t_args("indicators-district-of", &[("name", d.clone())]),
+                Place::School(s) => t_args("indicators-school-of", &[("name", s.clone())]),
+            };
+            let selected = value == place;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view();
     let (chart, extra) = match &targets {
         Ok(p) => (
             Some(super::indicators_pages::chart_view(p)),
@@ -217,6 +246,13 @@ fn indicators_view(
                 <label for="to">{t("indicators-to")}</label>
                 <input id="to" name="to" type="date" value=to.clone() />
             </div>
+            <div class="field">
+                <label for="place">{t("indicators-place")}</label>
+                <select id="place" name="place">
+                    <option value="" selected=place.is_empty()>{t("indicators-everywhere")}</option>
+                    {options}
+                </select>
+            </div>
             <button type="submit" class="button-secondary">{t("filter")}</button>
         </form>
         <p><a href=csv download data-test="indicators-csv">{t("export-indicators")}</a></p>
@@ -241,12 +277,16 @@ pub fn IndicatorsPage() -> impl IntoView {
         (
             q.get("from").unwrap_or_default(),
             q.get("to").unwrap_or_default(),
+            q.get("place").unwrap_or_default(),
         )
     });
-    let data = Resource::new(move || args.get(), |(from, to)| get_indicators(from, to));
+    let data = Resource::new(
+        move || args.get(),
+        |(from, to, place)| get_indicators(from, to, place),
+    );
     let targets = Resource::new(
         move || args.get(),
-        |(from, to)| get_indicator_targets(from, to),
+        |(from, to, place)| get_indicator_targets(from, to, place),
     );
     view! {
         <Title text=t("indicators-title") />

@@ -102,10 +102,38 @@ pub(super) fn start_range(
 }
 
 /// The indicators for start dates in `from`–`to`.
-pub async fn indicators(db: &Db, from: &str, to: &str) -> Result<IndicatorsPage, AppError> {
+pub async fn indicators(
+    db: &Db,
+    from: &str,
+    to: &str,
+    place: &str,
+) -> Result<IndicatorsPage, AppError> {
+    use crate::domain::indicators::Place;
     let (from, to) = start_range(from, to)?;
-    let rows = crate::import::indicators::rows(db, from, to).await?;
-    Ok(IndicatorsPage { from, to, rows })
+    let place = self::place(place)?;
+    let rows = crate::import::indicators::rows(db, from, to, &place).await?;
+    let schools = db::schools::list(db).await?;
+    let mut places = vec![];
+    for s in &schools {
+        let district = Place::District(s.district.clone());
+        if !places.contains(&district) {
+            places.push(district);
+        }
+        places.push(Place::School(s.name.clone()));
+    }
+    Ok(IndicatorsPage {
+        from,
+        to,
+        place,
+        places,
+        rows,
+    })
+}
+
+/// The district or school typed into the filter (empty: the whole programme).
+pub fn place(typed: &str) -> Result<crate::domain::indicators::Place, AppError> {
+    crate::domain::indicators::Place::parse(typed)
+        .map_err(|p| AppError::Invalid(vec![FieldProblem::new("place", typed, p)]))
 }
 
 /// The language ladder's level of `participant`: the mean of the latest self-assessed levels per

@@ -75,9 +75,11 @@ pub async fn figures(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     today: NaiveDate,
+    place: &crate::domain::indicators::Place,
 ) -> Result<(Vec<IndicatorRow>, Vec<TargetFigures>), AppError> {
-    let rows = crate::import::indicators::rows(db, from, to).await?;
-    let people = db::followed::followed(db, from, to, today).await?;
+    let rows = crate::import::indicators::rows(db, from, to, place).await?;
+    let mut people = db::followed::followed(db, from, to, today).await?;
+    people.retain(|p| place.includes(&p.district, &p.school));
     Ok((rows, target_figures(&people, today)))
 }
 
@@ -88,9 +90,11 @@ pub async fn targets(
     to: &str,
     today: NaiveDate,
     locale: Locale,
+    place: &str,
 ) -> Result<IndicatorTargetsPage, AppError> {
     let (from, to) = super::service::start_range(from, to)?;
-    let (rows, figures) = figures(db, from, to, today).await?;
+    let place = super::service::place(place)?;
+    let (rows, figures) = figures(db, from, to, today, &place).await?;
     Ok(IndicatorTargetsPage {
         from,
         to,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::outcome::{Activity, Completion, SelfSufficiency};
 use super::participant::Gender;
+use super::problem::Problem;
 
 /// The columns of the `indicators` export.
 pub const INDICATOR_COLUMNS: [&str; 13] = [
@@ -212,6 +213,57 @@ pub fn indicator_rows<'a>(people: impl IntoIterator<Item = &'a Counted>) -> Vec<
     rows
 }
 
+/// Where the indicators are counted: the whole programme, one district or one school.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Place {
+    /// Every district and school.
+    #[default]
+    Everywhere,
+    /// One district, by name.
+    District(String),
+    /// One school, by name.
+    School(String),
+}
+
+impl Place {
+    /// Parses the filter's value: empty, `district:NAME` or `school:NAME`.
+    pub fn parse(s: &str) -> Result<Self, Problem> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Ok(Place::Everywhere);
+        }
+        match s.split_once(':') {
+            Some(("district", name)) if !name.trim().is_empty() => {
+                Ok(Place::District(name.trim().to_owned()))
+            }
+            Some(("school", name)) if !name.trim().is_empty() => {
+                Ok(Place::School(name.trim().to_owned()))
+            }
+            _ => Err(Problem::NotOneOf {
+                allowed: "district:NAME, school:NAME".to_owned(),
+            }),
+        }
+    }
+
+    /// The filter's value (the inverse of [`Place::parse`]).
+    pub fn as_param(&self) -> String {
+        match self {
+            Place::Everywhere => String::new(),
+            Place::District(d) => format!("district:{d}"),
+            Place::School(s) => format!("school:{s}"),
+        }
+    }
+
+    /// Whether someone of `district` and `school` is counted here.
+    pub fn includes(&self, district: &str, school: &str) -> bool {
+        match self {
+            Place::Everywhere => true,
+            Place::District(d) => d == district,
+            Place::School(s) => s == school,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,5 +400,19 @@ mod tests {
             prop_assert!(t.self_sufficient_completed <= t.completed.min(t.self_sufficient));
             prop_assert!(t.full + t.partial <= t.completed + t.left_early);
         }
+    }
+
+    #[test]
+    fn a_place_is_the_whole_programme_a_district_or_a_school() {
+        assert_eq!(Place::parse(""), Ok(Place::Everywhere));
+        let farsta = Place::parse("district:Farsta").unwrap();
+        assert!(farsta.includes("Farsta", "Farstaskolan"));
+        assert!(!farsta.includes("Vantör", "Farstaskolan"));
+        let school = Place::parse(" school:Farstaskolan ").unwrap();
+        assert!(school.includes("Vantör", "Farstaskolan"));
+        assert!(!school.includes("Farsta", "Vantörskolan"));
+        assert_eq!(Place::parse(&school.as_param()), Ok(school));
+        assert!(Place::parse("city:Stockholm").is_err());
+        assert!(Place::parse("school: ").is_err());
     }
 }

@@ -252,6 +252,9 @@ pub struct DateRange {
     /// Last start date counted.
     #[serde(default)]
     pub to: String,
+    /// `district:NAME`, `school:NAME` or empty (the whole programme).
+    #[serde(default)]
+    pub place: String,
 }
 
 /// `GET /export/indicators.csv?from=…&to=…`: the `indicators` export.
@@ -272,14 +275,15 @@ pub async fn export_indicators(
             crate::domain::participant::parse_date(s).map(Some)
         }
     };
-    let (Ok(from), Ok(to)) = (day(&range.from), day(&range.to)) else {
+    let place = crate::domain::indicators::Place::parse(&range.place);
+    let (Ok(from), Ok(to), Ok(place)) = (day(&range.from), day(&range.to), place) else {
         return (
             StatusCode::BAD_REQUEST,
-            "from and to must be dates such as 2026-01-01",
+            "from and to must be dates such as 2026-01-01; place district:NAME or school:NAME",
         )
             .into_response();
     };
-    match super::indicators::export(&state.db, from, to).await {
+    match super::indicators::export(&state.db, from, to, &place).await {
         Ok(csv) => logged_download(&state, user, "indicators.csv", csv).await,
         Err(e) => {
             tracing::error!(error = %e, "file endpoint failed");

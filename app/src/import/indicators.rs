@@ -6,15 +6,18 @@ use chrono::NaiveDate;
 
 use crate::db::{self, Db, DbError};
 use crate::domain::csvfile;
-use crate::domain::indicators::{indicator_rows, IndicatorRow, INDICATOR_COLUMNS};
+use crate::domain::indicators::{indicator_rows, IndicatorRow, Place, INDICATOR_COLUMNS};
 
-/// The rows of the figures for start dates in `from`–`to` (both included; `None`: no bound).
+/// The rows of the figures for start dates in `from`–`to` (both included; `None`: no bound)
+/// at `place`.
 pub async fn rows(
     db: &Db,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    place: &Place,
 ) -> Result<Vec<IndicatorRow>, DbError> {
-    let people = db::outcomes::counted(db, from, to).await?;
+    let mut people = db::outcomes::counted(db, from, to).await?;
+    people.retain(|p| place.includes(&p.district, &p.school));
     Ok(indicator_rows(&people))
 }
 
@@ -23,8 +26,9 @@ pub async fn export(
     db: &Db,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    place: &Place,
 ) -> Result<String, DbError> {
-    let rows = rows(db, from, to).await?;
+    let rows = rows(db, from, to, place).await?;
     Ok(csvfile::write(
         &INDICATOR_COLUMNS,
         rows.iter().map(IndicatorRow::to_csv_fields),

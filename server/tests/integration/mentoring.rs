@@ -432,7 +432,64 @@ async fn coordinators_rename_and_add_steps_and_codes_stay(app: TestApp) {
     assert_eq!(refused, AppError::Forbidden);
 }
 
+async fn the_indicators_count_one_district_or_school(app: TestApp) {
+    use app::dto::IndicatorsPage;
+    seed(&app).await;
+    let c = app.sign_in(crate::common::COORDINATOR).await;
+    let page = |place: &'static str| {
+        let (app, c) = (&app, c.clone());
+        async move {
+            app.call("binder/indicators", Some(&c), &[("place", place)])
+                .await
+        }
+    };
+    let all: IndicatorsPage = page("").await.json();
+    assert_eq!(all.rows[0].tally.enrolled, 2);
+    assert!(all.places.len() >= 4, "{:?}", all.places);
+    let vantor: IndicatorsPage = page("district:Vantör").await.json();
+    assert_eq!(vantor.rows[0].tally.enrolled, 1);
+    assert!(vantor
+        .rows
+        .iter()
+        .all(|r| r.value != "Farsta" && r.value != "Farstaskolan"));
+    let school: IndicatorsPage = page("school:Farstaskolan").await.json();
+    assert_eq!(school.rows[0].tally.enrolled, 1);
+    assert_eq!(
+        school.place,
+        app::domain::indicators::Place::School("Farstaskolan".into())
+    );
+    let bad = page("planet:Mars").await.error();
+    assert_eq!(fields(&bad), ["place"]);
+    let targets = app
+        .call(
+            "binder/indicators/targets",
+            Some(&c),
+            &[("place", "school:Farstaskolan")],
+        )
+        .await;
+    assert!(targets.status.is_success(), "{}", targets.body);
+    let (status, csv) = app
+        .get_bytes(
+            "/export/indicators.csv?place=school%3AFarstaskolan",
+            Some(&c),
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    let csv = String::from_utf8(csv).expect("utf-8");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("all;all;1;")),
+        "{csv}"
+    );
+    let (status, _) = app
+        .get_bytes("/export/indicators.xlsx?place=district%3AFarsta", Some(&c))
+        .await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+}
+
 crate::on_both_engines! {
+    indicator_place => super::the_indicators_count_one_district_or_school;
     step_names => super::coordinators_rename_and_add_steps_and_codes_stay;
     placement => super::the_placement_keeps_history_and_refuses_bad_and_stale_edits;
     talks => super::talks_and_checkpoints_set_the_next_date;

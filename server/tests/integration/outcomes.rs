@@ -189,9 +189,14 @@ async fn the_final_report_comes_out_of_the_product_and_survives_erasure(app: Tes
     );
     let from = app::domain::participant::parse_date("2025-01-01").ok();
     let to = app::domain::participant::parse_date("2025-12-31").ok();
-    let csv = app::import::indicators::export(&app.db, from, to)
-        .await
-        .expect("indicators");
+    let csv = app::import::indicators::export(
+        &app.db,
+        from,
+        to,
+        &app::domain::indicators::Place::Everywhere,
+    )
+    .await
+    .expect("indicators");
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -225,9 +230,14 @@ async fn the_final_report_comes_out_of_the_product_and_survives_erasure(app: Tes
             .expect("erase")
             .expect("erased");
     }
-    let after = app::import::indicators::export(&app.db, from, to)
-        .await
-        .expect("indicators");
+    let after = app::import::indicators::export(
+        &app.db,
+        from,
+        to,
+        &app::domain::indicators::Place::Everywhere,
+    )
+    .await
+    .expect("indicators");
     assert_eq!(after, csv);
 
     // The web export, for coordinators only.
