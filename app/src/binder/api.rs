@@ -121,7 +121,7 @@ pub async fn define_step(
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
     crate::auth::guard::register(&state, &who, RegisterAction::ManageSteps).await?;
-    super::service::define_step(&state.db, [&ladder, &code, &name_sv, &name_en]).await
+    super::service::define_step(&state.db, &who, [&ladder, &code, &name_sv, &name_en]).await
 }
 
 /// A step as the programme names it.

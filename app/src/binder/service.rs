@@ -298,7 +298,7 @@ pub async fn step_definitions(db: &Db) -> Result<Vec<super::api::StepDefinitionV
 }
 
 /// Renames a step or adds one, typed as `[ladder, code, name_sv, name_en]`.
-pub async fn define_step(db: &Db, typed: [&str; 4]) -> Result<(), AppError> {
+pub async fn define_step(db: &Db, who: &Principal, typed: [&str; 4]) -> Result<(), AppError> {
     use crate::domain::steps::StepNaming;
     let known = db::steps::definitions(db).await?;
     let [ladder, code, name_sv, name_en] = typed;
@@ -307,7 +307,7 @@ pub async fn define_step(db: &Db, typed: [&str; 4]) -> Result<(), AppError> {
     })
     .map_err(AppError::Invalid)?;
     let mut tx = db.begin().await?;
-    db::steps::define(&mut tx, &naming).await?;
+    db::steps::define(&mut tx, &naming, Recorder::from(who)).await?;
     tx.commit().await.map_err(db::DbError::from)?;
     Ok(())
 }

@@ -43,8 +43,31 @@ pub async fn definitions(db: &Db) -> Result<Vec<StepDefinition>, DbError> {
 }
 
 /// Renames a step (the names of `naming`) or adds it at the top of its ladder; the code stays.
-/// Returns whether the step is new.
+/// Every change is kept. Returns whether the step is new.
 pub async fn define(
+    tx: &mut Tx,
+    naming: &crate::domain::steps::StepNaming,
+    who: Recorder,
+) -> Result<bool, DbError> {
+    let new = rename_or_add(tx, naming).await?;
+    sqlx::query(
+        "INSERT INTO ladder_step_definition_versions (ladder, code, action, name_sv, name_en, \
+         changed_at, changed_by, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(naming.ladder.as_str())
+    .bind(naming.code.as_str())
+    .bind(if new { "create" } else { "update" })
+    .bind(naming.name_sv.clone())
+    .bind(naming.name_en.clone())
+    .bind(now())
+    .bind(who.user.map(|u| u.0))
+    .bind(who.source)
+    .execute(&mut **tx)
+    .await?;
+    Ok(new)
+}
+
+async fn rename_or_add(
     tx: &mut Tx,
     naming: &crate::domain::steps::StepNaming,
 ) -> Result<bool, DbError> {

@@ -420,6 +420,11 @@ async fn coordinators_rename_and_add_steps_and_codes_stay(app: TestApp) {
         count(&app, "SELECT COUNT(*) FROM ladder_step_definitions").await,
         12
     );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM ladder_step_definition_versions").await,
+        2,
+        "the renaming and the new step are kept; the refused ones are not"
+    );
     // Mentors may not rename steps.
     let refused = app
         .call(
