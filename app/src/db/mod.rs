@@ -226,15 +226,19 @@ pub fn is_race(e: &sqlx::Error) -> bool {
 /// conflict on `version` if someone changed the record in between.
 pub(crate) fn stale(expected: Option<i64>, stored: i64) -> Result<(), DbError> {
     match expected {
-        Some(e) if e != stored => Err(DbError::Conflict(
-            crate::domain::problem::FieldProblem::new(
-                "version",
-                e.to_string(),
-                crate::domain::problem::Problem::ChangedMeanwhile,
-            ),
-        )),
+        Some(e) if e != stored => Err(changed_meanwhile(e.to_string())),
         _ => Ok(()),
     }
+}
+
+/// The refusal of [`stale`] for the version `shown` by a form (empty when the record it showed
+/// no longer exists, or never did).
+pub(crate) fn changed_meanwhile(shown: String) -> DbError {
+    DbError::Conflict(crate::domain::problem::FieldProblem::new(
+        "version",
+        shown,
+        crate::domain::problem::Problem::ChangedMeanwhile,
+    ))
 }
 
 /// Whether `r` is the refusal of [`stale`]: the record changed since the page showed it.
