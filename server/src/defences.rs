@@ -113,9 +113,7 @@ fn says_nothing_of_its_origin(method: &Method, headers: &axum::http::HeaderMap) 
         .any(|h| headers.contains_key(h))
 }
 
-fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
+use app::state::same_secret;
 
 /// The value of the first part named `name` of a `multipart/form-data` body (the forms put the
 /// token first).

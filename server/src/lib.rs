@@ -10,3 +10,4 @@ pub mod defences;
 pub mod demo;
 pub mod forms;
 pub mod startup;
+pub mod tablet;

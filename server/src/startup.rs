@@ -155,6 +155,8 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
     let fn_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/tablet.js", get(crate::tablet::tablet_js))
+        .route("/sw.js", get(crate::tablet::sw_js))
         .route("/import/upload", post(app::import::http::upload))
         .layer(axum::extract::DefaultBodyLimit::max(
             app::import::http::MAX_UPLOAD_BYTES,

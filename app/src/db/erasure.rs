@@ -23,7 +23,8 @@ pub struct Erased {
 
 /// Tables holding a participant's rows by `participant_id`, children before parents. The
 /// self-assessments' rows, time entries and sessions are deleted by the statements before.
-const BY_PARTICIPANT: [&str; 21] = [
+const BY_PARTICIPANT: [&str; 22] = [
+    "tablet_waiting",
     "sfi_result_versions",
     "sfi_results",
     "time_entry_versions",
@@ -155,6 +156,7 @@ async fn delete_everywhere(
     let of_assessments = "assessment_id IN (SELECT id FROM assessments WHERE participant_id = $1)";
     let of_plans = "plan_id IN (SELECT id FROM weekly_plans WHERE participant_id = $1)";
     let statements = [
+        "DELETE FROM assessment_deliveries WHERE participant_id = $1".to_owned(),
         format!("DELETE FROM assessment_comments WHERE {of_assessments}"),
         format!("DELETE FROM assessment_answers WHERE {of_assessments}"),
         format!("DELETE FROM assessment_level_history WHERE {of_assessments}"),

@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod cefr;
 pub mod credentials;
 pub mod dated;
+pub mod delivery;
 pub mod erasure;
 pub mod ids;
 pub mod indicators;

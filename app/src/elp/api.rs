@@ -54,6 +54,8 @@ pub struct StatementView {
 /// The statements of one skill in the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillSheet {
+    /// Whose draft.
+    pub owner: ParticipantId,
     /// The skill.
     pub skill: Skill,
     /// Its statements, lowest level first, with the answers given.
@@ -149,6 +151,58 @@ pub async fn answer_statement(
     let next = super::service::answer(&state.db, me, skill, index, statement, answer, goal).await?;
     leptos_axum::redirect(&next);
     Ok(())
+}
+
+/// What a delivery from the tablet's queue did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivered {
+    /// Applied now; `false` when this key had been applied before and nothing changed.
+    pub applied: bool,
+}
+
+/// One answer from the tablet's queue (the island's answers go this way, online or not): it
+/// carries the idempotency key made when it was given, so a repeated delivery is applied once,
+/// and the participant it was given for (`owner`, bound when the screen was rendered): a
+/// session of anyone else is refused, and the tablet keeps the answer for its owner.
+#[server(endpoint = "assessment/deliver")]
+pub async fn deliver_answer(
+    key: String,
+    owner: ParticipantId,
+    skill: String,
+    index: usize,
+    statement: String,
+    answer: String,
+    #[server(default)] goal: Option<String>,
+) -> Result<Delivered, AppError> {
+    let (state, who) = crate::auth::session::require().await?;
+    let me = participant_of(&state, &who).await?;
+    if me != owner {
+        return Err(crate::auth::audit::refused(&state, &who, Some(owner)).await);
+    }
+    let goal = goal.is_some_and(|g| !g.is_empty() && g != "false");
+    let raw = super::delivery::RawDelivery {
+        key,
+        skill,
+        index,
+        statement,
+        answer,
+        goal,
+    };
+    let applied = super::delivery::deliver(&state.db, me, raw).await?;
+    Ok(Delivered { applied })
+}
+
+/// A tablet reports how many of `owner`'s answers it holds that it could not send (their
+/// session had ended): no session needed, but the `token` their pages carried. Zero clears it.
+#[server(endpoint = "assessment/waiting")]
+pub async fn report_waiting(
+    owner: ParticipantId,
+    token: String,
+    tablet: String,
+    answers: u32,
+) -> Result<(), AppError> {
+    let state = crate::auth::session::state()?;
+    super::delivery::report_waiting(&state, owner, &token, &tablet, answers).await
 }
 
 /// Submits the draft: the level per skill is derived and stored with the answers, the date,

@@ -3,7 +3,10 @@
 //! staff comments.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod delivery;
 pub mod islands;
 pub mod pages;
+pub mod queue;
 #[cfg(feature = "ssr")]
 pub mod service;

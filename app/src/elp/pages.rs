@@ -13,7 +13,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::{
     get_assessment_home, get_assessment_skill, list_assessments, AssessmentView, CommentAssessment,
 };
-use super::islands::ReadAloud;
+use super::islands::{ScreenText, SkillScreen};
+use super::queue::{csrf_token, TabletQueue};
 use crate::auth::islands::IdleSignOut;
 use crate::domain::cefr::{Answer, Occasion, Skill};
 use crate::domain::ids::ParticipantId;
@@ -174,63 +175,34 @@ pub fn SkillPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let sheet = match sheet.await { Ok(s) => s, Err(e) => return tablet_failed(e) };
                 let total = sheet.statements.len();
-                let first_open = sheet.statements.iter().position(|s| s.answer.is_none()).unwrap_or(0);
-                let index = query.read().get("i").and_then(|i| i.parse::<usize>().ok()).unwrap_or(first_open).min(total.saturating_sub(1));
-                let answered = sheet.statements.iter().filter(|s| s.answer.is_some()).count();
-                let Some(st) = sheet.statements.get(index).cloned() else {
+                if total == 0 {
                     return view! { <p>{t("elp-no-statements")}</p> }.into_any();
-                };
+                }
+                let first_open = sheet.statements.iter().position(|s| s.answer.is_none()).unwrap_or(0);
+                let index = query.read().get("i").and_then(|i| i.parse::<usize>().ok()).unwrap_or(first_open).min(total - 1);
                 let name = skill_name(sheet.skill);
-                let position = t_args("elp-position", &[("n", (index + 1).to_string()), ("total", total.to_string())]);
-                let count = t_args("elp-count", &[("answered", answered.to_string()), ("total", total.to_string())]);
-                let text = st.text.clone();
-                let lang = match locale.tag() { "sv" => "sv-SE", "en" => "en-GB", other => other }.to_owned();
-                let answers = Answer::ALL.into_iter().map(|a| {
-                    let chosen = st.answer == Some(a);
-                    view! {
-                        <button type="submit" name="answer" value=a.as_str()
-                            class=format!("answer answer-{}", a.as_str())
-                            aria-pressed=if chosen { "true" } else { "false" }
-                            data-test=format!("answer-{}", a.as_str())>
-                            {t(&format!("answer-{}", a.as_str()))}
-                        </button>
-                    }
-                }).collect_view();
-                let prev = (index > 0).then(|| {
-                    let href = format!("/me/assessment/{}?i={}", sheet.skill.as_str(), index - 1);
-                    view! { <A href=href attr:class="button-secondary">{t("elp-previous")}</A> }
-                });
-                let next = (index + 1 < total).then(|| {
-                    let href = format!("/me/assessment/{}?i={}", sheet.skill.as_str(), index + 1);
-                    view! { <A href=href attr:class="button-secondary">{t("elp-skip")}</A> }
-                });
+                let text = ScreenText {
+                    positions: (1..=total).map(|n| t_args("elp-position", &[("n", n.to_string()), ("total", total.to_string())])).collect(),
+                    counts: (0..=total).map(|k| t_args("elp-count", &[("answered", k.to_string()), ("total", total.to_string())])).collect(),
+                    answers: Answer::ALL.into_iter().map(|a| t(&format!("answer-{}", a.as_str()))).collect(),
+                    goal: t("elp-goal"),
+                    previous: t("elp-previous"),
+                    skip: t("elp-skip"),
+                    skills: t("elp-skills"),
+                    nav: t("elp-nav"),
+                    progress: t("elp-progress-label"),
+                    queued: t("elp-queued"),
+                    speech: match locale.tag() { "sv" => "sv-SE", "en" => "en-GB", other => other }.to_owned(),
+                };
+                let owner = sheet.owner;
                 view! {
                     <Title text=name.clone() />
+                    <TabletQueue owner=owner />
                     <section class="tablet statement-screen" data-test="elp-statement">
                         <p class="skill-head"><span class="skill-icon">{icon(skill_paths(sheet.skill), 32)}</span>" "<strong>{name}</strong></p>
-                        <p class="progress" data-test="elp-count">{position}" · "{count}</p>
-                        <progress max=total.to_string() value=answered.to_string() aria-label=t("elp-progress-label")></progress>
-                        <p class="level-badge">{st.level.label()}</p>
-                        <h1 class="statement" id="statement-text" data-test="statement-text">{text.clone()}</h1>
-                        <ReadAloud text=text lang=lang>
+                        <SkillScreen sheet=sheet start=index owner=owner csrf=csrf_token() text=text>
                             {icon(SPEAKER, 24)}" "{t("elp-read-aloud")}
-                        </ReadAloud>
-                        <form method="post" action="/api/assessment/answer" class="answer-form" aria-labelledby="statement-text">
-                            <crate::ui::components::CsrfField />
-                            <input type="hidden" name="skill" value=sheet.skill.as_str() />
-                            <input type="hidden" name="index" value=index.to_string() />
-                            <input type="hidden" name="statement" value=st.id.clone() />
-                            <label class="goal">
-                                <input type="checkbox" name="goal" value="on" checked=st.goal data-test="goal" />
-                                " "{t("elp-goal")}
-                            </label>
-                            <div class="answers">{answers}</div>
-                        </form>
-                        <nav class="statement-nav" aria-label=t("elp-nav")>
-                            {prev}
-                            <A href="/me/assessment" attr:class="button-secondary">{t("elp-skills")}</A>
-                            {next}
-                        </nav>
+                        </SkillScreen>
                     </section>
                 }.into_any()
             })}

@@ -192,6 +192,7 @@ pub async fn skill_sheet(
     let statements = store::statements(db, &version, skill, lang.tag()).await?;
     let answers = store::answers(db, draft.id).await?;
     Ok(SkillSheet {
+        owner: me,
         skill,
         statements: statements
             .into_iter()

@@ -77,13 +77,14 @@ macro_rules! ftl_sources {
         [
             include_str!(concat!("../../locales/", $lang, "/main.ftl")),
             include_str!(concat!("../../locales/", $lang, "/validation.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/tablet.ftl")),
         ]
     };
 }
 
 /// The Fluent sources of a locale, one string per file.
 #[cfg(feature = "ssr")]
-pub fn sources(locale: Locale) -> [&'static str; 2] {
+pub fn sources(locale: Locale) -> [&'static str; 3] {
     match locale {
         Locale::Sv => ftl_sources!("sv"),
         Locale::En => ftl_sources!("en"),

@@ -54,6 +54,16 @@ impl AuthConfig {
             .map(|c| c.0.ip())
     }
 
+    /// The token a participant's tablet pages carry (issue 12): it lets the tablet report how
+    /// many of that participant's answers wait on it after their session ended, and nothing
+    /// else. A keyed hash of the participant's id, so it needs no storage.
+    pub fn waiting_token(&self, participant: crate::domain::ids::ParticipantId) -> String {
+        keyed_hash(
+            &self.session_secret,
+            &format!("waiting\u{0}{}", participant.0),
+        )
+    }
+
     /// The session cookie's name: `__Host-st_session` when cookies are secure (the browser then
     /// accepts it only over HTTPS, for this host and the whole site, so neither a sibling
     /// subdomain nor a plain-HTTP answer can plant or overwrite it), else `st_session`.
@@ -121,6 +131,11 @@ pub struct AppState {
 
 /// The form field (and `X-CSRF-Token` the header) that carries the anti-forgery token.
 pub const CSRF_FIELD: &str = "_csrf";
+
+/// Whether two secrets are equal, compared in constant time.
+pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
 
 /// The keyed hash under which a session token or a throttle subject is stored.
 pub fn keyed_hash(secret: &str, value: &str) -> String {

@@ -8,7 +8,8 @@ use app::error::AppError;
 use crate::common::{date, seed, Reply, Seed, TestApp, COORDINATOR, MENTOR_A, MENTOR_B, TEACHER_A};
 
 /// Endpoints anyone may call (signing in and out, the language, who am I).
-const PUBLIC: [&str; 5] = [
+const PUBLIC: [&str; 6] = [
+    "assessment/waiting",
     "auth/me",
     "auth/sign-in",
     "auth/tablet-sign-in",
@@ -17,7 +18,7 @@ const PUBLIC: [&str; 5] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 71] = [
+pub(crate) const GUARDED: [&str; 72] = [
     "home",
     "auth/password",
     "participants/list",
@@ -43,6 +44,7 @@ pub(crate) const GUARDED: [&str; 71] = [
     "assessment/start",
     "assessment/skill",
     "assessment/answer",
+    "assessment/deliver",
     "assessment/submit",
     "assessment/list",
     "assessment/comment",
@@ -115,6 +117,7 @@ fn is_tablet_only(endpoint: &str) -> bool {
             | "assessment/start"
             | "assessment/skill"
             | "assessment/answer"
+            | "assessment/deliver"
             | "assessment/submit"
     )
 }
@@ -204,8 +207,9 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
         }
         Who::Participant => {
             // The tablet's own functions act on the signed-in participant only.
+            // A delivery names the participant it was given for: only their own session.
             endpoint == "me"
-                || is_tablet_only(endpoint)
+                || (is_tablet_only(endpoint) && (endpoint != "assessment/deliver" || own))
                 || (own
                     && matches!(
                         endpoint,
@@ -417,6 +421,14 @@ pub(crate) fn form(
         "assessment/start" => v(&[("occasion", "start".into())]),
         "assessment/skill" => v(&[("skill", "listening".into()), ("lang", "en".into())]),
         "assessment/answer" => v(&[
+            ("skill", "listening".into()),
+            ("index", "0".into()),
+            ("statement", "L-PA1-1".into()),
+            ("answer", "can_do".into()),
+        ]),
+        "assessment/deliver" => v(&[
+            ("key", "matrix-key-0001".into()),
+            ("owner", pid.to_string()),
             ("skill", "listening".into()),
             ("index", "0".into()),
             ("statement", "L-PA1-1".into()),

@@ -28,3 +28,4 @@ mod register;
 mod render_race;
 mod schema;
 mod sfi;
+mod tablet;

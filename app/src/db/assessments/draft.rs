@@ -67,6 +67,52 @@ pub async fn answer(
     resume: (Skill, i64),
 ) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
+    apply(&mut tx, assessment, statement, answer, goal, resume).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An answer delivered from the tablet under its idempotency `key`: applied as [`answer`] the
+/// first time the key arrives, and nothing at all when it arrives again (`Ok(false)`), so a
+/// delivery repeated after a dropped connection never overwrites a later answer.
+pub async fn answer_once(
+    db: &Db,
+    (key, participant): (&str, ParticipantId),
+    assessment: i64,
+    statement: &str,
+    answer: Answer,
+    goal: bool,
+    resume: (Skill, i64),
+) -> Result<bool, DbError> {
+    let mut tx = db.begin().await?;
+    let fresh = sqlx::query(
+        "INSERT INTO assessment_deliveries (key, participant_id, assessment_id, statement_id, delivered_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(key)
+    .bind(participant.0)
+    .bind(assessment)
+    .bind(statement)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if fresh {
+        apply(&mut tx, assessment, statement, Some(answer), goal, resume).await?;
+    }
+    tx.commit().await?;
+    Ok(fresh)
+}
+
+async fn apply(
+    tx: &mut Tx,
+    assessment: i64,
+    statement: &str,
+    answer: Option<Answer>,
+    goal: bool,
+    resume: (Skill, i64),
+) -> Result<(), DbError> {
     let updated = sqlx::query(
         "UPDATE assessments SET updated_at = $2, resume_skill = $3, resume_position = $4 \
          WHERE id = $1 AND status = 'draft'",
@@ -75,11 +121,10 @@ pub async fn answer(
     .bind(now())
     .bind(resume.0.as_str())
     .bind(resume.1)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?
     .rows_affected();
     if updated == 0 {
-        tx.rollback().await?;
         return Err(DbError::NotFound);
     }
     sqlx::query(
@@ -92,10 +137,49 @@ pub async fn answer(
     .bind(answer.map(Answer::as_str))
     .bind(i64::from(goal))
     .bind(now())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    tx.commit().await?;
     Ok(())
+}
+
+/// Sets how many answers `tablet` holds for `participant` that could not be sent (their
+/// session had ended); zero forgets the tablet.
+pub async fn set_waiting(
+    db: &Db,
+    participant: ParticipantId,
+    tablet: &str,
+    answers: u32,
+) -> Result<(), DbError> {
+    if answers == 0 {
+        sqlx::query("DELETE FROM tablet_waiting WHERE participant_id = $1 AND tablet = $2")
+            .bind(participant.0)
+            .bind(tablet)
+            .execute(&db.pool)
+            .await?;
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO tablet_waiting (participant_id, tablet, answers, reported_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (participant_id, tablet) DO UPDATE SET answers = excluded.answers, reported_at = excluded.reported_at",
+    )
+    .bind(participant.0)
+    .bind(tablet)
+    .bind(i64::from(answers))
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// How many answers wait on tablets for `participant` (reported by the tablets).
+pub async fn waiting(db: &Db, participant: ParticipantId) -> Result<u32, DbError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(answers), 0) AS BIGINT) FROM tablet_waiting WHERE participant_id = $1",
+    )
+    .bind(participant.0)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// The answers of an assessment: statement id → (answer, goal).

@@ -1,0 +1,37 @@
+//! The tablet's two plain scripts (issue 12), served from the site root: `/tablet.js`, the
+//! answer queue on the participant's pages, and `/sw.js`, the service worker that keeps the
+//! tablet pages for a reload while offline (a worker's scope is its own folder and below, so
+//! it must be served from `/`). Both are revalidated on every load (`no-cache`), so a release
+//! reaches every tablet at once.
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+
+/// The queue script.
+pub const TABLET_JS: &str = include_str!("tablet.js");
+/// The service worker.
+pub const SW_JS: &str = include_str!("sw.js");
+
+fn script(body: &'static str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/javascript; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /tablet.js`.
+pub async fn tablet_js() -> Response {
+    script(TABLET_JS)
+}
+
+/// `GET /sw.js`.
+pub async fn sw_js() -> Response {
+    script(SW_JS)
+}
