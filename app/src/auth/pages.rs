@@ -68,6 +68,9 @@ pub fn TabletSignIn() -> impl IntoView {
             </form>
             <p><a href="/sign-in">{t("sign-in-staff-link")}</a></p>
         </section>
+        // The tablet's queue: reports answers kept here for someone whose session ended, and
+        // keeps this page for a reload while offline.
+        <script src="/tablet.js"></script>
     }
 }
 

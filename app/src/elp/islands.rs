@@ -48,7 +48,11 @@ pub struct ScreenText {
 #[derive(Debug, Clone, Deserialize)]
 struct QueueState {
     owner: i64,
+    /// Still on the tablet.
     answers: Vec<Queued>,
+    /// Sent since the page loaded (it may have been rendered before they arrived).
+    #[serde(default)]
+    sent: Vec<Queued>,
 }
 
 #[cfg(feature = "hydrate")]
@@ -85,6 +89,9 @@ mod queue {
         /// Asks the queue to announce what it holds for `owner`.
         #[wasm_bindgen(js_namespace = spraktrappanQueue, js_name = announce, catch)]
         pub fn announce(owner: f64) -> Result<(), JsValue>;
+        /// Goes to `url` once the answers on their way have arrived or are kept.
+        #[wasm_bindgen(js_namespace = spraktrappanQueue, js_name = go, catch)]
+        pub fn go(url: &str) -> Result<(), JsValue>;
     }
 }
 
@@ -185,7 +192,7 @@ pub fn SkillScreen(
             }
             waiting.set(state.answers.len());
             statements.with_value(|list| {
-                for q in &state.answers {
+                for q in state.sent.iter().chain(&state.answers) {
                     if let Some(i) = list.iter().position(|s| s.id == q.statement) {
                         answers.update(|a| a[i] = Some(q.answer));
                         goals.update(|g| g[i] = q.goal);
@@ -235,8 +242,10 @@ pub fn SkillScreen(
             if i + 1 < total {
                 index.set(i + 1);
                 show_index_in_address(skill.as_str(), i + 1);
-            } else if let Some(w) = web_sys::window() {
-                let _ = w.location().assign("/me/assessment");
+            } else if queue::go("/me/assessment").is_err() {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().assign("/me/assessment");
+                }
             }
         }
         #[cfg(not(feature = "hydrate"))]
@@ -251,6 +260,14 @@ pub fn SkillScreen(
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, to);
+    };
+    let leave = move |ev: leptos::ev::MouseEvent, url: &'static str| {
+        #[cfg(feature = "hydrate")]
+        if queue::go(url).is_ok() {
+            ev.prevent_default();
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, url);
     };
     let answer_buttons = Answer::ALL
         .into_iter()
@@ -317,7 +334,9 @@ pub fn SkillScreen(
                 on:click=move |ev| go(ev, index.get_untracked().saturating_sub(1))>
                 {text.with_value(|t| t.previous.clone())}
             </a>
-            <a href="/me/assessment" class="button-secondary">{text.with_value(|t| t.skills.clone())}</a>
+            <a href="/me/assessment" class="button-secondary" on:click=move |ev| leave(ev, "/me/assessment")>
+                {text.with_value(|t| t.skills.clone())}
+            </a>
             <a href=move || href((index.get() + 1).min(total.saturating_sub(1))) class="button-secondary"
                 hidden=move || index.get() + 1 >= total
                 on:click=move |ev| go(ev, (index.get_untracked() + 1).min(total.saturating_sub(1)))>

@@ -63,11 +63,17 @@
 		return id;
 	}
 
+	// Answers sent since this page loaded: a page rendered just before one of them arrived
+	// (a reload right after a tap) still shows it.
+	const sent = [];
+	let waitingHere = 0;
+
 	async function announce(who) {
 		if (who === null || who !== owner) return;
 		const answers = await mine(who);
+		waitingHere = answers.length;
 		window.dispatchEvent(
-			new CustomEvent("queue-change", { detail: JSON.stringify({ owner: who, answers }) }),
+			new CustomEvent("queue-change", { detail: JSON.stringify({ owner: who, answers, sent }) }),
 		);
 		document.documentElement.dataset.queued = String(answers.length);
 	}
@@ -76,11 +82,40 @@
 		return fetch(path, {
 			method: "POST",
 			credentials: "same-origin",
+			keepalive: true, // an answer given just before leaving the page still arrives
 			headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
 			body: new URLSearchParams(fields),
 		});
 	}
 
+	// Sends one kept answer: "done" (stored, or never storable: no draft any more, an unknown
+	// statement), "ended" (the owner's session has ended: kept for their next sign-in) or
+	// "keep" (offline or the server failed: sent again later).
+	async function send(a) {
+		let res;
+		try {
+			res = await post("/api/assessment/deliver", {
+				key: a.key,
+				owner: a.owner,
+				skill: a.skill,
+				index: a.index,
+				statement: a.statement,
+				answer: a.answer,
+				goal: a.goal ? "on" : "",
+			});
+		} catch (_) {
+			return "keep";
+		}
+		if (res.ok || [400, 404, 422].includes(res.status)) {
+			if (a.keeping) await a.keeping.catch(() => undefined);
+			await run("readwrite", (s) => s.delete(a.key));
+			if (res.ok) sent.push({ statement: a.statement, answer: a.answer, goal: a.goal });
+			return "done";
+		}
+		return res.status === 401 || res.status === 403 ? "ended" : "keep";
+	}
+
+	// Sends the owner's kept answers in the order they were given.
 	let sending = null;
 	async function flush() {
 		if (sending) return sending;
@@ -88,29 +123,9 @@
 			let ended = false;
 			if (owner !== null) {
 				for (const a of await mine(owner)) {
-					let res;
-					try {
-						res = await post("/api/assessment/deliver", {
-							key: a.key,
-							owner: a.owner,
-							skill: a.skill,
-							index: a.index,
-							statement: a.statement,
-							answer: a.answer,
-							goal: a.goal ? "on" : "",
-						});
-					} catch (_) {
-						break; // offline: kept, sent again later
-					}
-					if (res.ok || [400, 404, 422].includes(res.status)) {
-						// stored, or never storable (no draft any more, an unknown statement)
-						await run("readwrite", (s) => s.delete(a.key));
-					} else if (res.status === 401 || res.status === 403) {
-						ended = true; // the owner's session has ended: kept for their next sign-in
-						break;
-					} else {
-						break; // the server failed: kept, sent again later
-					}
+					const r = await send(a);
+					if (r === "ended") ended = true;
+					if (r !== "done") break;
 				}
 			}
 			await reportWaiting(ended);
@@ -152,27 +167,55 @@
 		}
 	}
 
+	// Keeps an answer on the tablet, then sends it: at once when nothing older waits, else
+	// after the older ones (so a later answer to the same sentence is never overwritten).
 	let seq = Date.now() * 1000;
-	async function put(json) {
+	const inflight = new Set();
+	function put(json) {
 		const item = JSON.parse(json);
 		if (item.owner !== owner) throw new Error("an answer for another person");
 		item.key = newKey();
 		item.token = token;
 		item.seq = ++seq;
-		await run("readwrite", (s) => s.put(item));
-		await announce(owner);
-		return flush();
+		// Nothing older waits: sent at once, while it is being kept (the delete after a
+		// successful send waits for the keeping).
+		const alone = waitingHere === 0 && !sending;
+		const keeping = run("readwrite", (s) => s.put(item));
+		const work = (async () => {
+			if (alone) {
+				const r = await send({ ...item, keeping });
+				if (r === "ended") await reportWaiting(true);
+			} else {
+				await keeping;
+				if (sending) await sending;
+				await flush();
+			}
+			await announce(owner);
+		})();
+		inflight.add(work);
+		work.catch((e) => console.error("queue", e)).finally(() => inflight.delete(work));
+	}
+
+	// Goes to `url` once the answers on their way have arrived or are safely kept (at most a
+	// few seconds), so the next page counts them.
+	async function go(url) {
+		const timeout = new Promise((r) => setTimeout(r, 3000));
+		await Promise.race([Promise.allSettled([...inflight]), timeout]);
+		location.assign(url);
 	}
 
 	window.spraktrappanQueue = {
 		put(json) {
-			// Called by the island: it must not wait, and an error must reach it synchronously
-			// only when the queue cannot work at all.
+			// Called by the island, which must not wait; an error reaches it only when the
+			// queue cannot work at all (then the plain form posts instead).
 			if (!window.indexedDB) throw new Error("no IndexedDB");
-			put(json).catch((e) => console.error("queue", e));
+			put(json);
 		},
 		announce(who) {
 			announce(who).catch((e) => console.error("queue", e));
+		},
+		go(url) {
+			go(url);
 		},
 		flush,
 	};
