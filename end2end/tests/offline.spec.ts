@@ -110,3 +110,52 @@ test.describe('a delivery repeated after the connection dropped', () => {
     expect(await storedAnswers(page, 'spoken_interaction')).toBe(before + 1);
   });
 });
+
+test('answers given offline by A never reach B on the same tablet and are sent on A\'s next sign-in', async ({ page, context, browser }) => {
+  // The coordinator, at a desk, gives P-0002 a PIN (a second person for the shared tablet).
+  const desk = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const staff = await desk.newPage();
+  await signInStaff(staff, STAFF.coordinator);
+  await staff.goto('/participants?q=P-0002');
+  await staff.getByTestId('participants').getByRole('link').first().click();
+  const codeB = (await staff.getByTestId('sign-in-code').innerText()).trim();
+  await staff.getByLabel('New PIN').fill('482915');
+  await staff.getByRole('button', { name: 'Set PIN' }).click();
+  await expect(staff.getByText('The PIN is saved.')).toBeVisible();
+
+  // A answers two sentences offline and signs out while still offline.
+  await tabletSignIn(page, 'spr-ak2', '1234');
+  await openSkill(page, 'spoken_production');
+  const before = await storedAnswers(page, 'spoken_production');
+  await context.setOffline(true);
+  for (let n = 0; n < 2; n++) {
+    const shown = await sentence(page).innerText();
+    await page.getByTestId('answer-not_yet').click();
+    await expect(sentence(page)).not.toHaveText(shown);
+  }
+  await expect(page.getByTestId('queued-count')).toHaveText('2');
+  await page.getByTestId('sign-out').click();
+  await context.setOffline(false);
+
+  // B signs in on the same tablet: nothing of A's shows, and A's answers stay A's.
+  await tabletSignIn(page, codeB, '482915');
+  await expect(page.getByTestId('signed-in-as')).not.toContainText('Amina');
+  await openSkill(page, 'spoken_production');
+  await expect(page.getByTestId('queued')).toBeHidden();
+  await expect(sentence(page)).toContainText('0 of');
+  await expect(page.locator('html')).toHaveAttribute('data-queued', '0');
+  await expectAccessible(page);
+
+  // The staff view of A's draft says that two answers wait on a tablet.
+  await expect.poll(async () => {
+    await staff.goto('/participants?q=P-0001');
+    await staff.getByTestId('participants').getByRole('link').first().click();
+    return staff.getByTestId('elp-draft').innerText();
+  }).toContain('2 answers wait on a tablet');
+  await desk.close();
+
+  // B leaves; A signs in again: A's two answers are sent by themselves.
+  await page.getByTestId('sign-out').click();
+  await tabletSignIn(page, 'spr-ak2', '1234');
+  await expect.poll(() => storedAnswers(page, 'spoken_production'), { timeout: 30_000 }).toBe(before + 2);
+});

@@ -7,3 +7,4 @@ elp-waiting-on-tablet = { $count ->
 field-key = Answer key
 field-tablet = Tablet
 field-answers = Number of answers
+elp-draft-staff = A self-assessment ({ $occasion }) is under way since { $date }: { $answered } of { $total } statements answered.

@@ -7,3 +7,4 @@ elp-waiting-on-tablet = { $count ->
 field-key = Svarets nyckel
 field-tablet = Surfplatta
 field-answers = Antal svar
+elp-draft-staff = En självskattning ({ $occasion }) pågår sedan { $date }: { $answered } av { $total } påståenden besvarade.

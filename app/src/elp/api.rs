@@ -205,6 +205,30 @@ pub async fn report_waiting(
     super::delivery::report_waiting(&state, owner, &token, &tablet, answers).await
 }
 
+/// A participant's self-assessment under way, as staff see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftNote {
+    /// Start, checkpoint or finish.
+    pub occasion: Occasion,
+    /// The day it was started.
+    pub started_on: chrono::NaiveDate,
+    /// Statements answered on the server.
+    pub answered: usize,
+    /// Statements in the draft's catalogue.
+    pub total: usize,
+    /// Answers that tablets hold for the participant and could not send (their session ended).
+    pub waiting: u32,
+}
+
+/// The participant's self-assessment under way, if any: staff who may see their results.
+#[server(endpoint = "assessment/draft")]
+pub async fn get_draft_note(participant: ParticipantId) -> Result<Option<DraftNote>, AppError> {
+    use crate::domain::access::ParticipantAction;
+    let (state, who) = crate::auth::session::require().await?;
+    guard::participant(&state, &who, participant, ParticipantAction::ViewResults).await?;
+    super::delivery::draft_note(&state.db, participant).await
+}
+
 /// Submits the draft: the level per skill is derived and stored with the answers, the date,
 /// the occasion, the catalogue version and the threshold. Never changed afterwards.
 #[server(endpoint = "assessment/submit")]

@@ -2,6 +2,7 @@
 //! `assessment/deliver` and `assessment/waiting`. Plain async functions; the server functions
 //! in `api` decide who may call them.
 
+use super::api::DraftNote;
 use crate::db::Db;
 use crate::domain::cefr::{Answer, Skill};
 use crate::domain::delivery::{DeliveryKey, TabletId, MAX_WAITING};
@@ -91,4 +92,34 @@ pub async fn report_waiting(
     }
     crate::db::assessments::set_waiting(&state.db, participant, tablet.as_str(), answers).await?;
     Ok(())
+}
+
+/// `participant`'s draft as staff see it: how far it is answered and how many answers wait on
+/// tablets. `None` without a draft.
+pub async fn draft_note(
+    db: &Db,
+    participant: ParticipantId,
+) -> Result<Option<DraftNote>, AppError> {
+    use crate::db::assessments as store;
+    let Some(draft) = store::draft(db, participant).await? else {
+        return Ok(None);
+    };
+    let mut total = 0;
+    if let Some(version) = &draft.catalogue_version {
+        for skill in Skill::ALL {
+            total += store::statements(db, version, skill, "sv").await?.len();
+        }
+    }
+    let answered = store::answers(db, draft.id)
+        .await?
+        .values()
+        .filter(|(a, _)| a.is_some())
+        .count();
+    Ok(Some(DraftNote {
+        occasion: draft.occasion,
+        started_on: draft.assessed_on,
+        answered,
+        total,
+        waiting: store::waiting(db, participant).await?,
+    }))
 }

@@ -13,6 +13,7 @@ pub fn ParticipantPage() -> impl IntoView {
         <ParticipantRecord>
             {move || id.get().map(|participant| view! {
                 <crate::sfi::pages::SfiSection participant />
+                <crate::elp::draft::DraftNotice participant />
                 <crate::elp::pages::AssessmentsSection participant />
                 <crate::ladder::pages::LadderSection participant />
                 <crate::hours::pages::HoursSection participant />

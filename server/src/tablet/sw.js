@@ -7,7 +7,8 @@
 // whole; the built files (/pkg/…, content-hashed) from the cache first.
 //
 // A shared tablet must never show one person's page to the next: signing in or out (also
-// offline, also by the idle timer) empties the kept pages at once. A sign-out that could not
+// offline, also by the idle timer) empties the kept personal pages (/me…) at once; the
+// sign-in screen and the built files are kept with the files. A sign-out that could not
 // reach the server is remembered and sent before anything else when the connection returns;
 // until then the participant's pages answer with the sign-in screen.
 "use strict";
@@ -80,16 +81,16 @@ async function page(request, path) {
 	try {
 		const res = await fetch(request);
 		if (res.ok && res.type === "basic" && !res.redirected && keepable(path)) {
-			const cache = await caches.open(PAGES);
+			const cache = await caches.open(personal(path) ? PAGES : FILES);
 			await cache.put(request.url, res.clone());
 		}
 		return res;
 	} catch (_) {
-		const cache = await caches.open(PAGES);
+		const cache = await caches.open(personal(path) ? PAGES : FILES);
 		const kept = (await cache.match(request.url)) || (await cache.match(request.url, { ignoreSearch: true }));
 		if (kept) return kept;
 		if (personal(path)) {
-			const signIn = await cache.match(new URL("/tablet", self.location.origin).href);
+			const signIn = await (await caches.open(FILES)).match(new URL("/tablet", self.location.origin).href);
 			if (signIn) return signIn;
 		}
 		return Response.error();
@@ -134,7 +135,9 @@ self.addEventListener("message", (event) => {
 						await file(new Request(url.href));
 					} else if (keepable(url.pathname)) {
 						const res = await fetch(url.href, { credentials: "same-origin" });
-						if (res.ok && !res.redirected) await (await caches.open(PAGES)).put(url.href, res);
+						if (res.ok && !res.redirected) {
+							await (await caches.open(personal(url.pathname) ? PAGES : FILES)).put(url.href, res);
+						}
 					}
 				} catch (_) {
 					// offline: kept on the next visit

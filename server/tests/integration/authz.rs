@@ -18,7 +18,7 @@ const PUBLIC: [&str; 6] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 72] = [
+pub(crate) const GUARDED: [&str; 73] = [
     "home",
     "auth/password",
     "participants/list",
@@ -47,6 +47,7 @@ pub(crate) const GUARDED: [&str; 72] = [
     "assessment/deliver",
     "assessment/submit",
     "assessment/list",
+    "assessment/draft",
     "assessment/comment",
     "hours/overview",
     "hours/plan",
@@ -152,6 +153,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "participants/pin"
                         | "sfi/results"
                         | "assessment/list"
+                        | "assessment/draft"
                         | "assessment/comment"
                         | "hours/overview"
                         | "hours/plan"
@@ -194,6 +196,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         | "sfi/grid"
                         | "sfi/grid/save"
                         | "assessment/list"
+                        | "assessment/draft"
                         | "assessment/comment"
                         | "hours/overview"
                         | "hours/register"
@@ -216,6 +219,7 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                         "participants/get"
                             | "sfi/results"
                             | "assessment/list"
+                            | "assessment/draft"
                             | "hours/overview"
                             | "hours/time"
                             | "hours/time/delete"
@@ -434,7 +438,7 @@ pub(crate) fn form(
             ("statement", "L-PA1-1".into()),
             ("answer", "can_do".into()),
         ]),
-        "assessment/list" => v(&[("participant", pid.to_string())]),
+        "assessment/list" | "assessment/draft" => v(&[("participant", pid.to_string())]),
         "assessment/comment" => v(&[
             ("assessment", assessment.to_string()),
             ("body", "Good progress".into()),

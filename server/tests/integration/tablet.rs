@@ -6,7 +6,7 @@
 use app::db::assessments as store;
 use app::domain::catalogue::Catalogue;
 use app::domain::cefr::{Answer, Skill};
-use app::elp::api::Delivered;
+use app::elp::api::{Delivered, DraftNote};
 use app::error::AppError;
 use axum::http::StatusCode;
 use tower::ServiceExt;
@@ -42,9 +42,7 @@ async fn stored(
     who: app::domain::ids::ParticipantId,
     statement: &str,
 ) -> Option<Answer> {
-    let Some(draft) = store::draft(&app.db, who).await.expect("draft") else {
-        return None;
-    };
+    let draft = store::draft(&app.db, who).await.expect("draft")?;
     let answers = store::answers(&app.db, draft.id).await.expect("answers");
     answers.get(statement).and_then(|(a, _)| *a)
 }
@@ -174,6 +172,34 @@ async fn a_tablet_reports_waiting_answers_only_with_the_owners_token(app: TestAp
     assert!(matches!(bad.error(), AppError::Invalid(p) if p[0].field == "tablet"));
     let too_many = report(token, "tablet-aaaa-01", "99999").await;
     assert!(matches!(too_many.error(), AppError::Invalid(p) if p[0].field == "answers"));
+    // Staff see it with the draft; without a draft there is nothing to show.
+    let coordinator = app.sign_in(crate::common::COORDINATOR).await;
+    let pid = s.p1.0.to_string();
+    let none = app
+        .call(
+            "assessment/draft",
+            Some(&coordinator),
+            &[("participant", &pid)],
+        )
+        .await;
+    assert_eq!(none.json::<Option<DraftNote>>(), None);
+    let tablet = app.sign_in_participant(&s.p1_code).await;
+    app.call("assessment/start", Some(&tablet), &[("occasion", "start")])
+        .await;
+    let note = app
+        .call(
+            "assessment/draft",
+            Some(&coordinator),
+            &[("participant", &pid)],
+        )
+        .await
+        .json::<Option<DraftNote>>()
+        .expect("a draft");
+    assert_eq!((note.answered, note.waiting), (0, 1));
+    assert_eq!(
+        note.total,
+        Catalogue::current().expect("catalogue").statements.len()
+    );
 }
 
 async fn the_skill_screen_binds_the_queue_to_its_owner_and_the_scripts_are_served(app: TestApp) {
