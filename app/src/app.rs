@@ -129,8 +129,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password") view=crate::auth::pages::PasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/tablet") view=TabletSignIn ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
+                    <Route path=path!("/me/ladder") view=crate::site::MyLadderPage ssr=SsrMode::Async />
+                    <Route path=path!("/me/hours") view=crate::site::MyHoursPage ssr=SsrMode::Async />
                     <Route path=path!("/me/passport") view=crate::ladder::pages::MyPassportPage ssr=SsrMode::Async />
                     <Route path=path!("/me/assessment") view=crate::elp::pages::AssessmentHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/me/assessment/finish") view=crate::elp::finish::FinishPage ssr=SsrMode::Async />
                     <Route path=path!("/me/assessment/:skill") view=crate::elp::pages::SkillPage ssr=SsrMode::Async />
                     <Route path=path!("/participants") view=ParticipantsPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/new") view=NewParticipant ssr=SsrMode::Async />

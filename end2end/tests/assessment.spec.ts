@@ -41,11 +41,24 @@ test('a participant answers part of a skill, reloads, continues, submits and see
   await page.getByRole('link', { name: 'All parts' }).click();
   await expect(page.getByTestId('elp-progress')).toContainText('9 of');
   await expectAccessible(page);
+  // Finish shows the summary first: listening A1, the four skills never started not assessed.
   await page.getByTestId('elp-submit').click();
+  const summary = page.getByTestId('elp-finish');
+  await expect(summary.getByTestId('level-listening')).toContainText('A1');
+  for (const skill of ['reading', 'spoken_interaction', 'spoken_production', 'writing']) {
+    await expect(summary.getByTestId(`level-${skill}`)).toContainText('Not assessed');
+  }
+  await expectAccessible(page);
+  // Going back keeps the draft; finishing again and saving stores no level for them.
+  await page.getByTestId('elp-back').click();
+  await expect(page.getByTestId('elp-progress')).toContainText('9 of');
+  await page.getByTestId('elp-submit').click();
+  await page.getByTestId('elp-confirm').click();
   const latest = page.getByTestId('elp-latest');
   await expect(latest).toBeVisible();
   await expect(latest.getByRole('row', { name: /Listening/ })).toContainText('A1');
-  await expect(latest.getByRole('row', { name: /Reading/ })).toContainText('Pre-A1');
+  await expect(latest.getByRole('row', { name: /Reading/ })).toContainText('Not assessed');
+  await expect(latest.getByRole('row', { name: /Reading/ })).not.toContainText('Pre-A1');
   await expectAccessible(page);
 });
 
@@ -60,4 +73,17 @@ test('answer buttons on the tablet are large', async ({ page }) => {
     const box = await page.getByTestId(id).boundingBox();
     expect(box && box.height >= 64, `${id} is at least 64 px high`).toBeTruthy();
   }
+});
+
+test('finishing with no answer at all is refused with a clear message', async ({ page }) => {
+  await signInOnTablet(page);
+  await page.goto('/me/assessment');
+  const start = page.getByTestId('elp-start');
+  if (await start.isVisible()) await start.click();
+  // The draft the previous test opened has no answer yet.
+  await expect(page.getByTestId('elp-progress')).toContainText(/^0 of/);
+  await page.getByTestId('elp-submit').click();
+  await expect(page.getByTestId('elp-finish-lead')).toContainText('No sentence has an answer yet');
+  await expect(page.getByTestId('elp-confirm')).toHaveCount(0);
+  await expectAccessible(page);
 });

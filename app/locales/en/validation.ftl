@@ -72,3 +72,4 @@ problem-bad-phone = Write a phone number of 6 to 20 digits, spaces, +, - and bra
 problem-not-after = Must be after { $date }.
 problem-date-in-past = The date has passed. Choose today or a later day.
 problem-unchanged = This is the value already in force. Choose another value.
+problem-nothing-answered = No sentence has an answer yet. Answer at least one sentence of one skill, then finish.

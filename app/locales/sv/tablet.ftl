@@ -8,3 +8,21 @@ field-key = Svarets nyckel
 field-tablet = Surfplatta
 field-answers = Antal svar
 elp-draft-staff = En självskattning ({ $occasion }) pågår sedan { $date }: { $answered } av { $total } påståenden besvarade.
+idle-warning = Ingen har rört surfplattan på en stund. Om en minut loggas du ut.
+idle-continue = Fortsätt
+# Att avsluta en självbedömning.
+elp-finish-title = Avsluta: mina nivåer
+elp-finish-lead = Så här säger dina svar. Spara, eller gå tillbaka och svara på fler.
+elp-confirm = Spara mina nivåer
+elp-finish-back = Gå tillbaka
+elp-not-assessed = Inte bedömd
+# Deltagarens egen sida: några stora rutor.
+me-lead = Vad vill du göra?
+me-mentor = Din mentor: { $name }
+me-tile-elp-hint = Svara på korta meningar om din svenska.
+me-tile-ladder = Min trappa
+me-tile-ladder-hint = Se hur din svenska växer.
+me-tile-passport = Mitt pass
+me-tile-passport-hint = Dina nivåer på en sida, att visa eller skriva ut.
+me-tile-hours = Mina timmar
+me-tile-hours-hint = Dina timmar svenska varje vecka.

@@ -72,3 +72,4 @@ problem-bad-phone = Skriv ett telefonnummer med 6 till 20 siffror, mellanslag, +
 problem-not-after = Måste vara efter { $date }.
 problem-date-in-past = Datumet har passerat. Välj i dag eller en senare dag.
 problem-unchanged = Det här är värdet som redan gäller. Välj ett annat värde.
+problem-nothing-answered = Ingen mening har något svar än. Svara på minst en mening i en färdighet och avsluta sedan.

@@ -114,3 +114,12 @@ pub fn PasswordPage() -> impl IntoView {
         </section>
     }
 }
+
+/// On every participant page of the shared tablet: a warning with a *Continue* button a
+/// minute before the sign-out for lack of activity, then the sign-out (see [`IdleGuard`]).
+///
+/// [`IdleGuard`]: super::islands::IdleGuard
+#[component]
+pub fn IdleSignOut() -> impl IntoView {
+    view! { <super::islands::IdleGuard warning=t("idle-warning") keep=t("idle-continue") /> }
+}

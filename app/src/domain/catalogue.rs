@@ -17,6 +17,10 @@ pub const CURRENT_VERSION: &str = "v1";
 /// The text of the current catalogue.
 pub const CURRENT_TEXT: &str = include_str!("../../catalogue/cefr-v1.csv");
 
+/// Every catalogue version the product has shipped (name and text), oldest first: an
+/// assessment is scored with the version its draft was begun on, even after a newer one ships.
+pub const VERSIONS: &[(&str, &str)] = &[(CURRENT_VERSION, CURRENT_TEXT)];
+
 /// Fewest and most statements per skill and level.
 pub const STATEMENTS_PER_CELL: std::ops::RangeInclusive<usize> = 3..=8;
 
@@ -69,6 +73,9 @@ pub enum CatalogueError {
         /// How many it has.
         count: usize,
     },
+    /// A version the product never shipped.
+    #[error("no catalogue version {0}")]
+    UnknownVersion(String),
 }
 
 impl Catalogue {
@@ -132,6 +139,34 @@ impl Catalogue {
         Catalogue::parse(CURRENT_VERSION, CURRENT_TEXT)
     }
 
+    /// The shipped catalogue `name` (see [`VERSIONS`]).
+    pub fn version(name: &str) -> Result<Self, CatalogueError> {
+        VERSIONS
+            .iter()
+            .find(|(v, _)| *v == name)
+            .ok_or_else(|| CatalogueError::UnknownVersion(name.to_owned()))
+            .and_then(|(v, text)| Catalogue::parse(v, text))
+    }
+
+    /// The level per skill when finishing: a skill none of whose statements has an answer is
+    /// not assessed (`None`), never Pre-A1; the others by the level rule.
+    pub fn finishing_levels(
+        &self,
+        answers: &BTreeMap<String, Answer>,
+        threshold: Threshold,
+    ) -> Vec<(Skill, Option<CefrLevel>)> {
+        self.levels(answers, threshold)
+            .into_iter()
+            .map(|(skill, level)| {
+                let started = self
+                    .skill(skill)
+                    .iter()
+                    .any(|s| answers.contains_key(&s.id));
+                (skill, started.then_some(level))
+            })
+            .collect()
+    }
+
     /// The statements of one skill and level, in file order.
     pub fn cell(&self, skill: Skill, level: CefrLevel) -> impl Iterator<Item = &Statement> {
         self.statements
@@ -178,6 +213,21 @@ impl Catalogue {
         }
         out
     }
+}
+
+/// The levels to store when finishing: those of the skills assessed. Finishing with no answer
+/// at all is refused ([`Problem::NothingAnswered`]).
+pub fn levels_to_store(
+    levels: &[(Skill, Option<CefrLevel>)],
+) -> Result<Vec<(Skill, CefrLevel)>, super::problem::Problem> {
+    let out: Vec<(Skill, CefrLevel)> = levels
+        .iter()
+        .filter_map(|(s, l)| l.map(|l| (*s, l)))
+        .collect();
+    if out.is_empty() {
+        return Err(super::problem::Problem::NothingAnswered);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -259,5 +309,68 @@ mod tests {
             Catalogue::parse("x", &format!("{header}A;listening;a1;Jag;I\n")),
             Err(CatalogueError::CellSize { .. })
         ));
+    }
+
+    #[test]
+    fn a_skill_never_started_is_not_assessed_never_pre_a1() {
+        let c = Catalogue::current().unwrap();
+        let mut answers = BTreeMap::new();
+        // Listening: one "not yet" at Pre-A1 (started, so Pre-A1); writing: nothing at all.
+        let first = c.skill(Skill::Listening)[0].id.clone();
+        answers.insert(first, Answer::NotYet);
+        let levels = c.finishing_levels(&answers, Threshold::default());
+        assert_eq!(levels.len(), Skill::ALL.len());
+        assert_eq!(levels[0], (Skill::Listening, Some(CefrLevel::PreA1)));
+        assert!(levels[1..].iter().all(|(_, l)| l.is_none()), "{levels:?}");
+        assert_eq!(
+            levels_to_store(&levels),
+            Ok(vec![(Skill::Listening, CefrLevel::PreA1)])
+        );
+    }
+
+    #[test]
+    fn finishing_with_no_answer_at_all_is_refused() {
+        let c = Catalogue::current().unwrap();
+        let levels = c.finishing_levels(&BTreeMap::new(), Threshold::default());
+        assert!(levels.iter().all(|(_, l)| l.is_none()));
+        assert_eq!(
+            levels_to_store(&levels),
+            Err(super::super::problem::Problem::NothingAnswered)
+        );
+    }
+
+    #[test]
+    fn an_assessment_is_scored_with_the_version_its_draft_used() {
+        for (name, _) in VERSIONS {
+            assert_eq!(Catalogue::version(name).unwrap().version, *name);
+        }
+        assert_eq!(Catalogue::version(CURRENT_VERSION), Catalogue::current());
+        assert_eq!(
+            Catalogue::version("v0"),
+            Err(CatalogueError::UnknownVersion("v0".into()))
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever was answered, a skill has a level exactly when one of its statements has
+        /// an answer, and that level is the level rule's.
+        #[test]
+        fn finishing_levels_agree_with_the_rule_for_started_skills(
+            picks in proptest::collection::vec((0usize..400, 0usize..3), 0..60)
+        ) {
+            let c = Catalogue::current().unwrap();
+            let mut answers = BTreeMap::new();
+            for (i, a) in picks {
+                let s = &c.statements[i % c.statements.len()];
+                answers.insert(s.id.clone(), Answer::ALL[a]);
+            }
+            let rule = c.levels(&answers, Threshold::default());
+            let finishing = c.finishing_levels(&answers, Threshold::default());
+            for ((skill, level), (skill2, maybe)) in rule.into_iter().zip(finishing) {
+                proptest::prop_assert_eq!(skill, skill2);
+                let started = c.skill(skill).iter().any(|s| answers.contains_key(&s.id));
+                proptest::prop_assert_eq!(maybe, started.then_some(level));
+            }
+        }
     }
 }

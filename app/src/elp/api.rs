@@ -23,6 +23,15 @@ pub struct SkillProgress {
     pub total: usize,
 }
 
+/// What finishing the draft would store, for the participant to confirm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinishSummary {
+    /// The draft's occasion.
+    pub occasion: Occasion,
+    /// Per skill, the level the answers give; `None` for a skill not started (not assessed).
+    pub levels: Vec<(Skill, Option<CefrLevel>)>,
+}
+
 /// The participant's self-assessment start page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentHome {
@@ -227,6 +236,14 @@ pub async fn get_draft_note(participant: ParticipantId) -> Result<Option<DraftNo
     let (state, who) = crate::auth::session::require().await?;
     guard::participant(&state, &who, participant, ParticipantAction::ViewResults).await?;
     super::delivery::draft_note(&state.db, participant).await
+}
+
+/// The summary shown before finishing (None: no draft under way).
+#[server(endpoint = "assessment/finish")]
+pub async fn get_finish_summary() -> Result<Option<FinishSummary>, AppError> {
+    let (state, who) = crate::auth::session::require().await?;
+    let me = participant_of(&state, &who).await?;
+    super::service::finish_summary(&state.db, me, state.clock.today()).await
 }
 
 /// Submits the draft: the level per skill is derived and stored with the answers, the date,

@@ -6,6 +6,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod delivery;
 pub mod draft;
+pub mod finish;
 pub mod islands;
 pub mod pages;
 pub mod queue;

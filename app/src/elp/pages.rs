@@ -15,7 +15,7 @@ use super::api::{
 };
 use super::islands::{ScreenText, SkillScreen};
 use super::queue::{csrf_token, TabletQueue};
-use crate::auth::islands::IdleSignOut;
+use crate::auth::pages::IdleSignOut;
 use crate::domain::cefr::{Answer, Occasion, Skill};
 use crate::domain::ids::ParticipantId;
 use crate::error::AppError;
@@ -23,7 +23,7 @@ use crate::ui::components::failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Loading};
 use crate::ui::{day, t, t_args, use_locale};
 
-fn skill_name(s: Skill) -> String {
+pub(super) fn skill_name(s: Skill) -> String {
     t(&format!("skill-{}", s.as_str()))
 }
 
@@ -46,7 +46,7 @@ fn skill_paths(s: Skill) -> &'static str {
 }
 
 /// A decorative line icon from SVG `paths`.
-fn icon(paths: &'static str, size: u32) -> impl IntoView {
+pub fn icon(paths: &'static str, size: u32) -> impl IntoView {
     view! {
         <svg class="icon" viewBox="0 0 24 24" width=size height=size fill="none" stroke="currentColor"
             stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
@@ -62,7 +62,7 @@ fn occasion_name(o: Occasion) -> String {
 }
 
 /// On the participant's own pages, a staff session or none goes to the tablet sign-in.
-fn tablet_failed(e: AppError) -> AnyView {
+pub(super) fn tablet_failed(e: AppError) -> AnyView {
     match e {
         AppError::NotSignedIn => view! { <Redirect path="/tablet" /> }.into_any(),
         other => failed(other),
@@ -80,9 +80,7 @@ pub fn AssessmentHomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let home = match data.await { Ok(h) => h, Err(e) => return tablet_failed(e) };
                 let latest = home.latest.clone().map(|(date, levels)| {
-                    let rows = levels.into_iter().map(|(s, l)| view! {
-                        <tr><th scope="row">{skill_name(s)}</th><td class="level">{l.label()}</td></tr>
-                    }).collect_view();
+                    let rows = super::finish::level_rows(&levels);
                     view! {
                         <section class="card" aria-labelledby="latest-h" data-test="elp-latest">
                             <h2 id="latest-h">{t_args("elp-latest", &[("date", day(date))])}</h2>
@@ -137,11 +135,10 @@ pub fn AssessmentHomePage() -> impl IntoView {
                             {resume}
                             <h2>{t("elp-choose-skill")}</h2>
                             <ul class="skill-cards">{cards}</ul>
-                            <form method="post" action="/api/assessment/submit" class="card stack">
-                                <crate::ui::components::CsrfField />
+                            <div class="card stack">
                                 <p>{t("elp-submit-explain")}</p>
-                                <button type="submit" class="button-primary big" data-test="elp-submit">{t("elp-submit")}</button>
-                            </form>
+                                <A href="/me/assessment/finish" attr:class="button-primary big" attr:data-test="elp-submit">{t("elp-submit")}</A>
+                            </div>
                         }.into_any()
                     }
                 };
@@ -215,11 +212,7 @@ fn assessment_card(
     can_comment: bool,
     action: ServerAction<CommentAssessment>,
 ) -> impl IntoView {
-    let levels = a
-        .levels
-        .iter()
-        .map(|(s, l)| view! { <tr><th scope="row">{skill_name(*s)}</th><td class="level">{l.label()}</td></tr> })
-        .collect_view();
+    let levels = super::finish::level_rows(&a.levels);
     let source = if a.catalogue_version.is_some() {
         t_args(
             "elp-source-tablet",

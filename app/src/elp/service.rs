@@ -3,7 +3,8 @@
 //! `api` decide who may call them.
 
 use super::api::{
-    AssessmentHome, AssessmentList, AssessmentView, SkillProgress, SkillSheet, StatementView,
+    AssessmentHome, AssessmentList, AssessmentView, FinishSummary, SkillProgress, SkillSheet,
+    StatementView,
 };
 use crate::db::Db;
 use crate::domain::cefr::{Answer, Occasion, Skill};
@@ -14,7 +15,6 @@ use crate::error::AppError;
 /// The participant's assessment start screen: the draft's progress and the latest levels.
 pub async fn home(db: &Db, me: ParticipantId) -> Result<AssessmentHome, AppError> {
     use crate::db::assessments as store;
-    use crate::domain::catalogue::Catalogue;
     let done = store::submitted(db, me).await?;
     let latest = done
         .last()
@@ -32,10 +32,7 @@ pub async fn home(db: &Db, me: ParticipantId) -> Result<AssessmentHome, AppError
             latest,
         });
     };
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "catalogue");
-        AppError::Internal
-    })?;
+    let catalogue = draft_catalogue(&draft)?;
     let answers = store::answers(db, draft.id).await?;
     let progress = Skill::ALL
         .into_iter()
@@ -117,14 +114,10 @@ pub async fn answer(
     goal: Option<String>,
 ) -> Result<String, AppError> {
     use crate::db::assessments as store;
-    use crate::domain::catalogue::Catalogue;
     let skill = parse_skill(&skill)?;
     let answer = Answer::parse(&answer).map_err(|p| AppError::field("answer", &answer, p))?;
     let draft = store::draft(db, me).await?.ok_or(AppError::NotFound)?;
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "catalogue");
-        AppError::Internal
-    })?;
+    let catalogue = draft_catalogue(&draft)?;
     let statements = catalogue.skill(skill);
     if !statements.iter().any(|s| s.id == statement) {
         return Err(AppError::NotFound);
@@ -210,26 +203,70 @@ pub async fn skill_sheet(
     })
 }
 
-/// Submits the participant's draft, dated `today`: a level per skill from the answers.
-pub async fn submit(db: &Db, me: ParticipantId, today: chrono::NaiveDate) -> Result<(), AppError> {
-    use crate::db::assessments as store;
-    use crate::domain::catalogue::Catalogue;
-    use std::collections::BTreeMap;
-    let Some(draft) = store::draft(db, me).await? else {
-        // Already submitted (a double tap): nothing to do, the start screen shows the result.
-        return Ok(());
-    };
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "catalogue");
+/// The catalogue the draft was begun on (the current one for a draft that names none).
+fn draft_catalogue(
+    draft: &crate::db::assessments::AssessmentHead,
+) -> Result<crate::domain::catalogue::Catalogue, AppError> {
+    use crate::domain::catalogue::{Catalogue, CURRENT_VERSION};
+    let version = draft
+        .catalogue_version
+        .as_deref()
+        .unwrap_or(CURRENT_VERSION);
+    Catalogue::version(version).map_err(|e| {
+        tracing::error!(error = %e, version, "catalogue");
         AppError::Internal
-    })?;
-    let answers: BTreeMap<String, Answer> = store::answers(db, draft.id)
+    })
+}
+
+/// The level per skill the draft's answers give on `day`, with the threshold applied; a skill
+/// never started is not assessed (`None`).
+async fn draft_levels(
+    db: &Db,
+    draft: &crate::db::assessments::AssessmentHead,
+    day: chrono::NaiveDate,
+) -> Result<(FinishLevels, crate::domain::cefr::Threshold), AppError> {
+    use std::collections::BTreeMap;
+    let catalogue = draft_catalogue(draft)?;
+    let answers: BTreeMap<String, Answer> = crate::db::assessments::answers(db, draft.id)
         .await?
         .into_iter()
         .filter_map(|(k, (a, _))| a.map(|a| (k, a)))
         .collect();
-    let threshold = threshold(db, today).await?;
-    let levels = catalogue.levels(&answers, threshold);
+    let threshold = threshold(db, day).await?;
+    Ok((catalogue.finishing_levels(&answers, threshold), threshold))
+}
+
+/// Level per skill, `None` for not assessed.
+type FinishLevels = Vec<(Skill, Option<crate::domain::cefr::CefrLevel>)>;
+
+/// What finishing the draft would store on `today` (None: no draft under way).
+pub async fn finish_summary(
+    db: &Db,
+    me: ParticipantId,
+    today: chrono::NaiveDate,
+) -> Result<Option<FinishSummary>, AppError> {
+    let Some(draft) = crate::db::assessments::draft(db, me).await? else {
+        return Ok(None);
+    };
+    let (levels, _) = draft_levels(db, &draft, today).await?;
+    Ok(Some(FinishSummary {
+        occasion: draft.occasion,
+        levels,
+    }))
+}
+
+/// Submits the participant's draft, dated `today`, scored with the catalogue version the draft
+/// was begun on: a level per skill started, none for a skill never started. Refused when no
+/// statement has an answer.
+pub async fn submit(db: &Db, me: ParticipantId, today: chrono::NaiveDate) -> Result<(), AppError> {
+    use crate::db::assessments as store;
+    let Some(draft) = store::draft(db, me).await? else {
+        // Already submitted (a double tap): nothing to do, the start screen shows the result.
+        return Ok(());
+    };
+    let (levels, threshold) = draft_levels(db, &draft, today).await?;
+    let levels = crate::domain::catalogue::levels_to_store(&levels)
+        .map_err(|p| AppError::field("answers", "", p))?;
     store::submit(db, draft.id, &levels, &threshold.to_string(), today).await?;
     Ok(())
 }

@@ -32,7 +32,7 @@ fn ladder_body(v: LadderView, participant: ParticipantId, own: bool) -> impl Int
             let cells = a
                 .levels
                 .iter()
-                .map(|l| view! { <td>{if l.is_empty() { "–".to_owned() } else { l.clone() }}</td> })
+                .map(|l| view! { <td>{if l.is_empty() { t("elp-not-assessed") } else { l.clone() }}</td> })
                 .collect_view();
             view! { <tr><th scope="row">{a.date.clone()}</th><td>{t(&format!("occasion-{}", a.occasion))}</td>{cells}</tr> }
         })
@@ -218,7 +218,7 @@ fn dashboard_table(d: Dashboard) -> impl IntoView {
                 .iter()
                 .zip(r.levels.iter().zip(r.changes.iter()))
                 .map(|(&s, (level, change))| {
-                    let text = if level.is_empty() { "–".to_owned() } else { level.clone() };
+                    let text = if level.is_empty() { t("elp-not-assessed") } else { level.clone() };
                     let change = (!change.is_empty() && change != "0")
                         .then(|| view! { <span class="change">" ("{change.clone()}")"</span> });
                     view! { <li><span class="skill">{skill_name(s)}</span>" "{text}{change}</li> }
@@ -297,7 +297,7 @@ fn PassportView(participant: Option<ParticipantId>) -> impl IntoView {
                     let level_text = level
                         .and_then(|v| CefrLevel::ALL.get(usize::from(v)))
                         .map(|l| l.label().to_owned())
-                        .unwrap_or_else(|| "–".to_owned());
+                        .unwrap_or_else(|| t("elp-not-assessed"));
                     view! { <tr><th scope="row">{skill_name(s)}</th>{cells}<td class="level-text">{level_text}</td></tr> }
                 }).collect_view();
                 let period = match p.end_date {
@@ -362,5 +362,8 @@ pub fn PassportPage() -> impl IntoView {
 /// `/me/passport`: the participant's own passport on the tablet.
 #[component]
 pub fn MyPassportPage() -> impl IntoView {
-    view! { <PassportView participant=None /> }
+    view! {
+        <crate::auth::pages::IdleSignOut />
+        <PassportView participant=None />
+    }
 }

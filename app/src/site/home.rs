@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 
-use crate::auth::islands::IdleSignOut;
+use crate::auth::pages::IdleSignOut;
 use crate::auth::use_me;
 use crate::domain::role::Principal;
 use crate::register::api::{my_record, start_page, Home};
@@ -12,6 +12,8 @@ use crate::register::pages::status_label;
 use crate::ui::components::failed;
 use crate::ui::components::Loading;
 use crate::ui::{day, t, t_args};
+
+use super::mine::{CLOCK, LADDER, PASSPORT, SPEECH};
 
 /// `/`: the start page of the signed-in staff member; participants go to `/me`, others sign in.
 #[component]
@@ -127,7 +129,26 @@ fn home_view(h: Home) -> impl IntoView {
     }
 }
 
-/// `/me`: the participant's own page on the tablet.
+/// One large tile of `/me`: an icon, a short name and one short sentence.
+fn tile(
+    href: &'static str,
+    test: &'static str,
+    icon: &'static str,
+    name: &'static str,
+    hint: &'static str,
+) -> impl IntoView {
+    view! {
+        <li>
+            <A href=href attr:class="tile" attr:data-test=test>
+                <span class="tile-icon">{crate::elp::pages::icon(icon, 48)}</span>
+                <span class="tile-name">{t(name)}</span>
+                <span class="tile-hint">{t(hint)}</span>
+            </A>
+        </li>
+    }
+}
+
+/// `/me`: the participant's own page on the tablet: a few large tiles.
 #[component]
 pub fn MePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_record());
@@ -138,24 +159,24 @@ pub fn MePage() -> impl IntoView {
                 match data.await {
                     Ok(p) => {
                         let hello = t_args("me-hello", &[("name", p.given_name.clone())]);
+                        let mentor = p.mentor_name.clone().map(|name| view! {
+                            <p>{t_args("me-mentor", &[("name", name)])}</p>
+                        });
                         view! {
                             <IdleSignOut />
                             <section class="tablet" data-test="start-participant">
                                 <h1>{hello}</h1>
-                                <dl class="facts">
-                                    <div><dt>{t("field-school")}</dt><dd>{p.school}</dd></div>
-                                    <div><dt>{t("field-mentor")}</dt><dd>{p.mentor_name.unwrap_or_else(|| t("none"))}</dd></div>
-                                    <div><dt>{t("field-start_date")}</dt><dd>{day(p.start_date)}</dd></div>
-                                    <div><dt>{t("field-planned_terms")}</dt><dd>{p.planned_terms}</dd></div>
-                                </dl>
-                                <p><A href="/me/assessment" attr:class="button-primary big" attr:data-test="elp-open">{t("elp-open")}</A></p>
+                                <p class="lead">{t("me-lead")}</p>
+                                <ul class="tiles">
+                                    {tile("/me/assessment", "elp-open", SPEECH, "elp-open", "me-tile-elp-hint")}
+                                    {tile("/me/ladder", "tile-ladder", LADDER, "me-tile-ladder", "me-tile-ladder-hint")}
+                                    {tile("/me/passport", "tile-passport", PASSPORT, "me-tile-passport", "me-tile-passport-hint")}
+                                    {tile("/me/hours", "tile-hours", CLOCK, "me-tile-hours", "me-tile-hours-hint")}
+                                </ul>
+                                {mentor}
                             </section>
-                            <crate::elp::pages::AssessmentsSection participant=p.id />
-                            <crate::sfi::pages::SfiSection participant=p.id />
-                            <crate::ladder::pages::LadderSection participant=p.id own=true />
-                            <crate::binder::pages::StepsSection participant=p.id />
-                            <crate::hours::pages::HoursSection participant=p.id />
                             <crate::audit::pages::MyVisits />
+                            <crate::elp::queue::TabletQueue owner=p.id />
                         }
                         .into_any()
                     }

@@ -3,7 +3,9 @@
 //! import each other; only this layer (and the router in `app`) sees them all.
 
 mod home;
+mod mine;
 mod participant;
 
 pub use home::{HomePage, MePage};
+pub use mine::{MyHoursPage, MyLadderPage};
 pub use participant::ParticipantPage;

@@ -18,7 +18,7 @@ const PUBLIC: [&str; 6] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 73] = [
+pub(crate) const GUARDED: [&str; 74] = [
     "home",
     "auth/password",
     "participants/list",
@@ -45,6 +45,7 @@ pub(crate) const GUARDED: [&str; 73] = [
     "assessment/skill",
     "assessment/answer",
     "assessment/deliver",
+    "assessment/finish",
     "assessment/submit",
     "assessment/list",
     "assessment/draft",
@@ -119,6 +120,7 @@ fn is_tablet_only(endpoint: &str) -> bool {
             | "assessment/skill"
             | "assessment/answer"
             | "assessment/deliver"
+            | "assessment/finish"
             | "assessment/submit"
     )
 }

@@ -15,6 +15,7 @@ mod authz;
 mod authz_edges;
 mod calendar;
 mod cli;
+mod finishing;
 mod forms;
 mod hours;
 mod housekeeping;

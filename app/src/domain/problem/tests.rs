@@ -107,6 +107,7 @@ fn problem_samples() -> Vec<Problem> {
         },
         Problem::DateInPast,
         Problem::Unchanged,
+        Problem::NothingAnswered,
     ]
 }
 
@@ -163,6 +164,7 @@ fn problem_index(problem: &Problem) -> usize {
         Problem::NotAfter { .. } => 47,
         Problem::DateInPast => 48,
         Problem::Unchanged => 49,
+        Problem::NothingAnswered => 50,
     }
 }
 

@@ -211,6 +211,11 @@ pub enum Problem {
     /// A change that changes nothing (a checkpoint decision of the length already in force).
     #[error("This is the value already in force. Choose another value.")]
     Unchanged,
+    /// Finishing a self-assessment in which no statement has an answer.
+    #[error(
+        "No sentence has an answer yet. Answer at least one sentence of one skill, then finish."
+    )]
+    NothingAnswered,
     /// A problem with weeks, plans or recorded time (see [`TimeProblem`]).
     #[error("{0}")]
     Time(Box<TimeProblem>),
@@ -289,6 +294,7 @@ impl Problem {
             Problem::NotAfter { .. } => "problem-not-after",
             Problem::DateInPast => "problem-date-in-past",
             Problem::Unchanged => "problem-unchanged",
+            Problem::NothingAnswered => "problem-nothing-answered",
             Problem::Time(t) => t.message_id(),
         }
     }
@@ -349,6 +355,7 @@ impl Problem {
             | Problem::BadPhone
             | Problem::DateInPast
             | Problem::Unchanged
+            | Problem::NothingAnswered
             | Problem::BadStepCode
             | Problem::UnknownConfirmer
             | Problem::TrivialPin
