@@ -13,9 +13,13 @@ pub const TABLET_IDLE_SECONDS: u64 = 180;
 pub const TABLET_WARNING_SECONDS: u64 = 60;
 
 /// On the shared tablet: shows a warning a minute before signing out for lack of activity,
-/// then signs out and returns to the sign-in screen. Any touch or key press (the warning's
-/// *Continue* button among them) starts the wait again. Without the wasm the server-side
-/// idle timeout still ends the session. `warning` and `keep` are the translated texts.
+/// then signs out and returns to the sign-in screen. Any touch, click or key press (the
+/// warning's *Continue* button among them) hides the warning and starts the wait again.
+/// Without the wasm the server-side idle timeout still ends the session. `warning` and `keep`
+/// are the translated texts.
+///
+/// The timers and listeners live for the page (every page is a full load), in plain Rust
+/// rather than in the island's reactive owner, and find the warning and the form by id.
 #[island]
 pub fn IdleGuard(
     /// The warning's text (it says the tablet signs out soon).
@@ -24,53 +28,82 @@ pub fn IdleGuard(
     keep: String,
 ) -> impl IntoView {
     use leptos::server_fn::ServerFn;
-    let form = NodeRef::<leptos::html::Form>::new();
-    let button = NodeRef::<leptos::html::Button>::new();
-    let warn = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
-    {
-        use std::time::Duration;
-        let timers = StoredValue::new_local(Vec::<TimeoutHandle>::new());
-        let arm = move || {
-            timers.update_value(|t| t.drain(..).for_each(|h| h.clear()));
-            warn.set(false);
-            let show = set_timeout_with_handle(
-                move || {
-                    warn.set(true);
-                    if let Some(b) = button.get_untracked() {
-                        let _ = b.focus();
-                    }
-                },
-                Duration::from_secs(TABLET_IDLE_SECONDS - TABLET_WARNING_SECONDS),
-            );
-            let leave = set_timeout_with_handle(
-                move || {
-                    if let Some(f) = form.get_untracked() {
-                        let _ = f.submit();
-                    }
-                },
-                Duration::from_secs(TABLET_IDLE_SECONDS),
-            );
-            timers.update_value(|t| t.extend(show.ok().into_iter().chain(leave.ok())));
-        };
-        Effect::new(move |_| arm());
-        let touch = window_event_listener(leptos::ev::pointerdown, move |_| arm());
-        let key = window_event_listener(leptos::ev::keydown, move |_| arm());
-        on_cleanup(move || {
-            touch.remove();
-            key.remove();
-            timers.update_value(|t| t.drain(..).for_each(|h| h.clear()));
-        });
-    }
+    guard::start();
     view! {
-        <div class="idle-warning" role="alertdialog" aria-labelledby="idle-warning-text"
-            hidden=move || !warn.get() data-test="idle-warning">
+        <div id="idle-warning" class="idle-warning" role="alertdialog" aria-labelledby="idle-warning-text"
+            hidden data-test="idle-warning">
             <p id="idle-warning-text">{warning}</p>
-            <button type="button" node_ref=button class="button-primary big" data-test="idle-continue"
-                on:click=move |_| warn.set(false)>{keep}</button>
+            <button type="button" id="idle-continue" class="button-primary big" data-test="idle-continue">{keep}</button>
         </div>
-        <form node_ref=form method="post" action={<super::api::SignOut as ServerFn>::PATH} hidden data-test="idle-sign-out">
+        <form id="idle-sign-out" method="post" action={<super::api::SignOut as ServerFn>::PATH} hidden data-test="idle-sign-out">
             <input type="hidden" name="to" value="/tablet" />
         </form>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod guard {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    use leptos::prelude::*;
+    use leptos::wasm_bindgen::JsCast;
+
+    use super::{TABLET_IDLE_SECONDS, TABLET_WARNING_SECONDS};
+
+    fn element(id: &str) -> Option<leptos::web_sys::Element> {
+        document().get_element_by_id(id)
+    }
+
+    /// Shows or hides the warning; shown, it takes the focus onto *Continue*.
+    fn show(on: bool) {
+        let Some(dialog) = element("idle-warning") else {
+            return;
+        };
+        if on {
+            let _ = dialog.remove_attribute("hidden");
+            if let Some(b) = element("idle-continue")
+                .and_then(|b| b.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+            {
+                let _ = b.focus();
+            }
+        } else if !dialog.has_attribute("hidden") {
+            let _ = dialog.set_attribute("hidden", "");
+        }
+    }
+
+    fn sign_out() {
+        if let Some(f) = element("idle-sign-out")
+            .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+        {
+            let _ = f.submit();
+        }
+    }
+
+    /// Arms the two timers now and again on every touch, click or key press.
+    pub fn start() {
+        let timers: Rc<RefCell<Vec<TimeoutHandle>>> = Rc::default();
+        let arm: Rc<dyn Fn()> = Rc::new(move || {
+            for h in timers.borrow_mut().drain(..) {
+                h.clear();
+            }
+            show(false);
+            let warn = set_timeout_with_handle(
+                || show(true),
+                Duration::from_secs(TABLET_IDLE_SECONDS - TABLET_WARNING_SECONDS),
+            );
+            let leave = set_timeout_with_handle(sign_out, Duration::from_secs(TABLET_IDLE_SECONDS));
+            timers
+                .borrow_mut()
+                .extend(warn.ok().into_iter().chain(leave.ok()));
+        });
+        arm();
+        for event in ["pointerdown", "keydown", "click", "touchstart"] {
+            let arm = Rc::clone(&arm);
+            // Kept for the page's life: never removed.
+            let _kept = window_event_listener_untyped(event, move |_| arm());
+        }
     }
 }
