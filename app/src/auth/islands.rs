@@ -18,8 +18,8 @@ pub const TABLET_WARNING_SECONDS: u64 = 60;
 /// Without the wasm the server-side idle timeout still ends the session. `warning` and `keep`
 /// are the translated texts.
 ///
-/// The timers and listeners live for the page (every page is a full load), in plain Rust
-/// rather than in the island's reactive owner, and find the warning and the form by id.
+/// The listeners and the clock check live for the page (every page is a full load) and find
+/// the warning and the form by id.
 #[island]
 pub fn IdleGuard(
     /// The warning's text (it says the tablet signs out soon).
@@ -44,7 +44,7 @@ pub fn IdleGuard(
 
 #[cfg(feature = "hydrate")]
 mod guard {
-    use std::cell::RefCell;
+    use std::cell::Cell;
     use std::rc::Rc;
     use std::time::Duration;
 
@@ -52,6 +52,9 @@ mod guard {
     use leptos::wasm_bindgen::JsCast;
 
     use super::{TABLET_IDLE_SECONDS, TABLET_WARNING_SECONDS};
+
+    /// How often the guard looks at the clock.
+    const TICK: Duration = Duration::from_secs(1);
 
     fn element(id: &str) -> Option<leptos::web_sys::Element> {
         document().get_element_by_id(id)
@@ -62,14 +65,15 @@ mod guard {
         let Some(dialog) = element("idle-warning") else {
             return;
         };
-        if on {
+        let hidden = dialog.has_attribute("hidden");
+        if on && hidden {
             let _ = dialog.remove_attribute("hidden");
             if let Some(b) = element("idle-continue")
                 .and_then(|b| b.dyn_into::<leptos::web_sys::HtmlElement>().ok())
             {
                 let _ = b.focus();
             }
-        } else if !dialog.has_attribute("hidden") {
+        } else if !on && !hidden {
             let _ = dialog.set_attribute("hidden", "");
         }
     }
@@ -82,28 +86,33 @@ mod guard {
         }
     }
 
-    /// Arms the two timers now and again on every touch, click or key press.
+    /// Notes the time of every touch, click or key press, and compares the clock with it every
+    /// second: the warning from two minutes, the sign-out at three. Measuring from the last
+    /// activity (rather than cancelling and re-arming timers) also holds when a sleeping
+    /// tablet wakes up: it signs out at once if the time has passed.
     pub fn start() {
-        let timers: Rc<RefCell<Vec<TimeoutHandle>>> = Rc::default();
-        let arm: Rc<dyn Fn()> = Rc::new(move || {
-            for h in timers.borrow_mut().drain(..) {
-                h.clear();
-            }
-            show(false);
-            let warn = set_timeout_with_handle(
-                || show(true),
-                Duration::from_secs(TABLET_IDLE_SECONDS - TABLET_WARNING_SECONDS),
-            );
-            let leave = set_timeout_with_handle(sign_out, Duration::from_secs(TABLET_IDLE_SECONDS));
-            timers
-                .borrow_mut()
-                .extend(warn.ok().into_iter().chain(leave.ok()));
-        });
-        arm();
+        let last = Rc::new(Cell::new(js_sys::Date::now()));
         for event in ["pointerdown", "keydown", "click", "touchstart"] {
-            let arm = Rc::clone(&arm);
+            let last = Rc::clone(&last);
             // Kept for the page's life: never removed.
-            let _kept = window_event_listener_untyped(event, move |_| arm());
+            let _kept = window_event_listener_untyped(event, move |_| {
+                last.set(js_sys::Date::now());
+                show(false);
+            });
         }
+        let signed_out = Cell::new(false);
+        let _ticking = set_interval_with_handle(
+            move || {
+                let idle = (js_sys::Date::now() - last.get()) / 1000.0;
+                if idle >= TABLET_IDLE_SECONDS as f64 {
+                    if !signed_out.replace(true) {
+                        sign_out();
+                    }
+                } else {
+                    show(idle >= (TABLET_IDLE_SECONDS - TABLET_WARNING_SECONDS) as f64);
+                }
+            },
+            TICK,
+        );
     }
 }
