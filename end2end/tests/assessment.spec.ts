@@ -1,12 +1,8 @@
 import { test, expect, Page } from '@playwright/test';
-import { expectAccessible, hydrated, useEnglish } from './helpers';
+import { expectAccessible, hydrated, signInOnTablet } from './helpers';
 
-async function signInOnTablet(page: Page) {
-  await page.goto('/tablet');
-  await useEnglish(page);
-  await page.getByLabel('Personal code').fill('spr-ak2');
-  await page.getByLabel('PIN').fill('1234');
-  await page.getByRole('button', { name: 'Start' }).click();
+async function signInAsAmina(page: Page) {
+  await signInOnTablet(page);
   await expect(page.getByTestId('start-participant')).toContainText('Hello, Amina!');
 }
 
@@ -17,7 +13,7 @@ async function answer(page: Page, n: number) {
 }
 
 test('a participant answers part of a skill, reloads, continues, submits and sees the level', async ({ page }) => {
-  await signInOnTablet(page);
+  await signInAsAmina(page);
   await page.getByTestId('elp-open').click();
   await expect(page.getByTestId('elp-home')).toBeVisible();
   // Start an assessment, unless a draft without answers is already open (from the other test).
@@ -63,7 +59,7 @@ test('a participant answers part of a skill, reloads, continues, submits and see
 });
 
 test('answer buttons on the tablet are large', async ({ page }) => {
-  await signInOnTablet(page);
+  await signInAsAmina(page);
   await page.goto('/me/assessment');
   const start = page.getByTestId('elp-start');
   if (await start.isVisible()) await start.click();
@@ -76,7 +72,7 @@ test('answer buttons on the tablet are large', async ({ page }) => {
 });
 
 test('finishing with no answer at all is refused with a clear message', async ({ page }) => {
-  await signInOnTablet(page);
+  await signInAsAmina(page);
   await page.goto('/me/assessment');
   const start = page.getByTestId('elp-start');
   if (await start.isVisible()) await start.click();

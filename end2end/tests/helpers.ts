@@ -41,6 +41,17 @@ export async function signInStaff(page: Page, email: string) {
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
 }
 
+/** Signs a participant in on the tablet with code and PIN, in English (the demo's Amina by
+ * default), and waits for their own page. */
+export async function signInOnTablet(page: Page, code = 'spr-ak2', pin = '1234') {
+  await page.goto('/tablet');
+  await useEnglish(page);
+  await page.getByLabel('Personal code').fill(code);
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByTestId('start-participant')).toBeVisible();
+}
+
 /** Switches the interface to English (remembered in a cookie). */
 export async function useEnglish(page: Page) {
   const english = page.getByRole('button', { name: 'English' });

@@ -1,18 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
-import { expectAccessible, hydrated, signInStaff, useEnglish, STAFF } from './helpers';
+import { expectAccessible, hydrated, signInOnTablet, signInStaff, STAFF } from './helpers';
 
 // The shared school tablet with a connection that drops (issue 12). Chromium only: see the
 // closing note on what this machine can test.
 test.skip(({ isMobile }) => !isMobile, 'the offline queue is tested on the tablet viewport');
-
-async function tabletSignIn(page: Page, code: string, pin: string) {
-  await page.goto('/tablet');
-  await useEnglish(page);
-  await page.getByLabel('Personal code').fill(code);
-  await page.getByLabel('PIN').fill(pin);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByTestId('start-participant')).toBeVisible();
-}
 
 /** Opens the draft (starting one if none is under way) and then `skill`'s screen, ready offline. */
 async function openSkill(page: Page, skill: string) {
@@ -42,7 +33,7 @@ function sentence(page: Page) {
 }
 
 test('answers given offline survive a reload and are stored once when the connection returns', async ({ page, context }) => {
-  await tabletSignIn(page, 'spr-ak2', '1234');
+  await signInOnTablet(page, 'spr-ak2', '1234');
   await openSkill(page, 'writing');
   const before = await storedAnswers(page, 'writing');
   const first = await sentence(page).innerText();
@@ -78,7 +69,7 @@ test.describe('a delivery repeated after the connection dropped', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('is stored once', async ({ page }) => {
-    await tabletSignIn(page, 'spr-ak2', '1234');
+    await signInOnTablet(page, 'spr-ak2', '1234');
     await page.goto('/me/assessment');
     const start = page.getByTestId('elp-start');
     if (await start.isVisible()) await start.click();
@@ -124,7 +115,7 @@ test('answers given offline by A never reach B on the same tablet and are sent o
   await expect(staff.getByText('The PIN is saved.')).toBeVisible();
 
   // A answers two sentences offline and signs out while still offline.
-  await tabletSignIn(page, 'spr-ak2', '1234');
+  await signInOnTablet(page, 'spr-ak2', '1234');
   await openSkill(page, 'spoken_production');
   const before = await storedAnswers(page, 'spoken_production');
   await context.setOffline(true);
@@ -138,7 +129,7 @@ test('answers given offline by A never reach B on the same tablet and are sent o
   await context.setOffline(false);
 
   // B signs in on the same tablet: nothing of A's shows, and A's answers stay A's.
-  await tabletSignIn(page, codeB, '482915');
+  await signInOnTablet(page, codeB, '482915');
   await expect(page.getByTestId('signed-in-as')).not.toContainText('Amina');
   await openSkill(page, 'spoken_production');
   await expect(page.getByTestId('queued')).toBeHidden();
@@ -156,6 +147,6 @@ test('answers given offline by A never reach B on the same tablet and are sent o
 
   // B leaves; A signs in again: A's two answers are sent by themselves.
   await page.getByTestId('sign-out').click();
-  await tabletSignIn(page, 'spr-ak2', '1234');
+  await signInOnTablet(page, 'spr-ak2', '1234');
   await expect.poll(() => storedAnswers(page, 'spoken_production'), { timeout: 30_000 }).toBe(before + 2);
 });

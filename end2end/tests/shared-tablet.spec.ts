@@ -1,16 +1,12 @@
 import { test, expect, Page } from '@playwright/test';
-import { expectAccessible, hydrated, useEnglish } from './helpers';
+import { expectAccessible, hydrated, signInOnTablet } from './helpers';
 
 // The shared school tablet (issue 12): every participant page signs out after the idle time,
 // with a warning and a Continue button a minute before; after the sign-out nothing of the
 // previous person can be brought back.
 
 async function tabletSignIn(page: Page) {
-  await page.goto('/tablet');
-  await useEnglish(page);
-  await page.getByLabel('Personal code').fill('spr-ak2');
-  await page.getByLabel('PIN').fill('1234');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await signInOnTablet(page);
   await expect(page.getByTestId('start-participant')).toContainText('Amina');
 }
 
