@@ -26,8 +26,6 @@ pub struct SkillProgress {
 /// What finishing the draft would store, for the participant to confirm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FinishSummary {
-    /// The draft's occasion.
-    pub occasion: Occasion,
     /// Per skill, the level the answers give; `None` for a skill not started (not assessed).
     pub levels: Vec<(Skill, Option<CefrLevel>)>,
 }

@@ -8,10 +8,10 @@ use leptos_meta::Title;
 use leptos_router::components::{Redirect, A};
 
 use super::api::{get_finish_summary, SubmitAssessment};
-use super::pages::{skill_name, tablet_failed};
+use super::pages::skill_name;
 use crate::auth::pages::IdleSignOut;
 use crate::domain::cefr::{CefrLevel, Skill};
-use crate::ui::components::{form_result, CsrfField, ErrorNotice, Loading};
+use crate::ui::components::{form_result, tablet_failed, CsrfField, ErrorNotice, Loading};
 use crate::ui::t;
 
 /// One skill's row: its name and its level, or *not assessed*.

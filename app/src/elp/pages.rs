@@ -7,7 +7,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{
@@ -18,8 +18,7 @@ use super::queue::{csrf_token, TabletQueue};
 use crate::auth::pages::IdleSignOut;
 use crate::domain::cefr::{Answer, Occasion, Skill};
 use crate::domain::ids::ParticipantId;
-use crate::error::AppError;
-use crate::ui::components::failed;
+use crate::ui::components::tablet_failed;
 use crate::ui::components::{form_result, problem_of, ErrorNotice, Loading};
 use crate::ui::{day, t, t_args, use_locale};
 
@@ -29,7 +28,7 @@ pub(super) fn skill_name(s: Skill) -> String {
 
 /// A picture for each skill (decorative: the name is always written beside it), as SVG
 /// paths on a 24×24 grid, so it looks the same on every tablet without an emoji font.
-fn skill_paths(s: Skill) -> &'static str {
+pub fn skill_paths(s: Skill) -> &'static str {
     match s {
         Skill::Listening => {
             r#"<path d="M4 15v-3a8 8 0 0 1 16 0v3"/><rect x="3" y="14" width="4" height="6" rx="1"/><rect x="17" y="14" width="4" height="6" rx="1"/>"#
@@ -59,14 +58,6 @@ const SPEAKER: &str = r#"<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16 9a4 4 0 0
 
 fn occasion_name(o: Occasion) -> String {
     t(&format!("occasion-{}", o.as_str()))
-}
-
-/// On the participant's own pages, a staff session or none goes to the tablet sign-in.
-pub(super) fn tablet_failed(e: AppError) -> AnyView {
-    match e {
-        AppError::NotSignedIn => view! { <Redirect path="/tablet" /> }.into_any(),
-        other => failed(other),
-    }
 }
 
 /// `/me/assessment`: start or continue the self-assessment, choose a skill, submit.

@@ -249,10 +249,7 @@ pub async fn finish_summary(
         return Ok(None);
     };
     let (levels, _) = draft_levels(db, &draft, today).await?;
-    Ok(Some(FinishSummary {
-        occasion: draft.occasion,
-        levels,
-    }))
+    Ok(Some(FinishSummary { levels }))
 }
 
 /// Submits the participant's draft, dated `today`, scored with the catalogue version the draft

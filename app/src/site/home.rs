@@ -6,14 +6,15 @@ use leptos_router::components::{Redirect, A};
 
 use crate::auth::pages::IdleSignOut;
 use crate::auth::use_me;
+use crate::domain::cefr::Skill;
 use crate::domain::role::Principal;
 use crate::register::api::{my_record, start_page, Home};
 use crate::register::pages::status_label;
-use crate::ui::components::failed;
 use crate::ui::components::Loading;
+use crate::ui::components::{failed, tablet_failed};
 use crate::ui::{day, t, t_args};
 
-use super::mine::{CLOCK, LADDER, PASSPORT, SPEECH};
+use super::mine::{CLOCK, LADDER, PASSPORT};
 
 /// `/`: the start page of the signed-in staff member; participants go to `/me`, others sign in.
 #[component]
@@ -168,7 +169,7 @@ pub fn MePage() -> impl IntoView {
                                 <h1>{hello}</h1>
                                 <p class="lead">{t("me-lead")}</p>
                                 <ul class="tiles">
-                                    {tile("/me/assessment", "elp-open", SPEECH, "elp-open", "me-tile-elp-hint")}
+                                    {tile("/me/assessment", "elp-open", crate::elp::pages::skill_paths(Skill::SpokenProduction), "elp-open", "me-tile-elp-hint")}
                                     {tile("/me/ladder", "tile-ladder", LADDER, "me-tile-ladder", "me-tile-ladder-hint")}
                                     {tile("/me/passport", "tile-passport", PASSPORT, "me-tile-passport", "me-tile-passport-hint")}
                                     {tile("/me/hours", "tile-hours", CLOCK, "me-tile-hours", "me-tile-hours-hint")}
@@ -180,8 +181,7 @@ pub fn MePage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(crate::error::AppError::NotSignedIn) => view! { <Redirect path="/tablet" /> }.into_any(),
-                    Err(e) => failed(e),
+                    Err(e) => tablet_failed(e),
                 }
             })}
         </Suspense>

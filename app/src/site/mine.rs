@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 
 use crate::auth::pages::IdleSignOut;
 use crate::domain::ids::ParticipantId;
-use crate::error::AppError;
 use crate::register::api::my_record;
-use crate::ui::components::{failed, Loading};
+use crate::ui::components::{tablet_failed, Loading};
 use crate::ui::t;
 
 /// A ladder (the language ladder's tile).
@@ -18,8 +17,6 @@ pub const LADDER: &str = r#"<path d="M7 3v18M17 3v18M7 7h10M7 12h10M7 17h10"/>"#
 pub const PASSPORT: &str = r#"<rect x="5" y="3" width="14" height="18" rx="2"/><circle cx="12" cy="10" r="3"/><path d="M9 17h6"/>"#;
 /// A clock (hours).
 pub const CLOCK: &str = r#"<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 3"/>"#;
-/// A speech bubble (what can I do in Swedish?).
-pub const SPEECH: &str = r#"<path d="M4 4h16v11H9l-5 4z"/><path d="M8 9h8"/>"#;
 
 /// One of the participant's own pages: the idle sign-out, a way back to `/me`, the heading
 /// `title` (a message id), `body` for the signed-in participant, and the answer queue.
@@ -44,8 +41,7 @@ fn my_page(
                         <crate::elp::queue::TabletQueue owner=p.id />
                     }
                     .into_any(),
-                    Err(AppError::NotSignedIn) => view! { <Redirect path="/tablet" /> }.into_any(),
-                    Err(e) => failed(e),
+                    Err(e) => tablet_failed(e),
                 }
             })}
         </Suspense>

@@ -75,6 +75,17 @@ pub fn failed(error: AppError) -> AnyView {
     }
 }
 
+/// The same on the participant's own pages: signed out (or a staff session) goes to the
+/// tablet sign-in instead.
+pub fn tablet_failed(error: AppError) -> AnyView {
+    match error {
+        AppError::NotSignedIn => {
+            view! { <leptos_router::components::Redirect path="/tablet" /> }.into_any()
+        }
+        other => failed(other),
+    }
+}
+
 /// An error summary for a failed action: the message and, for invalid input, each problem.
 #[component]
 pub fn ErrorNotice(
