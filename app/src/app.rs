@@ -272,8 +272,12 @@ fn Header() -> impl IntoView {
             }
         })
     };
-    let languages = Locale::ALL
+    // The participant's pages choose among all seven languages on the pages themselves
+    // (`/tablet` and `/me`); the header offers the staff pages' two.
+    let staff_page = !crate::i18n::is_participant_path(&location.pathname.get_untracked());
+    let languages = Locale::STAFF
         .into_iter()
+        .filter(|_| staff_page)
         .map(|l| {
             let pressed = l == current;
             view! {
@@ -287,11 +291,13 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <a href="/" class="brand">{t("app-name")}</a>
             <Transition fallback=|| ()>{nav}</Transition>
-            <form method="post" action={<SetLanguage as ServerFn>::PATH} class="inline lang-switch" aria-label=t("language")>
-                <crate::ui::components::CsrfField />
-                <input type="hidden" name="back" value=back />
-                {languages}
-            </form>
+            {staff_page.then(|| view! {
+                <form method="post" action={<SetLanguage as ServerFn>::PATH} class="inline lang-switch" aria-label=t("language")>
+                    <crate::ui::components::CsrfField />
+                    <input type="hidden" name="back" value=back />
+                    {languages}
+                </form>
+            })}
         </header>
     }
 }

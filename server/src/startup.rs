@@ -71,6 +71,14 @@ pub async fn load_catalogue(db: &Db) -> Result<(), StartError> {
     if app::db::assessments::load_catalogue(db, &catalogue).await? {
         tracing::info!(version = %catalogue.version, "CEFR statement catalogue loaded");
     }
+    let translations = app::domain::translation::Translation::shipped(&catalogue)
+        .map_err(|e| StartError::Catalogue(e.to_string()))?;
+    for t in &translations {
+        let added = app::db::assessments::load_translation(db, t).await?;
+        if added > 0 {
+            tracing::info!(version = %t.version, language = %t.language, added, "statement texts loaded");
+        }
+    }
     Ok(())
 }
 

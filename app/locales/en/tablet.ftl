@@ -26,3 +26,5 @@ me-tile-passport = My passport
 me-tile-passport-hint = Your levels on one page, to show or print.
 me-tile-hours = My hours
 me-tile-hours-hint = Your hours of Swedish each week.
+# The participant's languages (issue 13).
+me-language = My language

@@ -26,3 +26,5 @@ me-tile-passport = Mitt pass
 me-tile-passport-hint = Dina nivåer på en sida, att visa eller skriva ut.
 me-tile-hours = Mina timmar
 me-tile-hours-hint = Dina timmar svenska varje vecka.
+# Deltagarens språk (issue 13).
+me-language = Mitt språk

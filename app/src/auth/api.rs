@@ -97,6 +97,19 @@ pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppErr
         state.auth.participant_idle_secs,
     )
     .await?;
+    // A language chosen on the tablet's sign-in page holds until the sign-out; without one
+    // the participant's own preference applies.
+    let chosen = use_context::<axum::http::request::Parts>().and_then(|p| {
+        p.headers
+            .get(axum::http::header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(crate::i18n::Locale::chosen_in_cookie_header)
+    });
+    if chosen.is_none() {
+        if let Some(own) = db::participants::ui_language(&state.db, participant).await? {
+            session::set_cookie(&crate::i18n::lang_cookie(own));
+        }
+    }
     let actor = crate::domain::access_log::Actor::Participant(participant);
     signed_in(&state, actor, "tablet").await?;
     leptos_axum::redirect("/me");
@@ -122,6 +135,11 @@ pub async fn sign_out(to: String) -> Result<(), AppError> {
     }
     session::set_cookie(&session::clear_session_cookie(&state.auth));
     let to = if to == "/tablet" {
+        // The next person on the shared tablet starts from the language choice.
+        session::set_cookie(&format!(
+            "{}=; Path=/; Max-Age=0; SameSite=Lax",
+            crate::i18n::LANG_COOKIE
+        ));
         "/tablet"
     } else {
         "/sign-in"
@@ -130,15 +148,20 @@ pub async fn sign_out(to: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Chooses the interface language (remembered in a cookie for a year) and reloads the page.
+/// Chooses the interface language (remembered in a cookie) and reloads the page. A signed-in
+/// participant's choice is also their own preference, used at their next sign-in.
 #[server(endpoint = "language")]
 pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
-    use crate::i18n::{Locale, LANG_COOKIE};
+    use crate::domain::role::Principal;
+    use crate::i18n::Locale;
     let locale = Locale::from_tag(&lang).unwrap_or_default();
-    super::session::set_cookie(&format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        locale.tag()
-    ));
+    super::session::set_cookie(&crate::i18n::lang_cookie(locale));
+    if let Ok(Some(signed_in)) = super::session::current_signed_in().await {
+        if let Principal::Participant(me) = signed_in.principal {
+            let state = super::session::state()?;
+            crate::db::participants::set_ui_language(&state.db, me, Some(locale)).await?;
+        }
+    }
     // Only same-site paths, so the form cannot be used to send people elsewhere.
     let back = if back.starts_with('/') && !back.starts_with("//") {
         back

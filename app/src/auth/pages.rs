@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use super::api::{SignInParticipant, SignInStaff};
+use super::api::{SetLanguage, SignInParticipant, SignInStaff};
 use crate::error::AppError;
 use crate::ui::{t, use_locale};
 
@@ -42,13 +42,44 @@ pub fn StaffSignIn() -> impl IntoView {
     }
 }
 
-/// Participant sign-in on the shared tablet: personal code and PIN, large targets.
+/// The seven languages of the participant's pages as large buttons, each named in its own
+/// language and script; the chosen one is pressed. A plain form: it works without the wasm.
+#[component]
+pub fn LanguageChoice(
+    /// Where the browser goes after the choice.
+    back: &'static str,
+) -> impl IntoView {
+    let current = use_locale();
+    let buttons = crate::i18n::Locale::ALL
+        .into_iter()
+        .map(|l| {
+            view! {
+                <button type="submit" name="lang" value=l.tag() lang=l.tag() dir=l.dir()
+                    aria-pressed=(l == current).to_string() data-test=format!("lang-{}", l.tag())>
+                    {l.native_name()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <form method="post" action={<SetLanguage as ServerFn>::PATH} class="language-choice"
+            aria-label=t("language") data-test="language-choice">
+            <crate::ui::components::CsrfField />
+            <input type="hidden" name="back" value=back />
+            {buttons}
+        </form>
+    }
+}
+
+/// Participant sign-in on the shared tablet: the language first, then personal code and PIN,
+/// large targets.
 #[component]
 pub fn TabletSignIn() -> impl IntoView {
     let action = ServerAction::<SignInParticipant>::new();
     view! {
         <Title text=t("tablet-title") />
         <section class="card narrow tablet">
+            <LanguageChoice back="/tablet" />
             <h1>{t("tablet-title")}</h1>
             <p class="lead">{t("tablet-lead")}</p>
             {move || error_view(action.value().get())}
@@ -57,14 +88,14 @@ pub fn TabletSignIn() -> impl IntoView {
                 <div class="field">
                     <label for="code">{t("field-code")}</label>
                     <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters"
-                        spellcheck="false" required class="big" />
+                        spellcheck="false" required class="big" data-test="code" />
                 </div>
                 <div class="field">
                     <label for="pin">{t("field-pin")}</label>
                     <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off"
-                        pattern="[0-9]{4,6}" required class="big" />
+                        pattern="[0-9]{4,6}" required class="big" data-test="pin" />
                 </div>
-                <button type="submit" class="button-primary big">{t("tablet-sign-in")}</button>
+                <button type="submit" class="button-primary big" data-test="tablet-sign-in">{t("tablet-sign-in")}</button>
             </form>
             <p><a href="/sign-in">{t("sign-in-staff-link")}</a></p>
         </section>

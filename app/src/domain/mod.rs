@@ -16,6 +16,7 @@ pub mod erasure;
 pub mod ids;
 pub mod indicators;
 pub mod ladder;
+pub mod locale;
 pub mod outcome;
 pub mod paging;
 pub mod participant;
@@ -29,6 +30,7 @@ pub mod steps;
 pub mod talk;
 pub mod targets;
 pub mod time_record;
+pub mod translation;
 pub mod weeks;
 
 #[cfg(feature = "ssr")]

@@ -52,6 +52,8 @@ pub struct StatementView {
     pub level: CefrLevel,
     /// Text in the page's language.
     pub text: String,
+    /// The Swedish text, shown above a translation (learning it is the point).
+    pub sv: String,
     /// The answer given, if any.
     pub answer: Option<Answer>,
     /// Marked as "my goal".

@@ -214,6 +214,8 @@ pub fn SkillScreen(
     }
     let current = move || statements.with_value(|s| s.get(index.get()).cloned());
     let statement_text = move || current().map(|s| s.text).unwrap_or_default();
+    let statement_sv = move || current().map(|s| s.sv).unwrap_or_default();
+    let translated = move || current().is_some_and(|s| s.sv != s.text);
     let answered = move || answers.with(|a| a.iter().filter(|a| a.is_some()).count());
     let give = move |ev: leptos::ev::MouseEvent, a: Answer| {
         #[cfg(feature = "hydrate")]
@@ -300,7 +302,13 @@ pub fn SkillScreen(
             {text.with_value(|t| t.queued.clone())}
         </p>
         <p class="level-badge">{move || current().map(|s| s.level.label()).unwrap_or_default()}</p>
-        <h1 class="statement" id="statement-text" data-test="statement-text">{statement_text}</h1>
+        // The Swedish sentence stays visible above its translation: learning it is the point.
+        <h1 class="statement" id="statement-text" data-test="statement-text">
+            <span class="statement-sv" lang="sv" dir="ltr" data-test="statement-sv"
+                hidden=move || !translated()>{statement_sv}</span>
+            <span class=move || if translated() { "statement-own translated" } else { "statement-own" }
+                dir="auto" data-test="statement-own">{statement_text}</span>
+        </h1>
         <button type="button" class="button-secondary read-aloud" data-test="read-aloud"
             hidden=move || !(ready.get() && can_speak())
             on:click=move |_| {

@@ -195,6 +195,7 @@ pub async fn skill_sheet(
                     id: s.id,
                     level: s.level,
                     text: s.text,
+                    sv: s.sv,
                     answer,
                     goal,
                 }

@@ -1,7 +1,8 @@
 //! Translation catalogue (Fluent). Every user-visible string comes from `app/locales/*/*.ftl`.
 //!
 //! The page language is chosen per request on the server (a cookie, else Swedish) and written
-//! into `<html lang>`. Translation happens on the server only: Fluent and the catalogue are
+//! into `<html lang dir>`: staff pages in Swedish or English, the participant's pages (the
+//! tablet) in all seven languages of [`Locale::ALL`]. Translation happens on the server only: Fluent and the catalogue are
 //! never compiled into the browser's wasm, and islands receive translated strings as props.
 
 #[cfg(feature = "ssr")]
@@ -11,63 +12,34 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 #[cfg(feature = "ssr")]
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use serde::{Deserialize, Serialize};
 
-/// A language the interface is translated into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum Locale {
-    /// Swedish, the default.
-    #[default]
-    Sv,
-    /// English.
-    En,
+pub use crate::domain::locale::{Locale, LANG_COOKIE};
+
+/// The `Set-Cookie` value that remembers `locale` for a year.
+pub fn lang_cookie(locale: Locale) -> String {
+    format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        locale.tag()
+    )
 }
 
-/// Name of the cookie that remembers the chosen language.
-pub const LANG_COOKIE: &str = "lang";
+/// Whether `path` is one of the participant's pages (the tablet), which speak all seven
+/// languages; the server functions and the audio answer in the chosen language too.
+pub fn is_participant_path(path: &str) -> bool {
+    path == "/tablet"
+        || path == "/me"
+        || path.starts_with("/me/")
+        || path.starts_with("/api/")
+        || path.starts_with("/audio/")
+}
 
-impl Locale {
-    /// All locales, in the order offered to users.
-    pub const ALL: [Locale; 2] = [Locale::Sv, Locale::En];
-
-    /// The BCP 47 tag, as used in `<html lang>` and the cookie.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::Sv => "sv",
-            Locale::En => "en",
-        }
-    }
-
-    /// The language's own name, shown in the language switch.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Locale::Sv => "Svenska",
-            Locale::En => "English",
-        }
-    }
-
-    /// Writing direction for `<html dir>`; right-to-left languages come later.
-    pub fn dir(self) -> &'static str {
-        "ltr"
-    }
-
-    /// Parses a tag; unknown tags give `None`.
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        match tag.trim().to_ascii_lowercase().as_str() {
-            "sv" | "sv-se" => Some(Locale::Sv),
-            "en" | "en-gb" | "en-us" => Some(Locale::En),
-            _ => None,
-        }
-    }
-
-    /// The locale named by the `lang` cookie in a `Cookie` header, else Swedish.
-    pub fn from_cookie_header(header: &str) -> Self {
-        header
-            .split(';')
-            .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == LANG_COOKIE)
-            .and_then(|(_, v)| Locale::from_tag(v))
-            .unwrap_or_default()
+/// The locale for a request to `path` whose `lang` cookie names `chosen`: every locale on the
+/// participant's pages, Swedish or English elsewhere.
+pub fn locale_for_path(chosen: Locale, path: &str) -> Locale {
+    if is_participant_path(path) {
+        chosen
+    } else {
+        chosen.for_staff()
     }
 }
 
@@ -82,29 +54,28 @@ macro_rules! ftl_sources {
     };
 }
 
-/// The Fluent sources of a locale, one string per file.
+/// The Fluent sources of a locale, one string per file. Swedish and English have the whole
+/// interface; the other five the participant's pages (`participant.ftl`).
 #[cfg(feature = "ssr")]
-pub fn sources(locale: Locale) -> [&'static str; 3] {
+pub fn sources(locale: Locale) -> Vec<&'static str> {
     match locale {
-        Locale::Sv => ftl_sources!("sv"),
-        Locale::En => ftl_sources!("en"),
+        Locale::Sv => ftl_sources!("sv").to_vec(),
+        Locale::En => ftl_sources!("en").to_vec(),
+        Locale::Ar => vec![include_str!("../../locales/ar/participant.ftl")],
+        Locale::Prs => vec![include_str!("../../locales/prs/participant.ftl")],
+        Locale::So => vec![include_str!("../../locales/so/participant.ftl")],
+        Locale::Ti => vec![include_str!("../../locales/ti/participant.ftl")],
+        Locale::Uk => vec![include_str!("../../locales/uk/participant.ftl")],
     }
 }
 
 #[cfg(feature = "ssr")]
-struct Catalogue {
-    sv: FluentBundle<FluentResource>,
-    en: FluentBundle<FluentResource>,
-}
-
-#[cfg(feature = "ssr")]
 fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
-    let lang = match locale {
-        Locale::Sv => unic_langid::langid!("sv"),
-        Locale::En => unic_langid::langid!("en"),
-    };
+    let lang =
+        unic_langid::LanguageIdentifier::from_bytes(locale.tag().as_bytes()).unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-    // Bidi isolation marks are for mixed-direction text; they come back with right-to-left locales.
+    // Fluent's isolation marks would wrap every argument; mixed directions are isolated in the
+    // markup instead (`<bdi>`, `dir="auto"`), where a screen reader and a copy see clean text.
     bundle.set_use_isolating(false);
     for source in sources(locale) {
         // A broken catalogue is caught by the tests below; at run time a bad entry is skipped.
@@ -118,18 +89,48 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
 }
 
 #[cfg(feature = "ssr")]
-static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
-    sv: bundle(Locale::Sv),
-    en: bundle(Locale::En),
-});
+static CATALOGUE: LazyLock<Vec<(Locale, FluentBundle<FluentResource>)>> =
+    LazyLock::new(|| Locale::ALL.into_iter().map(|l| (l, bundle(l))).collect());
 
-/// Translates message `id` with arguments. A missing id renders as the id itself, so a gap is
+/// Ids a participant-only locale lacked and took from English instead (a gap the render test
+/// of the participant's pages looks for).
+#[cfg(feature = "ssr")]
+static FELL_BACK: LazyLock<std::sync::Mutex<std::collections::BTreeSet<(Locale, String)>>> =
+    LazyLock::new(Default::default);
+
+/// The (locale, id) pairs that were shown in English because the locale lacks them.
+#[cfg(feature = "ssr")]
+pub fn fell_back() -> Vec<(Locale, String)> {
+    FELL_BACK
+        .lock()
+        .map(|set| set.iter().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Whether `locale`'s own catalogue has message `id`.
+#[cfg(feature = "ssr")]
+pub fn has_message(locale: Locale, id: &str) -> bool {
+    CATALOGUE
+        .iter()
+        .find(|(l, _)| *l == locale)
+        .is_some_and(|(_, b)| b.has_message(id))
+}
+
+/// Translates message `id` with arguments. A participant-only locale that lacks the id takes
+/// the English text (and records the gap); a missing id renders as the id itself, so a gap is
 /// visible rather than silent (and the catalogue tests fail).
 #[cfg(feature = "ssr")]
 pub fn translate(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
-    let bundle = match locale {
-        Locale::Sv => &CATALOGUE.sv,
-        Locale::En => &CATALOGUE.en,
+    let locale = if locale.is_staff() || has_message(locale, id) {
+        locale
+    } else {
+        if let Ok(mut set) = FELL_BACK.lock() {
+            set.insert((locale, id.to_owned()));
+        }
+        Locale::En
+    };
+    let Some(bundle) = CATALOGUE.iter().find(|(l, _)| *l == locale).map(|(_, b)| b) else {
+        return id.to_owned();
     };
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_owned();
@@ -161,11 +162,14 @@ pub fn request_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
         leptos::prelude::use_context::<axum::http::request::Parts>()
-            .and_then(|p| {
-                p.headers
+            .map(|p| {
+                let chosen = p
+                    .headers
                     .get(axum::http::header::COOKIE)
                     .and_then(|v| v.to_str().ok())
                     .map(Locale::from_cookie_header)
+                    .unwrap_or_default();
+                locale_for_path(chosen, p.uri.path())
             })
             .unwrap_or_default()
     }
@@ -190,7 +194,7 @@ pub fn request_locale() -> Locale {
 pub fn step_name(d: &crate::db::steps::StepDefinition, locale: Locale) -> String {
     let own = match locale {
         Locale::Sv => &d.name_sv,
-        Locale::En => &d.name_en,
+        _ => &d.name_en,
     };
     if !own.trim().is_empty() {
         return own.clone();
@@ -506,6 +510,121 @@ mod tests {
             missing.is_empty(),
             "missing from the catalogue: {missing:?}"
         );
+    }
+
+    /// The `$variables` a message's text uses.
+    fn variables(locale: Locale, id: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for source in sources(locale) {
+            let mut inside = false;
+            for line in source.lines() {
+                if let Some((name, _)) = line.split_once(" =") {
+                    inside = !name.starts_with([' ', '#']) && name.trim() == id;
+                } else if !line.starts_with(' ') {
+                    inside = false;
+                }
+                if !inside {
+                    continue;
+                }
+                for part in line.split('$').skip(1) {
+                    let name: String = part
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    out.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    /// The source files that render only participant pages (the tablet): every id they use
+    /// must exist in all seven languages. The ids of the pages' shared parts (the ladder, the
+    /// hours, the passport) are found by rendering every participant page in every language
+    /// (`server/tests/integration/languages.rs`).
+    const PARTICIPANT_SOURCES: [&str; 5] = [
+        include_str!("../elp/pages.rs"),
+        include_str!("../elp/finish.rs"),
+        include_str!("../elp/islands.rs"),
+        include_str!("../site/mine.rs"),
+        include_str!("../auth/islands.rs"),
+    ];
+
+    #[test]
+    fn every_participant_page_message_exists_in_all_seven_languages() {
+        let mut wanted: BTreeSet<String> = PARTICIPANT_SOURCES
+            .iter()
+            .flat_map(|text| used_ids(text))
+            .collect();
+        wanted.extend(
+            crate::domain::cefr::Skill::ALL
+                .iter()
+                .map(|s| format!("skill-{}", s.as_str())),
+        );
+        wanted.extend(
+            crate::domain::cefr::Answer::ALL
+                .iter()
+                .map(|a| format!("answer-{}", a.as_str())),
+        );
+        wanted.extend(
+            crate::domain::cefr::Occasion::ALL
+                .iter()
+                .map(|o| format!("occasion-{}", o.as_str())),
+        );
+        // What a participant's request can be refused with.
+        wanted.extend(
+            ids(Locale::En)
+                .into_iter()
+                .filter(|id| id.starts_with("error-") && id != "error-password-change-required"),
+        );
+        assert!(wanted.len() > 50, "{wanted:?}");
+        for locale in Locale::ALL {
+            let have = ids(locale);
+            let missing: Vec<&String> = wanted.iter().filter(|id| !have.contains(*id)).collect();
+            assert!(missing.is_empty(), "{locale:?} lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn the_participant_languages_have_the_same_messages_as_each_other_and_english() {
+        let en = ids(Locale::En);
+        let ar = ids(Locale::Ar);
+        for locale in Locale::ALL.into_iter().filter(|l| !l.is_staff()) {
+            let have = ids(locale);
+            assert_eq!(have, ar, "{locale:?} and Arabic differ");
+            let stray: Vec<&String> = have.difference(&en).collect();
+            assert!(
+                stray.is_empty(),
+                "{locale:?} has ids English lacks: {stray:?}"
+            );
+            for id in &have {
+                assert_eq!(
+                    variables(locale, id),
+                    variables(Locale::En, id),
+                    "{locale:?} {id}: other variables than English"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_participant_language_renders_its_own_text_with_arguments() {
+        for locale in Locale::ALL {
+            let text = translate(
+                locale,
+                "elp-count",
+                &[("answered", "3".into()), ("total", "9".into())],
+            );
+            assert!(
+                text.contains('3') && text.contains('9'),
+                "{locale:?}: {text}"
+            );
+            assert_eq!(
+                translate(locale, "elp-count", &[]) == translate(Locale::En, "elp-count", &[]),
+                locale == Locale::En,
+                "{locale:?}"
+            );
+        }
     }
 
     #[test]

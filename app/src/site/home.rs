@@ -176,6 +176,10 @@ pub fn MePage() -> impl IntoView {
                                 </ul>
                                 {mentor}
                             </section>
+                            <section class="tablet" aria-labelledby="my-language">
+                                <h2 id="my-language">{t("me-language")}</h2>
+                                <crate::auth::pages::LanguageChoice back="/me" />
+                            </section>
                             <crate::audit::pages::MyVisits />
                             <crate::elp::queue::TabletQueue owner=p.id />
                         }

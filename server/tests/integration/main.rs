@@ -22,6 +22,7 @@ mod housekeeping;
 mod import;
 mod indicators;
 mod ladder;
+mod languages;
 mod mentoring;
 mod outcomes;
 mod privacy;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::{col, now, parse_col, Db, DbError};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::cefr::{CefrLevel, Skill};
+use crate::domain::translation::Translation;
 
 /// A statement with its text in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,8 +16,10 @@ pub struct StatementText {
     pub skill: Skill,
     /// Level.
     pub level: CefrLevel,
-    /// Text.
+    /// Text in the language asked for (Swedish where that language has none).
     pub text: String,
+    /// The Swedish text, which stays visible above a translation.
+    pub sv: String,
 }
 
 /// Makes sure catalogue `c` is in the database; a version already loaded is left alone.
@@ -64,6 +67,41 @@ pub async fn load_catalogue(db: &Db, c: &Catalogue) -> Result<bool, DbError> {
     Ok(true)
 }
 
+/// Makes sure the statements' texts in translation `t`'s language are in the database: a
+/// language already complete for the version is left alone (a corrected text comes by the
+/// translators' import, with history), missing rows are added. Returns the rows added.
+pub async fn load_translation(db: &Db, t: &Translation) -> Result<u64, DbError> {
+    let have: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM cefr_statement_texts WHERE catalogue_version = $1 AND language = $2",
+    )
+    .bind(&t.version)
+    .bind(&t.language)
+    .fetch_one(&db.pool)
+    .await?;
+    if usize::try_from(have).is_ok_and(|n| n >= t.texts.len()) {
+        return Ok(0);
+    }
+    let mut tx = db.begin().await?;
+    let mut added = 0;
+    for (id, text) in &t.texts {
+        added += sqlx::query(
+            "INSERT INTO cefr_statement_texts (catalogue_version, statement_id, language, text, checked) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (catalogue_version, statement_id, language) DO NOTHING",
+        )
+        .bind(&t.version)
+        .bind(id)
+        .bind(&t.language)
+        .bind(&text.text)
+        .bind(i64::from(text.checked))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    }
+    tx.commit().await?;
+    Ok(added)
+}
+
 /// The statements of `skill` in catalogue `version`, lowest level first, in `language`
 /// (Swedish where that language has no text).
 pub async fn statements(
@@ -73,7 +111,7 @@ pub async fn statements(
     language: &str,
 ) -> Result<Vec<StatementText>, DbError> {
     let rows = sqlx::query(
-        "SELECT s.statement_id, s.skill, s.level, COALESCE(t.text, sv.text) AS text \
+        "SELECT s.statement_id, s.skill, s.level, COALESCE(t.text, sv.text) AS text, sv.text AS sv \
          FROM cefr_statements s \
          JOIN cefr_statement_texts sv ON sv.catalogue_version = s.catalogue_version \
               AND sv.statement_id = s.statement_id AND sv.language = 'sv' \
@@ -96,6 +134,7 @@ pub async fn statements(
                 skill: parse_col(Skill::parse(&skill), "skill")?,
                 level: parse_col(CefrLevel::parse(&level), "level")?,
                 text: col(r, "text")?,
+                sv: col(r, "sv")?,
             })
         })
         .collect::<Result<_, DbError>>()?;

@@ -16,7 +16,7 @@ pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, Partici
 pub use history::{changes_since, history};
 pub use read::{count_by_status, export_rows, get, id_and_start, id_by_ref, links, list};
 pub use save::{fill_search_keys, mentor_id, rename, save, set_status};
-pub use sign_in::{find_for_sign_in, set_pin_hash, set_sign_in_code};
+pub use sign_in::{find_for_sign_in, set_pin_hash, set_sign_in_code, set_ui_language, ui_language};
 
 /// Which participants a list may contain at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

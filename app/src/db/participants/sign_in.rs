@@ -67,3 +67,33 @@ pub async fn set_sign_in_code(
         .map_err(crate::db::conflict_on("sign_in_code", code.as_str()))?;
     Ok(())
 }
+
+/// The language a participant's pages use when the tablet has not been given another one.
+pub async fn ui_language(
+    db: &Db,
+    id: ParticipantId,
+) -> Result<Option<crate::domain::locale::Locale>, DbError> {
+    let tag: Option<String> =
+        sqlx::query_scalar("SELECT ui_language FROM participants WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&db.pool)
+            .await?
+            .flatten();
+    Ok(tag
+        .as_deref()
+        .and_then(crate::domain::locale::Locale::from_tag))
+}
+
+/// Sets (or with `None` clears) the language of a participant's pages.
+pub async fn set_ui_language(
+    db: &Db,
+    id: ParticipantId,
+    locale: Option<crate::domain::locale::Locale>,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE participants SET ui_language = $1 WHERE id = $2")
+        .bind(locale.map(crate::domain::locale::Locale::tag))
+        .bind(id.0)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,103 @@
+import { test, expect, Page } from '@playwright/test';
+import { expectAccessible, hydrated } from './helpers';
+
+// The participant's own language on the tablet (issue 13). The seven languages are offered by
+// their own names before anything else; Arabic and Dari lay the page out right to left; the
+// Swedish sentence stays above its translation on every statement screen.
+
+const LANGUAGES: [string, string, 'ltr' | 'rtl'][] = [
+  ['sv', 'Svenska', 'ltr'],
+  ['en', 'English', 'ltr'],
+  ['ar', 'العربية', 'rtl'],
+  ['prs', 'دری', 'rtl'],
+  ['so', 'Soomaali', 'ltr'],
+  ['ti', 'ትግርኛ', 'ltr'],
+  ['uk', 'Українська', 'ltr'],
+];
+
+/** Chooses `name` on the tablet's sign-in page and signs the demo's Amina in. */
+async function signInIn(page: Page, name: string, tag: string) {
+  await page.goto('/tablet');
+  await page.getByTestId('language-choice').getByRole('button', { name, exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', tag);
+  await page.getByTestId('code').fill('spr-ak2');
+  await page.getByTestId('pin').fill('1234');
+  await page.getByTestId('tablet-sign-in').click();
+  await expect(page.getByTestId('start-participant')).toBeVisible();
+}
+
+/** Opens the first listening sentence, starting an assessment if none is under way. */
+async function firstListeningSentence(page: Page) {
+  await page.getByTestId('elp-open').click();
+  await expect(page.getByTestId('elp-home')).toBeVisible();
+  const start = page.getByTestId('elp-start');
+  if (await start.isVisible()) await start.click();
+  await page.goto('/me/assessment/listening?i=0');
+  await hydrated(page);
+}
+
+test('the tablet offers seven languages by their own names before anything else', async ({ page }) => {
+  await page.goto('/tablet');
+  const choice = page.getByTestId('language-choice');
+  for (const [tag, name] of LANGUAGES) {
+    const button = choice.getByRole('button', { name, exact: true });
+    await expect(button).toHaveAttribute('lang', tag);
+    const box = await button.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+  }
+  // The choice comes first: above the heading and the sign-in form.
+  const choiceTop = (await choice.boundingBox())!.y;
+  const headingTop = (await page.getByRole('heading', { level: 1 }).boundingBox())!.y;
+  expect(choiceTop).toBeLessThan(headingTop);
+});
+
+test('in Arabic the pages run right to left and the statement shows the Swedish sentence above the Arabic', async ({ page }, info) => {
+  await signInIn(page, 'العربية', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expectAccessible(page);
+  await firstListeningSentence(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const sv = page.getByTestId('statement-sv');
+  const own = page.getByTestId('statement-own');
+  await expect(sv).toBeVisible();
+  await expect(sv).toHaveAttribute('lang', 'sv');
+  await expect(sv).toContainText('Jag ');
+  await expect(own).toContainText(/[\u0600-\u06FF]/);
+  // The Swedish sentence is above its translation, and the answers are laid out from the right.
+  expect((await sv.boundingBox())!.y).toBeLessThan((await own.boundingBox())!.y);
+  await expectAccessible(page);
+  await page.screenshot({ path: info.outputPath('statement-ar.png'), fullPage: true });
+  // Signing out forgets the tablet's choice: the next person starts in Swedish.
+  await page.goto('/me');
+  await page.getByTestId('sign-out').click();
+  await expect(page).toHaveURL(/\/tablet/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+});
+
+test('every language renders the statement screen in its own script, with a screenshot each', async ({ page }, info) => {
+  test.skip(info.project.name !== 'tablet', 'the screenshots are of the tablet');
+  await signInIn(page, 'Svenska', 'sv');
+  for (const [tag, name, dir] of LANGUAGES) {
+    await page.goto('/me');
+    await page.getByTestId('language-choice').getByRole('button', { name, exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', tag);
+    await expect(page.locator('html')).toHaveAttribute('dir', dir);
+    await firstListeningSentence(page);
+    await expect(page.getByTestId('statement-own')).not.toBeEmpty();
+    if (tag === 'sv') await expect(page.getByTestId('statement-sv')).toBeHidden();
+    else await expect(page.getByTestId('statement-sv')).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: info.outputPath(`statement-${tag}.png`), fullPage: true });
+  }
+  // The choice made on /me is the participant's own: it holds at the next sign-in.
+  await page.goto('/me');
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('code').fill('spr-ak2');
+  await page.getByTestId('pin').fill('1234');
+  await page.getByTestId('tablet-sign-in').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  // Leave the demo participant in Swedish for the other specs.
+  await page.getByTestId('language-choice').getByRole('button', { name: 'Svenska', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+});
