@@ -12,6 +12,7 @@
 pub mod app;
 #[cfg(test)]
 mod architecture;
+pub mod audio;
 pub mod audit;
 pub mod auth;
 pub mod binder;

@@ -25,6 +25,8 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// `DEMO_DATA=1`: load demo data into an empty database on start.
     pub demo_data: bool,
+    /// `AUDIO_CACHE_DIR` (default `data/audio`): the rendered speech, kept across restarts.
+    pub audio_cache_dir: std::path::PathBuf,
 }
 
 /// A variable held a value that does not parse.
@@ -85,6 +87,9 @@ impl Config {
             secure_cookies: flag_on_unless_off("SECURE_COOKIES"),
             trust_forwarded_for: flag("TRUST_FORWARDED_FOR"),
             demo_data: flag("DEMO_DATA"),
+            audio_cache_dir: var("AUDIO_CACHE_DIR")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| std::path::PathBuf::from("data/audio")),
         })
     }
 }

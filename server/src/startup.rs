@@ -123,6 +123,9 @@ pub async fn build_state(
         flash: Default::default(),
         assets: Arc::new(assets.paths(&leptos_options.output_name)),
         clock: app::state::clock::Clock::system(),
+        speaker: Arc::new(app::audio::speaker::Speaker::from_path(
+            config.audio_cache_dir.clone(),
+        )),
         leptos_options,
     })
 }
@@ -165,6 +168,14 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
         .route("/healthz", get(healthz))
         .route("/tablet.js", get(crate::tablet::tablet_js))
         .route("/sw.js", get(crate::tablet::sw_js))
+        .route(
+            "/audio/statement/{lang}/{version}/{file}",
+            get(app::audio::http::statement),
+        )
+        .route(
+            "/audio/message/{lang}/{file}",
+            get(app::audio::http::message),
+        )
         .route("/import/upload", post(app::import::http::upload))
         .layer(axum::extract::DefaultBodyLimit::max(
             app::import::http::MAX_UPLOAD_BYTES,
@@ -320,6 +331,7 @@ mod tests {
             secure_cookies: false,
             trust_forwarded_for: false,
             demo_data: true,
+            audio_cache_dir: "data/audio".into(),
         };
         assert!(matches!(
             serve(config).await,

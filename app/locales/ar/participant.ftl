@@ -350,3 +350,8 @@ weekly-chart-desc = أعمدة لدقائق التدريس (داكن) والدر
 weekly-chart-required = المطلوب
 
 weekly-chart-title = الساعات الأسبوعية
+
+# Heard, not only read (issue 13).
+audio-listen = استمع
+audio-listen-sv = استمع بالسويدية
+audio-own-voice = استخدم صوت هذا الجهاز اللوحي

@@ -28,3 +28,8 @@ me-tile-hours = My hours
 me-tile-hours-hint = Your hours of Swedish each week.
 # The participant's languages (issue 13).
 me-language = My language
+
+# Heard, not only read (issue 13).
+audio-listen = Listen
+audio-listen-sv = Listen in Swedish
+audio-own-voice = Use this tablet's own voice

@@ -350,3 +350,8 @@ weekly-chart-desc = ستون‌های دقیقه‌های تدریس (تیره) 
 weekly-chart-required = لازم
 
 weekly-chart-title = ساعت‌های هفته‌وار
+
+# Heard, not only read (issue 13).
+audio-listen = گوش کنید
+audio-listen-sv = به سویدنی گوش کنید
+audio-own-voice = از صدای خود این تبلیت استفاده کنید

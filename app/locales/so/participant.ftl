@@ -350,3 +350,8 @@ weekly-chart-desc = Tiirar muujinaya daqiiqadaha waxbaridda (mugdi) iyo is-baras
 weekly-chart-required = Loo baahan yahay
 
 weekly-chart-title = Saacadaha toddobaadka
+
+# Heard, not only read (issue 13).
+audio-listen = Dhageyso
+audio-listen-sv = Ku dhageyso af-iswiidhish
+audio-own-voice = Isticmaal codka tablet-kan

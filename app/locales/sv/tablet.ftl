@@ -28,3 +28,8 @@ me-tile-hours = Mina timmar
 me-tile-hours-hint = Dina timmar svenska varje vecka.
 # Deltagarens språk (issue 13).
 me-language = Mitt språk
+
+# Heard, not only read (issue 13).
+audio-listen = Lyssna
+audio-listen-sv = Lyssna på svenska
+audio-own-voice = Använd surfplattans egen röst

@@ -350,3 +350,8 @@ weekly-chart-desc = ዓንድታት ደቓይቕ ትምህርቲ (ዕሙቕ ሕ�
 weekly-chart-required = ዝድለ
 
 weekly-chart-title = ሰዓታት ሰሙን
+
+# Heard, not only read (issue 13).
+audio-listen = ስማዕ
+audio-listen-sv = ብሽወደንኛ ስማዕ
+audio-own-voice = ናይዚ ታብሌት ድምጺ ተጠቐም

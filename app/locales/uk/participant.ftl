@@ -352,3 +352,8 @@ weekly-chart-desc = Стовпчики з уроками (темні) і сам�
 weekly-chart-required = Потрібно
 
 weekly-chart-title = Години на тиждень
+
+# Heard, not only read (issue 13).
+audio-listen = Слухати
+audio-listen-sv = Слухати шведською
+audio-own-voice = Використати голос цього планшета

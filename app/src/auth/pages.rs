@@ -82,6 +82,7 @@ pub fn TabletSignIn() -> impl IntoView {
             <LanguageChoice back="/tablet" />
             <h1>{t("tablet-title")}</h1>
             <p class="lead">{t("tablet-lead")}</p>
+            <crate::audio::pages::Listen id="tablet-lead" />
             {move || error_view(action.value().get())}
             <form method="post" action={<SignInParticipant as ServerFn>::PATH} class="stack">
                 <crate::ui::components::CsrfField />

@@ -54,6 +54,10 @@ pub struct StatementView {
     pub text: String,
     /// The Swedish text, shown above a translation (learning it is the point).
     pub sv: String,
+    /// The URL of the text's audio in the page's language (none: no voice, no clip).
+    pub listen: Option<String>,
+    /// The URL of the Swedish text's audio, on a page in another language.
+    pub listen_sv: Option<String>,
     /// The answer given, if any.
     pub answer: Option<Answer>,
     /// Marked as "my goal".
@@ -142,7 +146,8 @@ pub async fn start_assessment(occasion: String) -> Result<(), AppError> {
 pub async fn get_assessment_skill(skill: String, lang: String) -> Result<SkillSheet, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let me = participant_of(&state, &who).await?;
-    super::service::skill_sheet(&state.db, me, &skill, &lang).await
+    let speech = state.speaker.available();
+    super::service::skill_sheet(&state.db, speech, me, &skill, &lang).await
 }
 
 /// Saves one answer of the draft at once (a reload or a dropped connection loses nothing) and

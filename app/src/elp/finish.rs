@@ -67,6 +67,7 @@ pub fn FinishPage() -> impl IntoView {
                     <section class="tablet" data-test="elp-finish">
                         <h1>{t("elp-finish-title")}</h1>
                         <p class="lead" data-test="elp-finish-lead">{lead}</p>
+                        {(!nothing).then(|| view! { <crate::audio::pages::Listen id="elp-finish-lead" /> })}
                         <table class="list levels"><tbody>{rows}</tbody></table>
                         {refused}
                         {confirm}

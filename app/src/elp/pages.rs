@@ -54,7 +54,7 @@ pub fn icon(paths: &'static str, size: u32) -> impl IntoView {
 }
 
 /// The speaker of the read-aloud button.
-const SPEAKER: &str = r#"<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16 9a4 4 0 0 1 0 6"/><path d="M18.5 6.5a8 8 0 0 1 0 11"/>"#;
+pub const SPEAKER: &str = r#"<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16 9a4 4 0 0 1 0 6"/><path d="M18.5 6.5a8 8 0 0 1 0 11"/>"#;
 
 fn occasion_name(o: Occasion) -> String {
     t(&format!("occasion-{}", o.as_str()))
@@ -87,6 +87,7 @@ pub fn AssessmentHomePage() -> impl IntoView {
                         }).collect_view();
                         view! {
                             <p class="lead">{t("elp-intro")}</p>
+                            <crate::audio::pages::Listen id="elp-intro" />
                             <form method="post" action="/api/assessment/start" class="stack">
                                 <crate::ui::components::CsrfField />
                                 <button type="submit" name="occasion" value=home.suggested.as_str() class="button-primary big" data-test="elp-start">
@@ -125,9 +126,11 @@ pub fn AssessmentHomePage() -> impl IntoView {
                             <p data-test="elp-progress">{progress_text}</p>
                             {resume}
                             <h2>{t("elp-choose-skill")}</h2>
+                            <crate::audio::pages::Listen id="elp-choose-skill" />
                             <ul class="skill-cards">{cards}</ul>
                             <div class="card stack">
                                 <p>{t("elp-submit-explain")}</p>
+                                <crate::audio::pages::Listen id="elp-submit-explain" />
                                 <A href="/me/assessment/finish" attr:class="button-primary big" attr:data-test="elp-submit">{t("elp-submit")}</A>
                             </div>
                         }.into_any()
@@ -180,6 +183,8 @@ pub fn SkillPage() -> impl IntoView {
                     nav: t("elp-nav"),
                     progress: t("elp-progress-label"),
                     queued: t("elp-queued"),
+                    listen_sv: t("audio-listen-sv"),
+                    own_voice: t("audio-own-voice"),
                     speech: match locale.tag() { "sv" => "sv-SE", "en" => "en-GB", other => other }.to_owned(),
                 };
                 let owner = sheet.owner;
@@ -189,7 +194,7 @@ pub fn SkillPage() -> impl IntoView {
                     <section class="tablet statement-screen" data-test="elp-statement">
                         <p class="skill-head"><span class="skill-icon">{icon(skill_paths(sheet.skill), 32)}</span>" "<strong>{name}</strong></p>
                         <SkillScreen sheet=sheet start=index owner=owner csrf=csrf_token() text=text>
-                            {icon(SPEAKER, 24)}" "{t("elp-read-aloud")}
+                            {icon(SPEAKER, 24)}" "{t("audio-listen")}
                         </SkillScreen>
                     </section>
                 }.into_any()

@@ -170,18 +170,22 @@ pub async fn start(
 }
 
 /// The statements of one skill of the participant's draft in `lang` (Swedish when unknown),
-/// with the answers given so far.
+/// with the answers given so far and, where `speech` (the server renders audio), the URLs of
+/// each statement's audio in that language and in Swedish.
 pub async fn skill_sheet(
     db: &Db,
+    speech: bool,
     me: ParticipantId,
     skill: &str,
     lang: &str,
 ) -> Result<SkillSheet, AppError> {
+    use crate::audio::{audio_key, statement_url, voice};
     use crate::db::assessments as store;
     let skill = parse_skill(skill)?;
     let draft = store::draft(db, me).await?.ok_or(AppError::NotFound)?;
     let version = draft.catalogue_version.clone().ok_or(AppError::NotFound)?;
-    let lang = crate::i18n::Locale::from_tag(lang).unwrap_or_default();
+    use crate::domain::locale::Locale;
+    let lang = Locale::from_tag(lang).unwrap_or_default();
     let statements = store::statements(db, &version, skill, lang.tag()).await?;
     let answers = store::answers(db, draft.id).await?;
     Ok(SkillSheet {
@@ -191,7 +195,18 @@ pub async fn skill_sheet(
             .into_iter()
             .map(|s| {
                 let (answer, goal) = answers.get(&s.id).cloned().unwrap_or((None, false));
+                let url = |locale: Locale, text: &str| {
+                    voice(locale)
+                        .filter(|_| speech)
+                        .map(|v| statement_url(locale, &version, &s.id, &audio_key(v, text)[..12]))
+                };
+                let listen = url(lang, &s.text);
+                let listen_sv = (lang != Locale::Sv)
+                    .then(|| url(Locale::Sv, &s.sv))
+                    .flatten();
                 StatementView {
+                    listen,
+                    listen_sv,
                     id: s.id,
                     level: s.level,
                     text: s.text,

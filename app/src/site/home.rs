@@ -168,6 +168,7 @@ pub fn MePage() -> impl IntoView {
                             <section class="tablet" data-test="start-participant">
                                 <h1>{hello}</h1>
                                 <p class="lead">{t("me-lead")}</p>
+                                <crate::audio::pages::Listen id="me-lead" />
                                 <ul class="tiles">
                                     {tile("/me/assessment", "elp-open", crate::elp::pages::skill_paths(Skill::SpokenProduction), "elp-open", "me-tile-elp-hint")}
                                     {tile("/me/ladder", "tile-ladder", LADDER, "me-tile-ladder", "me-tile-ladder-hint")}

@@ -127,6 +127,8 @@ pub struct AppState {
     pub assets: Arc<AssetPaths>,
     /// The programme's clock (Europe/Stockholm).
     pub clock: clock::Clock,
+    /// Speech for the participant's screens (`espeak-ng`, cached).
+    pub speaker: Arc<crate::audio::speaker::Speaker>,
 }
 
 /// The form field (and `X-CSRF-Token` the header) that carries the anti-forgery token.

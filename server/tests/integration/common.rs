@@ -113,8 +113,32 @@ pub fn test_auth(secure_cookies: bool) -> AuthConfig {
     }
 }
 
+/// The speech renderer of the tests: `espeak-ng` from `PATH` (none on a machine without it,
+/// which the audio tests then say), one cache directory per process.
+pub fn speaker() -> Arc<app::audio::speaker::Speaker> {
+    static SPEAKER: std::sync::OnceLock<Arc<app::audio::speaker::Speaker>> =
+        std::sync::OnceLock::new();
+    SPEAKER
+        .get_or_init(|| {
+            let dir =
+                std::env::temp_dir().join(format!("spraktrappan-audio-{}", std::process::id()));
+            Arc::new(app::audio::speaker::Speaker::from_path(dir))
+        })
+        .clone()
+}
+
 /// The real router on `db` with sign-in settings `auth`.
 pub fn build_router(db: &Db, clock: &app::state::clock::Clock, auth: AuthConfig) -> Router {
+    build_router_with(db, clock, auth, speaker())
+}
+
+/// The real router with its own speech renderer.
+pub fn build_router_with(
+    db: &Db,
+    clock: &app::state::clock::Clock,
+    auth: AuthConfig,
+    speaker: Arc<app::audio::speaker::Speaker>,
+) -> Router {
     let leptos_options = leptos::prelude::LeptosOptions::builder()
         .output_name("spraktrappan")
         .build();
@@ -126,6 +150,7 @@ pub fn build_router(db: &Db, clock: &app::state::clock::Clock, auth: AuthConfig)
         auth: Arc::new(auth),
         flash: Default::default(),
         clock: clock.clone(),
+        speaker,
     };
     server::startup::router(state, assets)
 }
@@ -199,6 +224,10 @@ pub struct Reply {
     pub cookies: Vec<String>,
     /// `Location`, if any.
     pub location: Option<String>,
+    /// Every header.
+    pub headers: axum::http::HeaderMap,
+    /// The body's bytes (a download, a sound).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -248,6 +277,7 @@ impl TestApp {
             .get(header::LOCATION)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let headers = res.headers().clone();
         let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
             .await
             .expect("body");
@@ -256,6 +286,8 @@ impl TestApp {
             body: String::from_utf8_lossy(&bytes).into_owned(),
             cookies,
             location,
+            headers,
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -10,6 +10,7 @@ mod defences;
 
 mod access_log;
 mod assessments;
+mod audio;
 mod auth;
 mod authz;
 mod authz_edges;

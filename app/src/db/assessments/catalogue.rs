@@ -141,3 +141,21 @@ pub async fn statements(
     out.sort_by_key(|s| s.level);
     Ok(out)
 }
+
+/// The text of statement `id` of catalogue `version` in `language`, if it has one.
+pub async fn statement_text(
+    db: &Db,
+    version: &str,
+    id: &str,
+    language: &str,
+) -> Result<Option<String>, DbError> {
+    Ok(sqlx::query_scalar(
+        "SELECT text FROM cefr_statement_texts \
+         WHERE catalogue_version = $1 AND statement_id = $2 AND language = $3",
+    )
+    .bind(version)
+    .bind(id)
+    .bind(language)
+    .fetch_optional(&db.pool)
+    .await?)
+}
