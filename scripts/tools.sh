@@ -10,9 +10,10 @@ fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-# fonts-noto-core: Arabic, Dari (Naskh) and Tigrinya (Ethiopic) glyphs for the end-to-end browser.
+# fonts-noto-core: Arabic, Dari (Naskh) and Tigrinya (Ethiopic) glyphs for the end-to-end browser;
+# espeak-ng and lame: the participant screens' speech, rendered and encoded on the server.
 APT_PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy rustfmt-web lld-22
-  gcc libc6-dev pkg-config chromium postgresql postgresql-client fonts-noto-core)
+  gcc libc6-dev pkg-config chromium postgresql postgresql-client fonts-noto-core espeak-ng lame)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

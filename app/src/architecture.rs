@@ -19,8 +19,9 @@ const FEATURES: [&str; 10] = [
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];
 /// Below the features: must import neither them nor what is above.
-const BELOW: [&str; 11] = [
+const BELOW: [&str; 12] = [
     "import", "auth", "ui", "i18n", "charts", "db", "domain", "dto", "error", "state", "islands",
+    "audio",
 ];
 
 fn src() -> PathBuf {

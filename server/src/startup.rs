@@ -123,7 +123,7 @@ pub async fn build_state(
         flash: Default::default(),
         assets: Arc::new(assets.paths(&leptos_options.output_name)),
         clock: app::state::clock::Clock::system(),
-        speaker: Arc::new(app::audio::speaker::Speaker::from_path(
+        speaker: Arc::new(app::state::speaker::Speaker::from_path(
             config.audio_cache_dir.clone(),
         )),
         leptos_options,

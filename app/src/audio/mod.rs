@@ -1,6 +1,7 @@
 //! Heard, not only read (issue 13): every statement and every instruction on the participant's
 //! screens can be played, in the chosen language and in Swedish, on every tablet, whether or
-//! not it has a voice of its own. The server renders the audio with `espeak-ng` ([`speaker`])
+//! not it has a voice of its own. The server renders the audio with `espeak-ng`
+//! ([`crate::state::speaker`])
 //! and serves it from `/audio/…` ([`http`]) with long-lived cache headers; it speaks catalogue
 //! texts only, never arbitrary input. The play button is [`islands::PlayButton`].
 
@@ -8,8 +9,6 @@
 pub mod http;
 pub mod islands;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod speaker;
 
 use crate::domain::locale::Locale;
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::islands::PlayButton;
 use crate::domain::locale::Locale;
-use crate::elp::pages::{icon, SPEAKER};
+use crate::ui::icon::{icon, SPEAKER};
 use crate::ui::{t, use_locale};
 
 /// Whether this server renders speech.

@@ -350,7 +350,7 @@ pub fn SkillScreen(
                 hidden=move || !(ready.get() && current().is_some_and(|s| s.listen_sv.is_some()))
                 aria-pressed=move || (playing.get() == Some(true)).to_string()
                 on:click=move |_| listen(true)>
-                {crate::elp::pages::icon(crate::elp::pages::SPEAKER, 24)}" "{text.with_value(|t| t.listen_sv.clone())}
+                {crate::ui::icon::icon(crate::ui::icon::SPEAKER, 24)}" "{text.with_value(|t| t.listen_sv.clone())}
             </button>
             <label class="own-voice" hidden=move || !(ready.get() && own_voice_here.get())>
                 <input type="checkbox" data-test="own-voice" prop:checked=move || own_voice.get()

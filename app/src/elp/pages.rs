@@ -44,17 +44,7 @@ pub fn skill_paths(s: Skill) -> &'static str {
     }
 }
 
-/// A decorative line icon from SVG `paths`.
-pub fn icon(paths: &'static str, size: u32) -> impl IntoView {
-    view! {
-        <svg class="icon" viewBox="0 0 24 24" width=size height=size fill="none" stroke="currentColor"
-            stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
-            focusable="false" inner_html=paths></svg>
-    }
-}
-
-/// The speaker of the read-aloud button.
-pub const SPEAKER: &str = r#"<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16 9a4 4 0 0 1 0 6"/><path d="M18.5 6.5a8 8 0 0 1 0 11"/>"#;
+pub use crate::ui::icon::{icon, SPEAKER};
 
 fn occasion_name(o: Occasion) -> String {
     t(&format!("occasion-{}", o.as_str()))

@@ -10,6 +10,7 @@ use crate::db::Db;
 pub mod clock;
 pub mod csp;
 pub mod flash;
+pub mod speaker;
 
 /// Settings read from the environment at start.
 #[derive(Debug, Clone)]
@@ -128,7 +129,7 @@ pub struct AppState {
     /// The programme's clock (Europe/Stockholm).
     pub clock: clock::Clock,
     /// Speech for the participant's screens (`espeak-ng`, cached).
-    pub speaker: Arc<crate::audio::speaker::Speaker>,
+    pub speaker: Arc<speaker::Speaker>,
 }
 
 /// The form field (and `X-CSRF-Token` the header) that carries the anti-forgery token.

@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod flash;
+pub mod icon;
 
 use leptos::prelude::*;
 

@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
-use app::audio::speaker::Speaker;
 use app::domain::catalogue::Catalogue;
+use app::state::speaker::Speaker;
 
 use crate::common::{build_router_with, seed, test_auth, TestApp};
 

@@ -115,14 +115,14 @@ pub fn test_auth(secure_cookies: bool) -> AuthConfig {
 
 /// The speech renderer of the tests: `espeak-ng` from `PATH` (none on a machine without it,
 /// which the audio tests then say), one cache directory per process.
-pub fn speaker() -> Arc<app::audio::speaker::Speaker> {
-    static SPEAKER: std::sync::OnceLock<Arc<app::audio::speaker::Speaker>> =
+pub fn speaker() -> Arc<app::state::speaker::Speaker> {
+    static SPEAKER: std::sync::OnceLock<Arc<app::state::speaker::Speaker>> =
         std::sync::OnceLock::new();
     SPEAKER
         .get_or_init(|| {
             let dir =
                 std::env::temp_dir().join(format!("spraktrappan-audio-{}", std::process::id()));
-            Arc::new(app::audio::speaker::Speaker::from_path(dir))
+            Arc::new(app::state::speaker::Speaker::from_path(dir))
         })
         .clone()
 }
@@ -137,7 +137,7 @@ pub fn build_router_with(
     db: &Db,
     clock: &app::state::clock::Clock,
     auth: AuthConfig,
-    speaker: Arc<app::audio::speaker::Speaker>,
+    speaker: Arc<app::state::speaker::Speaker>,
 ) -> Router {
     let leptos_options = leptos::prelude::LeptosOptions::builder()
         .output_name("spraktrappan")

@@ -75,7 +75,7 @@ impl Speaker {
     }
 
     /// The MP3 of `text` in espeak-ng voice `voice` (`key` names it in the cache: see
-    /// [`super::audio_key`]), from the cache or rendered now.
+    /// the audio module's `audio_key`), from the cache or rendered now.
     pub async fn speak(&self, voice: &str, text: &str, key: &str) -> Result<Vec<u8>, SpeechError> {
         let (Some(espeak), Some(lame)) = (self.espeak.clone(), self.lame.clone()) else {
             return Err(SpeechError::Unavailable);
