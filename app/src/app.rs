@@ -153,6 +153,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/data-protection") view=crate::privacy::pages::DataProtectionPage ssr=SsrMode::Async />
                     <Route path=path!("/indicators") view=crate::binder::pages::IndicatorsPage ssr=SsrMode::Async />
                     <Route path=path!("/ladder-steps") view=crate::binder::steps_pages::StepDefinitionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/languages") view=crate::languages::pages::LanguagesPage ssr=SsrMode::Async />
                     <Route path=path!("/participants/:id/erase") view=crate::privacy::pages::ErasePage ssr=SsrMode::Async />
                     <Route path=path!("/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 </Routes>
@@ -193,6 +194,7 @@ pub fn nav_links(principal: &Principal) -> Vec<(&'static str, &'static str)> {
             ("/access-log", "nav-access-log"),
             ("/indicators", "nav-indicators"),
             ("/ladder-steps", "nav-ladder-steps"),
+            ("/languages", "nav-languages"),
             ("/data-protection", "nav-data-protection"),
         ],
         Principal::Staff { .. } => vec![

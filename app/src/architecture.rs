@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// The feature modules.
-const FEATURES: [&str; 10] = [
+const FEATURES: [&str; 11] = [
     "register",
     "sfi",
     "elp",
@@ -15,6 +15,7 @@ const FEATURES: [&str; 10] = [
     "privacy",
     "binder",
     "mentoring",
+    "languages",
 ];
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];

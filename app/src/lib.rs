@@ -27,6 +27,7 @@ pub mod hours;
 pub mod i18n;
 pub mod import;
 pub mod ladder;
+pub mod languages;
 pub mod mentoring;
 pub mod privacy;
 pub mod register;

@@ -26,6 +26,15 @@ async function signInIn(page: Page, name: string, tag: string) {
   await expect(page.getByTestId('start-participant')).toBeVisible();
 }
 
+/** The duration in seconds of the audio at `url`, decoded by the browser. */
+async function decodedSeconds(page: Page, url: string): Promise<number> {
+  return page.evaluate(async u => {
+    const bytes = await (await fetch(u)).arrayBuffer();
+    const context = new OfflineAudioContext(1, 1, 16000);
+    return (await context.decodeAudioData(bytes)).duration;
+  }, url);
+}
+
 /** Opens the first listening sentence, starting an assessment if none is under way. */
 async function firstListeningSentence(page: Page) {
   await page.getByTestId('elp-open').click();
@@ -64,9 +73,19 @@ test('in Arabic the pages run right to left and the statement shows the Swedish 
   await expect(sv).toHaveAttribute('lang', 'sv');
   await expect(sv).toContainText('Jag ');
   await expect(own).toContainText(/[\u0600-\u06FF]/);
-  // The Swedish sentence is above its translation, and the answers are laid out from the right.
+  // The Swedish sentence is above its translation.
   expect((await sv.boundingBox())!.y).toBeLessThan((await own.boundingBox())!.y);
   await expectAccessible(page);
+  // The play buttons fetch audio that decodes: the Arabic sentence, then the Swedish one.
+  for (const button of ['read-aloud', 'listen-sv']) {
+    const [response] = await Promise.all([
+      page.waitForResponse(r => r.url().includes('/audio/statement/')),
+      page.getByTestId(button).click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('audio/mpeg');
+    expect(await decodedSeconds(page, response.url())).toBeGreaterThan(0.3);
+  }
   await page.screenshot({ path: info.outputPath('statement-ar.png'), fullPage: true });
   // Signing out forgets the tablet's choice: the next person starts in Swedish.
   await page.goto('/me');

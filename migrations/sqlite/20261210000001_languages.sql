@@ -3,3 +3,28 @@
 -- participant's pages use when the tablet has not been given another one.
 ALTER TABLE cefr_statement_texts ADD COLUMN checked BIGINT NOT NULL DEFAULT 1;
 ALTER TABLE participants ADD COLUMN ui_language TEXT;
+
+-- Recorded clips of the statements (Somali and Tigrinya have no espeak-ng voice): one per
+-- statement and language; a new upload replaces the clip and keeps the old one's facts.
+CREATE TABLE audio_clips (
+    catalogue_version  TEXT NOT NULL,
+    statement_id       TEXT NOT NULL,
+    language           TEXT NOT NULL,
+    audio              BLOB NOT NULL,
+    digest             TEXT NOT NULL,
+    duration_ms        BIGINT NOT NULL,
+    uploaded_by        BIGINT REFERENCES users (id),
+    uploaded_at        BIGINT NOT NULL,
+    PRIMARY KEY (catalogue_version, statement_id, language),
+    FOREIGN KEY (catalogue_version, statement_id) REFERENCES cefr_statements (catalogue_version, statement_id)
+);
+CREATE TABLE audio_clip_history (
+    catalogue_version  TEXT NOT NULL,
+    statement_id       TEXT NOT NULL,
+    language           TEXT NOT NULL,
+    digest             TEXT NOT NULL,
+    duration_ms        BIGINT NOT NULL,
+    uploaded_by        BIGINT,
+    uploaded_at        BIGINT NOT NULL,
+    replaced_at        BIGINT NOT NULL
+);

@@ -34,6 +34,8 @@ usage:
   server person export REF DIR       everything held about one participant as DIR/REF-uppgifter.zip
   server person erase REF [--open]   erases a participant (--open: even if the introduction is open),
                                      keeping a pseudonymous statistical record
+  server clips import --language LANG DIR   recorded clips of the statements for LANG (so, ti, …): DIR holds
+                                     one MP3 per statement named by it (L-PA1-1.mp3); all stored or none
   server setting retention_years YEARS   keep data YEARS (1-30) after an introduction ended
   server retention apply [--dry-run] erases everyone past the retention time (--dry-run: lists them)
   server bench generate [--participants N] [--weeks W]   a synthetic city for the benchmark (empty database)
@@ -80,6 +82,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         ["person", "erase", reference, rest @ ..] => {
             crate::cli_privacy::person_erase(&config, reference, rest).await
         }
+        ["clips", "import", rest @ ..] => crate::cli_clips::import(&config, rest).await,
         ["retention", "apply", rest @ ..] => {
             crate::cli_privacy::retention_apply(&config, rest).await
         }

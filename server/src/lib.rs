@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod bench;
 pub mod cli;
+pub mod cli_clips;
 pub mod cli_privacy;
 pub mod cli_reports;
 pub mod config;

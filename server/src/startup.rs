@@ -168,6 +168,7 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
         .route("/healthz", get(healthz))
         .route("/tablet.js", get(crate::tablet::tablet_js))
         .route("/sw.js", get(crate::tablet::sw_js))
+        .route("/play.js", get(crate::tablet::play_js))
         .route(
             "/audio/statement/{lang}/{version}/{file}",
             get(app::audio::http::statement),
@@ -177,6 +178,10 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             get(app::audio::http::message),
         )
         .route("/import/upload", post(app::import::http::upload))
+        .route(
+            app::languages::CLIPS_PATH,
+            post(app::languages::http::upload),
+        )
         .layer(axum::extract::DefaultBodyLimit::max(
             app::import::http::MAX_UPLOAD_BYTES,
         ))

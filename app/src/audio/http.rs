@@ -24,6 +24,15 @@ pub async fn statement(
     let (Some(locale), Some(id)) = (Locale::from_tag(&lang), file.strip_suffix(".mp3")) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    // A recorded clip, where staff uploaded one, before the synthetic voice.
+    match crate::db::clips::get(&state.db, &version, id, locale.tag()).await {
+        Ok(Some((bytes, digest))) => return audio(&headers, bytes, &digest),
+        Ok(None) => {}
+        Err(e) => {
+            tracing::error!(error = %e, "reading a clip failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    }
     let text =
         match crate::db::assessments::statement_text(&state.db, &version, id, locale.tag()).await {
             Ok(Some(text)) => text,
@@ -57,31 +66,40 @@ async fn speak(state: &AppState, headers: &HeaderMap, locale: Locale, text: &str
         return StatusCode::NOT_FOUND.into_response();
     };
     let key = audio_key(voice, text);
-    let etag = format!("\"{key}\"");
-    if headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == etag)
-    {
+    if fresh(headers, &key) {
         return StatusCode::NOT_MODIFIED.into_response();
     }
     match state.speaker.speak(voice, text, &key).await {
-        Ok(bytes) => {
-            let mut res = bytes.into_response();
-            let h = res.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/mpeg"));
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static(CACHE_FOR_A_YEAR),
-            );
-            if let Ok(v) = HeaderValue::from_str(&etag) {
-                h.insert(header::ETAG, v);
-            }
-            res
-        }
+        Ok(bytes) => audio(headers, bytes, &key),
         Err(e) => {
             tracing::error!(error = %e, voice, "rendering speech failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// Whether the browser's copy (`If-None-Match`) is version `key`.
+fn fresh(headers: &HeaderMap, key: &str) -> bool {
+    headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_matches('"') == key)
+}
+
+/// An MP3 answer of version `key`, cached for a year.
+fn audio(headers: &HeaderMap, bytes: Vec<u8>, key: &str) -> Response {
+    if fresh(headers, key) {
+        return StatusCode::NOT_MODIFIED.into_response();
+    }
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/mpeg"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(CACHE_FOR_A_YEAR),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{key}\"")) {
+        h.insert(header::ETAG, v);
+    }
+    res
 }

@@ -3,11 +3,11 @@
 //! not it has a voice of its own. The server renders the audio with `espeak-ng`
 //! ([`crate::state::speaker`])
 //! and serves it from `/audio/…` ([`http`]) with long-lived cache headers; it speaks catalogue
-//! texts only, never arbitrary input. The play button is [`islands::PlayButton`].
+//! texts only, never arbitrary input. The play buttons ([`pages::Listen`] and the statement
+//! screen's) are plain buttons that `/play.js` plays: playing costs the wasm nothing.
 
 #[cfg(feature = "ssr")]
 pub mod http;
-pub mod islands;
 pub mod pages;
 
 use crate::domain::locale::Locale;

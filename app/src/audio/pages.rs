@@ -1,10 +1,10 @@
 //! The play buttons of the participant screens' instructions, rendered on the server: one for
 //! the page's language where it has a voice, one for Swedish on a page in another language.
-//! A server that cannot render speech shows none.
+//! A server that cannot render speech shows none. `/play.js` plays them (and shows them: they
+//! are hidden until a script can play).
 
 use leptos::prelude::*;
 
-use super::islands::PlayButton;
 use crate::domain::locale::Locale;
 use crate::ui::icon::{icon, SPEAKER};
 use crate::ui::{t, use_locale};
@@ -27,6 +27,22 @@ fn url(locale: Locale, id: &'static str) -> Option<String> {
     Some(super::message_url(locale, id, &key[..key.len().min(12)]))
 }
 
+/// One play button: big, an icon and a word, pressed while it plays.
+fn button(url: String, test: String, label: String) -> impl IntoView {
+    view! {
+        <button type="button" class="button-secondary play" data-play=url data-unhide=""
+            data-test=test aria-pressed="false" hidden>
+            {icon(SPEAKER, 24)}" "{label}
+        </button>
+    }
+}
+
+/// The script that plays the buttons, once per page however many buttons it has.
+#[component]
+pub fn PlayScript() -> impl IntoView {
+    view! { <script src="/play.js" defer></script> }
+}
+
 /// Play buttons for instruction `id` (one of [`super::INSTRUCTIONS`]).
 #[component]
 pub fn Listen(
@@ -37,22 +53,10 @@ pub fn Listen(
     if !speech_here() {
         return ().into_any();
     }
-    let own = url(locale, id).map(|url| {
-        view! {
-            <PlayButton url=url test=format!("listen-{id}")>
-                {icon(SPEAKER, 24)}" "{t("audio-listen")}
-            </PlayButton>
-        }
-    });
+    let own = url(locale, id).map(|url| button(url, format!("listen-{id}"), t("audio-listen")));
     let swedish = (locale != Locale::Sv)
         .then(|| url(Locale::Sv, id))
         .flatten()
-        .map(|url| {
-            view! {
-                <PlayButton url=url test=format!("listen-sv-{id}")>
-                    {icon(SPEAKER, 24)}" "{t("audio-listen-sv")}
-                </PlayButton>
-            }
-        });
-    view! { <div class="listen">{own}{swedish}</div> }.into_any()
+        .map(|url| button(url, format!("listen-sv-{id}"), t("audio-listen-sv")));
+    view! { <div class="listen">{own}{swedish}<PlayScript /></div> }.into_any()
 }

@@ -7,6 +7,7 @@
 pub mod access_log;
 pub mod assessments;
 pub mod calendar;
+pub mod clips;
 pub mod erasure;
 pub mod followed;
 pub mod groups;

@@ -109,6 +109,8 @@ pub enum RegisterAction {
     ViewIndicators,
     /// Rename the steps of the work and matching ladders and add steps: coordinators only.
     ManageSteps,
+    /// See the participant's languages and upload recorded clips: coordinators only.
+    ManageLanguages,
 }
 
 /// Whether `who` may do `action` to the participant described by `links`.

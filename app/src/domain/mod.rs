@@ -9,6 +9,7 @@ pub mod assessment_record;
 pub mod calendar;
 pub mod catalogue;
 pub mod cefr;
+pub mod clip;
 pub mod credentials;
 pub mod dated;
 pub mod delivery;

@@ -42,8 +42,6 @@ pub struct ScreenText {
     pub speech: String,
     /// "Listen in Swedish".
     pub listen_sv: String,
-    /// "Use this tablet's voice".
-    pub own_voice: String,
 }
 
 #[cfg(feature = "hydrate")]
@@ -97,6 +95,18 @@ mod queue {
         #[wasm_bindgen(js_namespace = spraktrappanQueue, js_name = go, catch)]
         pub fn go(url: &str) -> Result<(), JsValue>;
     }
+}
+
+/// Whether this browser has speech synthesis (the tablet's own voice, where it has one for the
+/// language: `/play.js` decides when the button is pressed).
+#[cfg(feature = "hydrate")]
+fn can_speak() -> bool {
+    web_sys::window().is_some_and(|w| w.speech_synthesis().is_ok())
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn can_speak() -> bool {
+    false
 }
 
 /// The statement index in the address (`?i=N`), if any.
@@ -265,60 +275,6 @@ pub fn SkillScreen(
         .collect_view();
     let href = move |i: usize| format!("/me/assessment/{}?i={i}", skill.as_str());
     let speech = text.with_value(|t| t.speech.clone());
-    // Which sentence plays: `Some(false)` the page's language, `Some(true)` the Swedish one.
-    let playing = RwSignal::new(None::<bool>);
-    // The tablet has a voice of its own for the language, and the participant chose it.
-    let own_voice_here = RwSignal::new(false);
-    let own_voice = RwSignal::new(false);
-    #[cfg(feature = "hydrate")]
-    {
-        let lang = speech
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        Effect::new(move |_| {
-            use crate::audio::islands::player;
-            own_voice_here.set(player::has_own_voice(&lang));
-            own_voice.set(player::prefers_own_voice());
-        });
-        // A new sentence stops the sound of the last one.
-        Effect::new(move |_| {
-            index.track();
-            crate::audio::islands::player::stop();
-            playing.set(None);
-        });
-    }
-    let speech = StoredValue::new(speech);
-    let listen = move |swedish: bool| {
-        #[cfg(feature = "hydrate")]
-        {
-            use crate::audio::islands::player;
-            if playing.get_untracked() == Some(swedish) {
-                player::stop();
-                playing.set(None);
-                return;
-            }
-            let Some(st) = current() else { return };
-            let done = move |_ok: bool| playing.set(None);
-            playing.set(Some(swedish));
-            let url = if swedish {
-                st.listen_sv.clone()
-            } else {
-                st.listen.clone()
-            };
-            let own = !swedish
-                && own_voice_here.get_untracked()
-                && (own_voice.get_untracked() || url.is_none());
-            match url {
-                _ if own => speech.with_value(|lang| player::speak(&st.text, lang, done)),
-                Some(url) => player::play(&url, done),
-                None => playing.set(None),
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (swedish, speech, playing, own_voice_here, own_voice);
-    };
     view! {
         <p class="progress" data-test="elp-count">
             {move || text.with_value(|t| t.positions.get(index.get()).cloned().unwrap_or_default())}
@@ -339,29 +295,22 @@ pub fn SkillScreen(
             <span class=move || if translated() { "statement-own translated" } else { "statement-own" }
                 dir="auto" data-test="statement-own">{statement_text}</span>
         </h1>
+        // Plain buttons that `/play.js` plays: the sentence in the page's language (the
+        // server's audio, or the tablet's own voice where chosen) and the Swedish sentence.
         <div class="listen">
             <button type="button" class="button-secondary play read-aloud" data-test="read-aloud"
-                hidden=move || !(ready.get() && (current().is_some_and(|s| s.listen.is_some()) || own_voice_here.get()))
-                aria-pressed=move || (playing.get() == Some(false)).to_string()
-                on:click=move |_| listen(false)>
+                hidden=move || !(ready.get() && (current().is_some_and(|s| s.listen.is_some()) || can_speak()))
+                aria-pressed="false"
+                data-play=move || current().and_then(|s| s.listen).unwrap_or_default()
+                data-text=statement_text data-lang=speech>
                 {children()}
             </button>
-            <button type="button" class="button-secondary play" data-test="listen-sv" lang="sv"
+            <button type="button" class="button-secondary play" data-test="listen-sv"
                 hidden=move || !(ready.get() && current().is_some_and(|s| s.listen_sv.is_some()))
-                aria-pressed=move || (playing.get() == Some(true)).to_string()
-                on:click=move |_| listen(true)>
+                aria-pressed="false"
+                data-play=move || current().and_then(|s| s.listen_sv).unwrap_or_default()>
                 {crate::ui::icon::icon(crate::ui::icon::SPEAKER, 24)}" "{text.with_value(|t| t.listen_sv.clone())}
             </button>
-            <label class="own-voice" hidden=move || !(ready.get() && own_voice_here.get())>
-                <input type="checkbox" data-test="own-voice" prop:checked=move || own_voice.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        own_voice.set(on);
-                        #[cfg(feature = "hydrate")]
-                        crate::audio::islands::player::set_prefers_own_voice(on);
-                    } />
-                " "{text.with_value(|t| t.own_voice.clone())}
-            </label>
         </div>
         <form method="post" action="/api/assessment/answer" class="answer-form" aria-labelledby="statement-text">
             {csrf.map(|v| view! { <input type="hidden" name="_csrf" value=v /> })}

@@ -162,6 +162,7 @@ pub fn SkillPage() -> impl IntoView {
                 let first_open = sheet.statements.iter().position(|s| s.answer.is_none()).unwrap_or(0);
                 let index = query.read().get("i").and_then(|i| i.parse::<usize>().ok()).unwrap_or(first_open).min(total - 1);
                 let name = skill_name(sheet.skill);
+                let speech = match locale.tag() { "sv" => "sv-SE", "en" => "en-GB", other => other }.to_owned();
                 let text = ScreenText {
                     positions: (1..=total).map(|n| t_args("elp-position", &[("n", n.to_string()), ("total", total.to_string())])).collect(),
                     counts: (0..=total).map(|k| t_args("elp-count", &[("answered", k.to_string()), ("total", total.to_string())])).collect(),
@@ -174,8 +175,7 @@ pub fn SkillPage() -> impl IntoView {
                     progress: t("elp-progress-label"),
                     queued: t("elp-queued"),
                     listen_sv: t("audio-listen-sv"),
-                    own_voice: t("audio-own-voice"),
-                    speech: match locale.tag() { "sv" => "sv-SE", "en" => "en-GB", other => other }.to_owned(),
+                    speech: speech.clone(),
                 };
                 let owner = sheet.owner;
                 view! {
@@ -186,6 +186,13 @@ pub fn SkillPage() -> impl IntoView {
                         <SkillScreen sheet=sheet start=index owner=owner csrf=csrf_token() text=text>
                             {icon(SPEAKER, 24)}" "{t("audio-listen")}
                         </SkillScreen>
+                        // Shown by `/play.js` where the tablet has a voice of its own for the
+                        // language; the choice is remembered on the tablet.
+                        <label class="own-voice" hidden>
+                            <input type="checkbox" data-own-voice="" data-lang=speech data-test="own-voice" />
+                            " "{t("audio-own-voice")}
+                        </label>
+                        <crate::audio::pages::PlayScript />
                     </section>
                 }.into_any()
             })}

@@ -188,6 +188,7 @@ pub async fn skill_sheet(
     let lang = Locale::from_tag(lang).unwrap_or_default();
     let statements = store::statements(db, &version, skill, lang.tag()).await?;
     let answers = store::answers(db, draft.id).await?;
+    let clips = crate::db::clips::digests(db, &version, lang.tag()).await?;
     Ok(SkillSheet {
         owner: me,
         skill,
@@ -200,7 +201,11 @@ pub async fn skill_sheet(
                         .filter(|_| speech)
                         .map(|v| statement_url(locale, &version, &s.id, &audio_key(v, text)[..12]))
                 };
-                let listen = url(lang, &s.text);
+                // A recorded clip where there is one, else the server's voice.
+                let listen = match clips.get(&s.id) {
+                    Some(digest) => Some(statement_url(lang, &version, &s.id, &digest[..12])),
+                    None => url(lang, &s.text),
+                };
                 let listen_sv = (lang != Locale::Sv)
                     .then(|| url(Locale::Sv, &s.sv))
                     .flatten();

@@ -107,6 +107,24 @@ pub fn fell_back() -> Vec<(Locale, String)> {
         .unwrap_or_default()
 }
 
+/// How many messages the participant's pages have in each of the five participant-only
+/// languages (their catalogue, `participant.ftl`).
+#[cfg(feature = "ssr")]
+pub fn participant_message_count() -> usize {
+    sources(Locale::Ar)
+        .iter()
+        .flat_map(|s| s.lines())
+        .filter(|l| {
+            l.split_once(" =").is_some_and(|(id, _)| {
+                !id.is_empty()
+                    && id.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                    })
+            })
+        })
+        .count()
+}
+
 /// Whether `locale`'s own catalogue has message `id`.
 #[cfg(feature = "ssr")]
 pub fn has_message(locale: Locale, id: &str) -> bool {

@@ -1,7 +1,7 @@
-//! The tablet's two plain scripts (issue 12), served from the site root: `/tablet.js`, the
-//! answer queue on the participant's pages, and `/sw.js`, the service worker that keeps the
+//! The tablet's plain scripts (issues 12 and 13), served from the site root: `/tablet.js`, the
+//! answer queue on the participant's pages, `/play.js`, their play buttons, and `/sw.js`, the service worker that keeps the
 //! tablet pages for a reload while offline (a worker's scope is its own folder and below, so
-//! it must be served from `/`). Both are revalidated on every load (`no-cache`), so a release
+//! it must be served from `/`). All are revalidated on every load (`no-cache`), so a release
 //! reaches every tablet at once.
 
 use axum::http::{header, HeaderValue};
@@ -11,6 +11,8 @@ use axum::response::{IntoResponse, Response};
 pub const TABLET_JS: &str = include_str!("tablet.js");
 /// The service worker.
 pub const SW_JS: &str = include_str!("sw.js");
+/// The play buttons (issue 13).
+pub const PLAY_JS: &str = include_str!("play.js");
 
 fn script(body: &'static str) -> Response {
     (
@@ -34,4 +36,9 @@ pub async fn tablet_js() -> Response {
 /// `GET /sw.js`.
 pub async fn sw_js() -> Response {
     script(SW_JS)
+}
+
+/// `GET /play.js`.
+pub async fn play_js() -> Response {
+    script(PLAY_JS)
 }

@@ -18,7 +18,7 @@ const PUBLIC: [&str; 6] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 74] = [
+pub(crate) const GUARDED: [&str; 75] = [
     "home",
     "auth/password",
     "participants/list",
@@ -73,6 +73,7 @@ pub(crate) const GUARDED: [&str; 74] = [
     "binder/steps",
     "binder/steps/save",
     "binder/steps/definitions",
+    "languages/overview",
     "binder/steps/define",
     "mentoring/view",
     "mentoring/placement/save",

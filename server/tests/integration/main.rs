@@ -16,6 +16,7 @@ mod authz;
 mod authz_edges;
 mod calendar;
 mod cli;
+mod clips;
 mod finishing;
 mod forms;
 mod hours;

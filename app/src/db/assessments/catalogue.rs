@@ -159,3 +159,25 @@ pub async fn statement_text(
     .fetch_optional(&db.pool)
     .await?)
 }
+
+/// Language → (statements with a text, of which checked by a translator), for `version`.
+pub async fn text_counts(
+    db: &Db,
+    version: &str,
+) -> Result<std::collections::BTreeMap<String, (usize, usize)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT language, COUNT(*) AS n, CAST(SUM(checked) AS BIGINT) AS checked FROM cefr_statement_texts \
+         WHERE catalogue_version = $1 GROUP BY language",
+    )
+    .bind(version)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let n: i64 = col(r, "n")?;
+            let checked: i64 = col(r, "checked")?;
+            let count = |v: i64| usize::try_from(v).unwrap_or_default();
+            Ok((col(r, "language")?, (count(n), count(checked))))
+        })
+        .collect()
+}

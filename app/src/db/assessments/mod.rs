@@ -12,7 +12,9 @@ use super::{col, parse_col, Db, DbError};
 use crate::domain::cefr::{Occasion, Skill};
 use crate::domain::ids::ParticipantId;
 pub use crate::dto::Comment;
-pub use catalogue::{load_catalogue, load_translation, statement_text, statements, StatementText};
+pub use catalogue::{
+    load_catalogue, load_translation, statement_text, statements, text_counts, StatementText,
+};
 pub use draft::{answer, answer_once, answers, draft, set_waiting, start_draft, submit, waiting};
 pub use paper::{export_levels, import_level, LevelOutcome};
 pub use review::{add_comment, comments, submitted};

@@ -1,0 +1,122 @@
+//! `/languages`: the coordinator's view of the participant's languages and the clip upload.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::language_overview;
+use super::{ClipReport, LanguageRow, CLIPS_PATH};
+use crate::domain::locale::Locale;
+use crate::ui::components::{failed, Loading};
+use crate::ui::{t, t_args};
+
+/// The report of the upload just made, if the page follows one.
+fn last_upload() -> Option<ClipReport> {
+    #[cfg(feature = "ssr")]
+    return crate::state::flash::current()
+        .filter(|f| f.path == CLIPS_PATH)
+        .and_then(|f| {
+            f.output
+                .as_deref()
+                .and_then(|o| serde_json::from_slice(o).ok())
+        });
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+fn report_view(r: ClipReport) -> impl IntoView {
+    let name = r.locale.native_name();
+    if r.problems.is_empty() {
+        let text = t_args(
+            "clips-stored",
+            &[
+                ("count", r.stored.to_string()),
+                ("language", name.to_owned()),
+            ],
+        );
+        return view! { <p class="notice notice-success" role="status" data-test="clips-stored">{text}</p> }.into_any();
+    }
+    let items = r
+        .problems
+        .into_iter()
+        .map(|(file, id)| view! { <li><bdi>{file}</bdi>": "{t(&id)}</li> })
+        .collect_view();
+    view! {
+        <div class="notice notice-error" role="alert" data-test="clips-refused">
+            <p>{t("clips-refused")}</p>
+            <ul>{items}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+fn row(r: LanguageRow) -> impl IntoView {
+    let missing = r.clips_missing();
+    let voice = if r.voice {
+        t("languages-voice-yes")
+    } else {
+        t("languages-voice-no")
+    };
+    view! {
+        <tr data-test=format!("language-{}", r.locale.tag())>
+            <th scope="row"><span lang=r.locale.tag() dir=r.locale.dir()>{r.locale.native_name()}</span></th>
+            <td>{format!("{} / {}", r.statements_checked, r.statements)}</td>
+            <td>{format!("{} / {}", r.interface_checked, r.interface)}</td>
+            <td>{voice}</td>
+            <td data-test="clips-missing">{format!("{} / {}", r.clips, r.total)}" "
+                {(missing > 0).then(|| t_args("languages-clips-missing", &[("count", missing.to_string())]))}</td>
+        </tr>
+    }
+}
+
+/// `/languages` (coordinators).
+#[component]
+pub fn LanguagesPage() -> impl IntoView {
+    let rows = Resource::new(|| (), |_| language_overview());
+    let options = Locale::ALL
+        .into_iter()
+        .filter(|l| !l.is_staff())
+        .map(|l| view! { <option value=l.tag()>{l.native_name()}</option> })
+        .collect_view();
+    view! {
+        <Title text=t("languages-title") />
+        <h1>{t("languages-title")}</h1>
+        <p class="lead">{t("languages-lead")}</p>
+        {last_upload().map(report_view)}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Ok(rows) => view! {
+                        <table class="list" data-test="languages">
+                            <caption class="visually-hidden">{t("languages-title")}</caption>
+                            <thead><tr>
+                                <th scope="col">{t("languages-col-language")}</th>
+                                <th scope="col">{t("languages-col-statements")}</th>
+                                <th scope="col">{t("languages-col-interface")}</th>
+                                <th scope="col">{t("languages-col-voice")}</th>
+                                <th scope="col">{t("languages-col-clips")}</th>
+                            </tr></thead>
+                            <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    }.into_any(),
+                    Err(e) => failed(e),
+                }
+            })}
+        </Suspense>
+        <section class="card" aria-labelledby="clips-h">
+            <h2 id="clips-h">{t("clips-title")}</h2>
+            <p>{t("clips-explain")}</p>
+            <form method="post" action=CLIPS_PATH enctype="multipart/form-data" class="stack" data-test="clips-form">
+                <crate::ui::components::CsrfField />
+                <div class="field">
+                    <label for="clip-language">{t("field-language")}</label>
+                    <select id="clip-language" name="language">{options}</select>
+                </div>
+                <div class="field">
+                    <label for="clip-files">{t("clips-files")}</label>
+                    <input id="clip-files" name="clips" type="file" multiple accept=".mp3,audio/mpeg" required />
+                </div>
+                <button type="submit" class="button-primary">{t("clips-upload")}</button>
+            </form>
+        </section>
+    }
+}
