@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { expectAccessible, hydrated } from './helpers';
+import { expectAccessible, hydrated, signInStaff, STAFF } from './helpers';
 
 // The participant's own language on the tablet (issue 13). The seven languages are offered by
 // their own names before anything else; Arabic and Dari lay the page out right to left; the
@@ -62,6 +62,17 @@ test('the tablet offers seven languages by their own names before anything else'
 });
 
 test('in Arabic the pages run right to left and the statement shows the Swedish sentence above the Arabic', async ({ page }, info) => {
+  // The sign-in page's instruction can be heard in Arabic and in Swedish.
+  await page.goto('/tablet');
+  await page.getByTestId('language-choice').getByRole('button', { name: 'العربية', exact: true }).click();
+  await expect(page.getByTestId('listen-tablet-lead')).toBeVisible();
+  await expect(page.getByTestId('listen-sv-tablet-lead')).toBeVisible();
+  const [lead] = await Promise.all([
+    page.waitForResponse(r => r.url().includes('/audio/message/ar/tablet-lead')),
+    page.getByTestId('listen-tablet-lead').click(),
+  ]);
+  expect(await decodedSeconds(page, lead.url())).toBeGreaterThan(0.3);
+  await expect(page.getByTestId('listen-tablet-lead')).toHaveAttribute('aria-pressed', /true|false/);
   await signInIn(page, 'العربية', 'ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expectAccessible(page);
@@ -119,4 +130,34 @@ test('every language renders the statement screen in its own script, with a scre
   // Leave the demo participant in Swedish for the other specs.
   await page.getByTestId('language-choice').getByRole('button', { name: 'Svenska', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+});
+
+test('in Tigrinya the sentence plays the clip a coordinator uploaded', async ({ page }, info) => {
+  // Tigrinya has no voice on the server: a coordinator uploads a recording of the sentence.
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/languages');
+  await expect(page.getByTestId('language-ti')).toContainText('missing');
+  await expectAccessible(page);
+  const mp3 = await (await page.request.get('/audio/statement/sv/v1/L-PA1-1.mp3')).body();
+  await page.getByTestId('clips-form').getByLabel('Language').selectOption('ti');
+  await page.getByLabel('Clips (MP3)').setInputFiles({ name: 'L-PA1-1.mp3', mimeType: 'audio/mpeg', buffer: mp3 });
+  await page.getByRole('button', { name: 'Upload the clips' }).click();
+  await expect(page.getByTestId('clips-stored')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('sign-out').click();
+  // The participant in Tigrinya hears the recording of the first sentence.
+  await signInIn(page, 'ትግርኛ', 'ti');
+  await firstListeningSentence(page);
+  await expect(page.getByTestId('statement-own')).toContainText(/[\u1200-\u137F]/);
+  const [response] = await Promise.all([
+    page.waitForResponse(r => r.url().includes('/audio/statement/ti/')),
+    page.getByTestId('read-aloud').click(),
+  ]);
+  expect(response.status()).toBe(200);
+  expect(await decodedSeconds(page, response.url())).toBeGreaterThan(0.3);
+  await expectAccessible(page);
+  await page.screenshot({ path: info.outputPath('statement-ti-clip.png'), fullPage: true });
+  await page.goto('/me');
+  await page.getByTestId('language-choice').getByRole('button', { name: 'Svenska', exact: true }).click();
+  await page.getByTestId('sign-out').click();
 });
