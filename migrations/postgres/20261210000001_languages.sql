@@ -28,3 +28,33 @@ CREATE TABLE audio_clip_history (
     uploaded_at        BIGINT NOT NULL,
     replaced_at        BIGINT NOT NULL
 );
+
+-- The translators' corrections: a statement's old text, and the interface texts of the
+-- participant's pages stored over the shipped catalogue, with their old texts.
+CREATE TABLE cefr_statement_text_history (
+    catalogue_version  TEXT NOT NULL,
+    statement_id       TEXT NOT NULL,
+    language           TEXT NOT NULL,
+    text               TEXT NOT NULL,
+    checked            BIGINT NOT NULL,
+    replaced_at        BIGINT NOT NULL,
+    replaced_by        BIGINT
+);
+CREATE TABLE ui_translations (
+    language    TEXT NOT NULL,
+    message_id  TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    checked     BIGINT NOT NULL,
+    changed_by  BIGINT,
+    changed_at  BIGINT NOT NULL,
+    PRIMARY KEY (language, message_id)
+);
+CREATE TABLE ui_translation_history (
+    language     TEXT NOT NULL,
+    message_id   TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    checked      BIGINT NOT NULL,
+    changed_by   BIGINT,
+    changed_at   BIGINT NOT NULL,
+    replaced_at  BIGINT NOT NULL
+);

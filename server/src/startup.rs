@@ -61,6 +61,10 @@ pub async fn open_database(config: &Config) -> Result<Db, StartError> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     load_catalogue(&db).await?;
+    // The interface texts translators corrected, over the shipped catalogue.
+    if let Err(e) = app::languages::service::reload_overlay(&db).await {
+        tracing::error!(error = ?e, "the translators' corrections could not be loaded");
+    }
     Ok(db)
 }
 
@@ -182,6 +186,11 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             app::languages::CLIPS_PATH,
             post(app::languages::http::upload),
         )
+        .route(
+            app::languages::TRANSLATIONS_PATH,
+            post(app::languages::http::import),
+        )
+        .route("/languages/{file}", get(app::languages::http::download))
         .layer(axum::extract::DefaultBodyLimit::max(
             app::import::http::MAX_UPLOAD_BYTES,
         ))

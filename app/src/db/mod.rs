@@ -25,6 +25,7 @@ pub mod settings;
 pub mod sfi;
 pub mod steps;
 pub mod throttle;
+pub mod translations;
 pub mod users;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};

@@ -15,6 +15,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use crate::domain::locale::{Locale, LANG_COOKIE};
 
+#[cfg(feature = "ssr")]
+pub mod overlay;
+
 /// The `Set-Cookie` value that remembers `locale` for a year.
 pub fn lang_cookie(locale: Locale) -> String {
     format!(
@@ -107,22 +110,66 @@ pub fn fell_back() -> Vec<(Locale, String)> {
         .unwrap_or_default()
 }
 
-/// How many messages the participant's pages have in each of the five participant-only
-/// languages (their catalogue, `participant.ftl`).
+/// The message id a catalogue line starts, if it starts one.
 #[cfg(feature = "ssr")]
-pub fn participant_message_count() -> usize {
+fn message_id_of(line: &str) -> Option<&str> {
+    let (id, _) = line.split_once(" =")?;
+    let is_id = !id.is_empty()
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    is_id.then_some(id)
+}
+
+/// The messages of the participant's pages: those of the five participant-only languages'
+/// catalogue (`participant.ftl`, the same ids in all five), in file order.
+#[cfg(feature = "ssr")]
+pub fn participant_message_ids() -> Vec<String> {
     sources(Locale::Ar)
         .iter()
         .flat_map(|s| s.lines())
-        .filter(|l| {
-            l.split_once(" =").is_some_and(|(id, _)| {
-                !id.is_empty()
-                    && id.bytes().all(|b| {
-                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
-                    })
-            })
-        })
-        .count()
+        .filter_map(message_id_of)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How many messages the participant's pages have.
+#[cfg(feature = "ssr")]
+pub fn participant_message_count() -> usize {
+    participant_message_ids().len()
+}
+
+/// The Fluent source of message `id` in `locale`'s shipped catalogue (the text after `id =`,
+/// with its continuation lines), for the translators' file.
+#[cfg(feature = "ssr")]
+pub fn message_source(locale: Locale, id: &str) -> Option<String> {
+    for source in sources(locale) {
+        let mut lines = source.lines();
+        while let Some(line) = lines.next() {
+            if message_id_of(line) != Some(id) {
+                continue;
+            }
+            let first = line
+                .split_once(" =")
+                .map(|(_, rest)| rest.trim())
+                .unwrap_or_default();
+            let mut out = first.to_owned();
+            for next in lines.by_ref() {
+                // Continuation lines are indented; a select expression's closing brace may
+                // stand at the start of its line.
+                if !(next.starts_with(' ') || next.starts_with('}')) || next.trim().is_empty() {
+                    break;
+                }
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(next);
+            }
+            return Some(out);
+        }
+    }
+    None
 }
 
 /// Whether `locale`'s own catalogue has message `id`.
@@ -150,9 +197,6 @@ pub fn translate(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
     let Some(bundle) = CATALOGUE.iter().find(|(l, _)| *l == locale).map(|(_, b)| b) else {
         return id.to_owned();
     };
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        return id.to_owned();
-    };
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
         match v.parse::<f64>() {
@@ -162,6 +206,13 @@ pub fn translate(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
             _ => fargs.set(*k, FluentValue::from(v.as_str())),
         }
     }
+    // A translator's correction stored in the database comes first.
+    if let Some(text) = overlay::format(locale, id, &fargs) {
+        return text;
+    }
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
     let mut errors = vec![];
     bundle
         .format_pattern(pattern, Some(&fargs), &mut errors)
@@ -642,6 +693,16 @@ mod tests {
                 locale == Locale::En,
                 "{locale:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_participant_message_source_is_a_valid_fluent_text_in_every_language() {
+        for locale in Locale::ALL {
+            for id in participant_message_ids() {
+                let text = message_source(locale, &id).unwrap_or_default();
+                assert!(overlay::is_valid(&text), "{locale:?} {id}: {text:?}");
+            }
         }
     }
 

@@ -55,3 +55,31 @@ pub struct ClipReport {
 
 /// Where the upload form posts.
 pub const CLIPS_PATH: &str = "/languages/clips";
+
+/// What an import of a translator's file did: stored every row, or refused the file with
+/// each problem (line, column, message id, its arguments; line 0 for the file as a whole).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationReport {
+    /// The language of the file.
+    pub locale: Locale,
+    /// Rows stored (none when refused).
+    pub stored: usize,
+    /// The problems.
+    pub problems: Vec<TranslationProblem>,
+}
+
+/// One problem of a refused translators' file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationProblem {
+    /// The line (0 for the file as a whole).
+    pub line: usize,
+    /// The column.
+    pub column: String,
+    /// The catalogue id of the explanation.
+    pub message_id: String,
+    /// Its arguments.
+    pub args: Vec<(String, String)>,
+}
+
+/// Where the translators' file is imported.
+pub const TRANSLATIONS_PATH: &str = "/languages/translations";

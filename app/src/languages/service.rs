@@ -7,17 +7,15 @@ use crate::domain::ids::UserId;
 use crate::domain::locale::Locale;
 use crate::error::AppError;
 
-use super::{ClipReport, LanguageRow};
+use super::{ClipReport, LanguageRow, TranslationProblem, TranslationReport};
 
 /// Every language's state for the current catalogue; `speech`: the server renders speech.
 pub async fn overview(db: &Db, speech: bool) -> Result<Vec<LanguageRow>, AppError> {
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "the shipped catalogue is broken");
-        AppError::Internal
-    })?;
+    let catalogue = current_catalogue()?;
     let texts = crate::db::assessments::text_counts(db, &catalogue.version).await?;
     let clips = crate::db::clips::counts(db, &catalogue.version).await?;
     let interface = crate::i18n::participant_message_count();
+    let stored = crate::db::translations::overrides(db).await?;
     Ok(Locale::ALL
         .into_iter()
         .map(|locale| {
@@ -29,7 +27,14 @@ pub async fn overview(db: &Db, speech: bool) -> Result<Vec<LanguageRow>, AppErro
                 statements_checked,
                 interface,
                 // The interface texts of Swedish and English are the product's own.
-                interface_checked: if locale.is_staff() { interface } else { 0 },
+                interface_checked: if locale.is_staff() {
+                    interface
+                } else {
+                    stored
+                        .iter()
+                        .filter(|((lang, _), (_, checked))| lang == locale.tag() && *checked)
+                        .count()
+                },
                 voice: speech && crate::audio::voice(locale).is_some(),
                 clips: clips
                     .get(locale.tag())
@@ -49,10 +54,7 @@ pub async fn upload_clips(
     files: Vec<(String, Vec<u8>)>,
     by: Option<UserId>,
 ) -> Result<ClipReport, AppError> {
-    let catalogue = Catalogue::current().map_err(|e| {
-        tracing::error!(error = %e, "the shipped catalogue is broken");
-        AppError::Internal
-    })?;
+    let catalogue = current_catalogue()?;
     let known = |id: &str| catalogue.statements.iter().any(|s| s.id == id);
     let mut clips = vec![];
     let mut problems = vec![];
@@ -79,4 +81,142 @@ pub async fn upload_clips(
         stored,
         problems,
     })
+}
+
+/// The current catalogue (a broken one is a bug of the release, logged).
+fn current_catalogue() -> Result<Catalogue, AppError> {
+    Catalogue::current().map_err(|e| {
+        tracing::error!(error = %e, "the shipped catalogue is broken");
+        AppError::Internal
+    })
+}
+
+/// The translators' file of `locale`: every statement of the current catalogue and every
+/// interface text of the participant's pages, with the Swedish and English beside.
+pub async fn translator_file(db: &Db, locale: Locale) -> Result<String, AppError> {
+    use crate::domain::translator_file::{write, EntryKind};
+    use crate::i18n::{message_source, participant_message_ids};
+    let catalogue = current_catalogue()?;
+    let statements =
+        crate::db::translations::statement_rows(db, &catalogue.version, locale.tag()).await?;
+    let overrides = crate::db::translations::overrides(db).await?;
+    let mut rows = vec![];
+    for (id, sv, en, text, checked) in statements {
+        rows.push((
+            EntryKind::Statement,
+            id,
+            sv,
+            en,
+            text.unwrap_or_default(),
+            checked,
+        ));
+    }
+    for id in participant_message_ids() {
+        let sv = message_source(Locale::Sv, &id).unwrap_or_default();
+        let en = message_source(Locale::En, &id).unwrap_or_default();
+        let (text, checked) = match overrides.get(&(locale.tag().to_owned(), id.clone())) {
+            Some((text, checked)) => (text.clone(), *checked),
+            None => (
+                message_source(locale, &id).unwrap_or_default(),
+                locale.is_staff(),
+            ),
+        };
+        rows.push((EntryKind::Interface, id, sv, en, text, checked));
+    }
+    Ok(write(rows))
+}
+
+/// Imports a translator's corrected file for `locale` (not Swedish or English, the originals):
+/// every row checked, then all stored with the old texts kept, or nothing.
+pub async fn import_translations(
+    db: &Db,
+    locale: Locale,
+    text: &str,
+    by: Option<UserId>,
+) -> Result<TranslationReport, AppError> {
+    use crate::domain::translator_file::{parse, EntryKind, TranslatorFileError};
+    use crate::i18n::{message_source, participant_message_ids};
+    let catalogue = current_catalogue()?;
+    let ids = participant_message_ids();
+    let parsed = parse(
+        text,
+        |id| catalogue.statements.iter().any(|s| s.id == id),
+        |id| {
+            ids.iter()
+                .any(|known| known == id)
+                .then(|| message_source(Locale::En, id).unwrap_or_default())
+        },
+        crate::i18n::overlay::is_valid,
+    );
+    let mut report = TranslationReport {
+        locale,
+        stored: 0,
+        problems: vec![],
+    };
+    match parsed {
+        Ok(entries) => {
+            // Only what the translator changed is stored (and the old text kept).
+            let statements =
+                crate::db::translations::statement_rows(db, &catalogue.version, locale.tag())
+                    .await?;
+            let stored = crate::db::translations::overrides(db).await?;
+            let entries: Vec<_> = entries
+                .into_iter()
+                .filter(|e| {
+                    let now = match e.kind {
+                        EntryKind::Statement => statements.iter().find(|(id, ..)| *id == e.id).map(
+                            |(_, _, _, text, checked)| (text.clone().unwrap_or_default(), *checked),
+                        ),
+                        EntryKind::Interface => stored
+                            .get(&(locale.tag().to_owned(), e.id.clone()))
+                            .cloned()
+                            .or_else(|| message_source(locale, &e.id).map(|t| (t, false))),
+                    };
+                    now != Some((e.text.clone(), e.checked))
+                })
+                .collect();
+            report.stored =
+                crate::db::translations::apply(db, &catalogue.version, locale.tag(), &entries, by)
+                    .await?;
+            reload_overlay(db).await?;
+        }
+        Err(TranslatorFileError::File(problems)) => {
+            report.problems = problems
+                .iter()
+                .map(|p| TranslationProblem {
+                    line: 0,
+                    column: String::new(),
+                    message_id: p.message_id().to_owned(),
+                    args: p
+                        .args()
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect(),
+                })
+                .collect();
+        }
+        Err(TranslatorFileError::Rows(problems)) => {
+            report.problems = problems
+                .into_iter()
+                .map(|p| TranslationProblem {
+                    line: p.line,
+                    column: p.column.to_owned(),
+                    message_id: p.message_id.to_owned(),
+                    args: vec![],
+                })
+                .collect();
+        }
+    }
+    Ok(report)
+}
+
+/// Lays the stored interface texts over the shipped catalogue (at start and after an import).
+pub async fn reload_overlay(db: &Db) -> Result<(), AppError> {
+    let stored = crate::db::translations::overrides(db).await?;
+    crate::i18n::overlay::set(
+        stored
+            .into_iter()
+            .filter_map(|((lang, id), (text, _))| Locale::from_tag(&lang).map(|l| (l, id, text))),
+    );
+    Ok(())
 }

@@ -17,6 +17,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 <crate::elp::pages::AssessmentsSection participant />
                 <crate::ladder::pages::LadderSection participant />
                 <crate::hours::pages::HoursSection participant />
+                <crate::languages::pages::TabletLanguageSection participant />
                 <crate::mentoring::pages::MentoringSections participant />
                 <crate::binder::pages::StepsSection participant />
                 <crate::binder::pages::OutcomeSection participant />

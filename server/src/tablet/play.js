@@ -61,7 +61,9 @@
 			return;
 		}
 		if (!url) {
+			// Neither audio from the server nor a voice on this tablet: nothing to play here.
 			done(button);
+			button.hidden = true;
 			return;
 		}
 		const audio = new Audio(url);

@@ -23,11 +23,17 @@ async fn the_catalogue_is_loaded_once_with_both_languages(app: TestApp) {
     assert_eq!(sv[0].level, CefrLevel::PreA1);
     assert!(sv[0].text.starts_with("Jag "));
     assert!(en[0].text.starts_with("I "));
-    // A language without texts falls back to Swedish.
+    // Arabic has its own texts (issue 13), with the Swedish beside; a language without texts
+    // falls back to Swedish.
     let ar = store::statements(&app.db, "v1", Skill::Reading, "ar")
         .await
         .expect("statements");
-    assert_eq!(ar[0].text, sv[0].text);
+    assert_ne!(ar[0].text, sv[0].text);
+    assert_eq!(ar[0].sv, sv[0].text);
+    let none = store::statements(&app.db, "v1", Skill::Reading, "fi")
+        .await
+        .expect("statements");
+    assert_eq!(none[0].text, sv[0].text);
 }
 
 async fn a_draft_keeps_every_answer_and_a_submitted_one_never_changes(app: TestApp) {

@@ -18,7 +18,7 @@ const PUBLIC: [&str; 6] = [
 ];
 
 /// Every guarded endpoint of the matrix.
-pub(crate) const GUARDED: [&str; 75] = [
+pub(crate) const GUARDED: [&str; 77] = [
     "home",
     "auth/password",
     "participants/list",
@@ -74,6 +74,8 @@ pub(crate) const GUARDED: [&str; 75] = [
     "binder/steps/save",
     "binder/steps/definitions",
     "languages/overview",
+    "languages/participant",
+    "languages/participant/set",
     "binder/steps/define",
     "mentoring/view",
     "mentoring/placement/save",
@@ -154,6 +156,8 @@ fn expected(endpoint: &str, who: Who, own: bool) -> bool {
                     endpoint,
                     "participants/get"
                         | "participants/pin"
+                        | "languages/participant"
+                        | "languages/participant/set"
                         | "sfi/results"
                         | "assessment/list"
                         | "assessment/draft"
@@ -313,6 +317,8 @@ pub(crate) fn form(
             f
         }
         "participants/pin" => v(&[("id", pid.to_string()), ("pin", "583920".into())]),
+        "languages/participant" => v(&[("id", pid.to_string())]),
+        "languages/participant/set" => v(&[("id", pid.to_string()), ("lang", "ti".into())]),
         "schools/create" => v(&[
             ("name", format!("Skola {pid}")),
             ("district", "Farsta".into()),

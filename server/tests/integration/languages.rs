@@ -173,6 +173,38 @@ async fn the_tablet_choice_holds_until_sign_out_then_the_own_preference_applies(
         participants::ui_language(&app.db, s.p1).await.expect("db"),
         Some(Locale::Uk)
     );
+    // The mentor or a coordinator sets it on the participant's page; a wrong code is refused.
+    let staff = app.sign_in(COORDINATOR).await;
+    let id = s.p1.0.to_string();
+    let set = app
+        .call(
+            "languages/participant/set",
+            Some(&staff),
+            &[("id", &id), ("lang", "so")],
+        )
+        .await;
+    assert!(set.status.is_success(), "{}", set.status);
+    let shown: Option<Locale> = app
+        .call("languages/participant", Some(&staff), &[("id", &id)])
+        .await
+        .json();
+    assert_eq!(shown, Some(Locale::So));
+    let wrong = app
+        .call(
+            "languages/participant/set",
+            Some(&staff),
+            &[("id", &id), ("lang", "xx")],
+        )
+        .await;
+    assert!(matches!(wrong.error(), app::error::AppError::Invalid(_)));
+    let next = app
+        .call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", crate::common::PIN)],
+        )
+        .await;
+    assert_eq!(sets_lang(&next).as_deref(), Some("lang=so"));
     // An unknown language is refused quietly: Swedish.
     let odd = app
         .call("language", None, &[("lang", "xx"), ("back", "/tablet")])

@@ -33,3 +33,4 @@ mod render_race;
 mod schema;
 mod sfi;
 mod tablet;
+mod translations;
