@@ -37,8 +37,8 @@ pub mod weeks;
 #[cfg(feature = "ssr")]
 pub mod csvfile;
 #[cfg(feature = "ssr")]
-pub mod translator_file;
-#[cfg(feature = "ssr")]
 pub mod participant_import;
 #[cfg(feature = "ssr")]
 pub mod sfi_import;
+#[cfg(feature = "ssr")]
+pub mod translator_file;
