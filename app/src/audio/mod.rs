@@ -14,9 +14,14 @@ use crate::domain::locale::Locale;
 
 /// The instructions of the participant's screens that can be played (message ids without
 /// arguments): the server speaks these and the statements, nothing else.
-pub const INSTRUCTIONS: [&str; 6] = [
+pub const INSTRUCTIONS: [&str; 11] = [
     "tablet-lead",
     "me-lead",
+    "me-tile-elp-hint",
+    "me-tile-ladder-hint",
+    "me-tile-passport-hint",
+    "me-tile-hours-hint",
+    "idle-warning",
     "elp-intro",
     "elp-choose-skill",
     "elp-finish-lead",

@@ -26,6 +26,8 @@ pub fn IdleGuard(
     warning: String,
     /// The label of the button that keeps the session.
     keep: String,
+    /// The warning's play buttons.
+    children: Children,
 ) -> impl IntoView {
     use leptos::server_fn::ServerFn;
     #[cfg(feature = "hydrate")]
@@ -34,6 +36,7 @@ pub fn IdleGuard(
         <div id="idle-warning" class="idle-warning" role="alertdialog" aria-labelledby="idle-warning-text"
             hidden data-test="idle-warning">
             <p id="idle-warning-text">{warning}</p>
+            {children()}
             <button type="button" id="idle-continue" class="button-primary big" data-test="idle-continue">{keep}</button>
         </div>
         <form id="idle-sign-out" method="post" action={<super::api::SignOut as ServerFn>::PATH} hidden data-test="idle-sign-out">

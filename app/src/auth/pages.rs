@@ -153,5 +153,9 @@ pub fn PasswordPage() -> impl IntoView {
 /// [`IdleGuard`]: super::islands::IdleGuard
 #[component]
 pub fn IdleSignOut() -> impl IntoView {
-    view! { <super::islands::IdleGuard warning=t("idle-warning") keep=t("idle-continue") /> }
+    view! {
+        <super::islands::IdleGuard warning=t("idle-warning") keep=t("idle-continue")>
+            <crate::audio::pages::Listen id="idle-warning" />
+        </super::islands::IdleGuard>
+    }
 }

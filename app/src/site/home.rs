@@ -145,6 +145,8 @@ fn tile(
                 <span class="tile-name">{t(name)}</span>
                 <span class="tile-hint">{t(hint)}</span>
             </A>
+            // Beside the link, not in it: a button may not sit inside a link.
+            <crate::audio::pages::Listen id=hint />
         </li>
     }
 }
