@@ -6,6 +6,9 @@
 use std::sync::Arc;
 
 pub use crate::domain::problem::FileProblem;
+pub use stream::{Encoding, Rows};
+
+mod stream;
 
 /// Turns file bytes into text: a UTF-8 BOM is stripped; valid UTF-8 is taken
 /// as is; anything else is read as Windows-1252 (never rejected).
@@ -102,145 +105,29 @@ fn detect_delimiter(header_line: &str) -> u8 {
     }
 }
 
-/// Physical line numbers from byte offsets (the csv crate's own line count
-/// is off after empty lines and quoted line breaks). `\n`, `\r\n` and a lone
-/// `\r` each end a line.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: usize,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line of the first non-line-break byte at or after `offset`
-    /// (offsets must not decrease between calls).
-    fn line_at(&mut self, offset: usize) -> usize {
-        let mut target = offset.min(self.text.len());
-        while matches!(self.text.get(target), Some(b'\r' | b'\n')) {
-            target += 1;
-        }
-        while self.offset < target {
-            match self.text.get(self.offset) {
-                Some(b'\n') => self.line += 1,
-                Some(b'\r') if self.text.get(self.offset + 1) != Some(&b'\n') => self.line += 1,
-                _ => {}
-            }
-            self.offset += 1;
-        }
-        self.line
-    }
-
-    fn record_line(&mut self, record: &csv::StringRecord) -> usize {
-        let offset = record
-            .position()
-            .map_or(self.offset as u64, csv::Position::byte);
-        self.line_at(usize::try_from(offset).unwrap_or(usize::MAX))
-    }
-
-    fn bad_record(&mut self, error: &csv::Error) -> FileProblem {
-        let offset = error
-            .position()
-            .map_or(self.offset as u64, csv::Position::byte);
-        FileProblem::BadRecord {
-            line: self.line_at(usize::try_from(offset).unwrap_or(usize::MAX)),
-            detail: error.to_string(),
-        }
-    }
-}
-
 /// Reads a CSV file's text against `spec`. Rejects the file when the header is
 /// missing, has a blank, duplicate or unknown column name, or lacks a required
 /// column (one problem), and when records cannot be read or have the wrong number of
 /// fields (every such line is reported, in line order). Records whose
-/// fields are all empty or whitespace are skipped.
+/// fields are all empty or whitespace are skipped. Line numbers are physical lines: `\n`,
+/// `\r\n` and a lone `\r` each end one (the csv crate's own count is off after empty lines
+/// and quoted line breaks).
 pub fn read(text: &str, spec: &ColumnSpec) -> Result<CsvTable, Vec<FileProblem>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let header_line = text
-        .lines()
-        .find(|line| !line.trim().is_empty())
-        .ok_or_else(|| vec![FileProblem::Empty])?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(detect_delimiter(header_line))
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let mut lines = LineCounter::new(text);
-
-    let header = loop {
-        match records.next() {
-            None => return Err(vec![FileProblem::Empty]),
-            Some(Err(error)) => return Err(vec![lines.bad_record(&error)]),
-            Some(Ok(record)) if record.iter().all(|f| f.trim().is_empty()) => continue,
-            Some(Ok(record)) => break record,
-        }
-    };
-    let headers: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
-    for (i, name) in headers.iter().enumerate() {
-        if name.is_empty() {
-            return Err(vec![FileProblem::BlankColumnName { position: i + 1 }]);
-        }
-        if headers[..i].contains(name) {
-            return Err(vec![FileProblem::DuplicateColumn {
-                column: name.clone(),
-            }]);
-        }
-    }
-    if let Some(unknown) = headers.iter().find(|h| !spec.knows(h)) {
-        return Err(vec![FileProblem::UnknownColumn {
-            column: unknown.clone(),
-            allowed: spec.allowed(),
-        }]);
-    }
-    if let Some(missing) = spec
-        .required
-        .iter()
-        .find(|r| !headers.iter().any(|h| h == *r))
-    {
-        return Err(vec![FileProblem::MissingColumn {
-            column: (*missing).to_owned(),
-        }]);
-    }
-
-    let columns: Arc<[String]> = headers.clone().into();
-    let mut rows = Vec::new();
+    let rows = Rows::open(text.as_bytes(), Encoding::Utf8, spec)?;
+    let headers = rows.headers().to_vec();
+    let mut records = Vec::new();
     let mut problems = Vec::new();
-    for record in records {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                problems.push(lines.bad_record(&error));
-                continue;
-            }
-        };
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
+    for row in rows {
+        match row {
+            Ok(row) => records.push(row),
+            Err(problem) => problems.push(problem),
         }
-        let line = lines.record_line(&record);
-        if record.len() != headers.len() {
-            problems.push(FileProblem::WrongFieldCount {
-                line,
-                expected: headers.len(),
-                found: record.len(),
-            });
-            continue;
-        }
-        rows.push(CsvRow {
-            line,
-            columns: Arc::clone(&columns),
-            fields: record.iter().map(|f| restore(f).to_owned()).collect(),
-        });
     }
     if problems.is_empty() {
-        Ok(CsvTable { headers, rows })
+        Ok(CsvTable {
+            headers,
+            rows: records,
+        })
     } else {
         Err(problems)
     }

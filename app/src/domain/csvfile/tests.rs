@@ -284,3 +284,109 @@ proptest! {
         let _ = read(&decode(&bytes), &SPEC);
     }
 }
+
+/// A reader that gives at most `step` bytes a call, as a network stream or a pipe may.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.step.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+fn streamed(bytes: &[u8], step: usize) -> Result<Vec<(usize, Vec<String>)>, Vec<FileProblem>> {
+    let encoding = Encoding::detect(Trickle { bytes, step }).unwrap();
+    let rows = Rows::open(Trickle { bytes, step }, encoding, &SPEC)?;
+    let mut out = vec![];
+    let mut problems = vec![];
+    for row in rows {
+        match row {
+            Ok(r) => out.push((r.line, r.fields().to_vec())),
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+#[test]
+fn a_streamed_file_far_larger_than_the_read_buffer_keeps_exact_line_numbers() {
+    // 200 KB: the counted bytes are forgotten several times on the way.
+    let mut text = String::from("participant_ref;school\n");
+    for i in 0..8000 {
+        text.push_str(&format!("P-{i};\"Skola\r\n{i}\"\n\n"));
+    }
+    let rows = streamed(text.as_bytes(), 4096).unwrap();
+    assert_eq!(rows.len(), 8000);
+    assert_eq!(rows[0].0, 2);
+    assert_eq!(rows[7999].0, 2 + 7999 * 3);
+    assert_eq!(rows[7999].1[1], "Skola\r\n7999");
+}
+
+#[test]
+fn encoding_detection_sees_a_character_cut_between_two_reads() {
+    let text = "participant_ref;school\nP-1;Östermalm Älvsjö\n".repeat(20);
+    for step in [1, 2, 3, 7] {
+        let bytes = text.as_bytes();
+        assert_eq!(
+            Encoding::detect(Trickle { bytes, step }).unwrap(),
+            Encoding::Utf8
+        );
+    }
+    let bytes = b"participant_ref;school\nP-1;\xD6stermalm\n";
+    assert_eq!(
+        Encoding::detect(Trickle { bytes, step: 5 }).unwrap(),
+        Encoding::Windows1252
+    );
+    assert_eq!(
+        streamed(bytes, 5).unwrap(),
+        vec![(2, vec!["P-1".to_owned(), "Östermalm".to_owned()])]
+    );
+    // A file that ends inside a character is not UTF-8.
+    let cut = b"school\n\xC3";
+    assert_eq!(
+        Encoding::detect(Trickle {
+            bytes: cut,
+            step: 64
+        })
+        .unwrap(),
+        Encoding::Windows1252
+    );
+}
+
+proptest! {
+    #[test]
+    fn reading_a_stream_in_any_chunks_equals_reading_the_whole_text(
+        body in proptest::collection::vec(
+            prop_oneof![
+                Just("\n".to_owned()),
+                Just("\r\n".to_owned()),
+                Just("\r".to_owned()),
+                "P-[0-9]{1,3};[a-zÅÄÖ ]{0,6}",
+                "P-[0-9];\"[a-z;\n]{0,5}\"",
+                Just(";;".to_owned()),
+            ],
+            0..40,
+        ),
+        step in 1usize..9,
+        bom in any::<bool>(),
+    ) {
+        let mut text = String::new();
+        if bom {
+            text.push('\u{feff}');
+        }
+        text.push_str("participant_ref;school\n");
+        text.push_str(&body.concat());
+        let whole = read(&text, &SPEC).map(|t| lines_and_fields(&t));
+        prop_assert_eq!(streamed(text.as_bytes(), step), whole);
+    }
+}
