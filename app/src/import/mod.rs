@@ -30,6 +30,8 @@ pub mod steps;
 #[cfg(feature = "ssr")]
 pub mod table;
 #[cfg(feature = "ssr")]
+pub mod teaching;
+#[cfg(feature = "ssr")]
 pub mod time;
 
 use serde::{Deserialize, Serialize};

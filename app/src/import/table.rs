@@ -16,20 +16,27 @@ pub fn read_table(
     match csvfile::read(text, spec) {
         Ok(t) => Some(t),
         Err(problems) => {
-            report.file_problems = problems
-                .iter()
-                .map(|fp| {
-                    let args = fp
-                        .args()
-                        .into_iter()
-                        .map(|(k, v)| (k.to_owned(), v))
-                        .collect();
-                    (fp.message_id().to_owned(), args)
-                })
-                .collect();
+            report.file_problems = file_problem_entries(&problems);
             None
         }
     }
+}
+
+/// File problems as the report keeps them: message id and arguments, translated later.
+pub fn file_problem_entries(
+    problems: &[csvfile::FileProblem],
+) -> Vec<(String, Vec<(String, String)>)> {
+    problems
+        .iter()
+        .map(|fp| {
+            let args = fp
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            (fp.message_id().to_owned(), args)
+        })
+        .collect()
 }
 
 /// Ends an import: sorts the row problems by line, and commits `tx` only when no row has a

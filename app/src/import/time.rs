@@ -13,8 +13,7 @@ use crate::domain::csvfile::{self, ColumnSpec};
 use crate::domain::ids::ParticipantId;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::time_record::{
-    weeks_of, AbsenceRecord, RawAbsence, RawTimeEntry, TimeRecord, ABSENCE_COLUMNS,
-    TEACHING_COLUMNS,
+    weeks_of, AbsenceRecord, RawAbsence, TimeRecord, ABSENCE_COLUMNS, TEACHING_COLUMNS,
 };
 use crate::domain::weeks::{IsoWeek, TimeKind, COMPLIANCE_COLUMNS};
 
@@ -94,14 +93,16 @@ pub async fn save_entries(
             existing.retain(|(s, _)| !earlier.iter().any(|(start, _, _)| s.time() == *start));
             existing.extend(earlier.iter().map(|&(_, s, e)| (s, e)));
         }
-        if let Err(problems) = record.check_against(&existing, now) {
-            report.rows.extend(problems.into_iter().map(|p| (*line, p)));
-            continue;
-        }
+        // Every earlier row of the day counts, also one that has a problem of its own: the
+        // file is applied whole or not at all (the staged import checks the same way).
         in_file
             .entry(day)
             .or_default()
             .push((record.start, record.start_at(), record.end_at()));
+        if let Err(problems) = record.check_against(&existing, now) {
+            report.rows.extend(problems.into_iter().map(|p| (*line, p)));
+            continue;
+        }
         match store::save_time(tx, id, record, teacher, who).await? {
             Saved::Created(_) => report.created += 1,
             Saved::Updated(_) => report.updated += 1,
@@ -111,7 +112,8 @@ pub async fn save_entries(
     Ok(())
 }
 
-/// Checks (`dry_run`) or imports a `teaching` file, all or nothing.
+/// Checks (`dry_run`) or imports a `teaching` file, all or nothing (streamed and checked as
+/// a set: [`super::teaching`]).
 pub async fn import_teaching(
     db: &Db,
     text: &str,
@@ -119,24 +121,15 @@ pub async fn import_teaching(
     who: Recorder,
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
-    let mut report = ImportReport::default();
-    let Some(table) = read_table(text, &TEACHING_SPEC, &mut report) else {
-        return Ok(report);
-    };
-    let records = validate_unique(
-        &table,
-        &mut report,
-        |row| RawTimeEntry::from_lookup(|c| row.get(c)),
-        |raw| TimeRecord::validate(raw, now),
-        |r| r.key(),
-        DuplicateOn {
-            field: "start",
-            value: |raw: &RawTimeEntry| raw.start.as_str(),
-        },
-    );
-    let mut tx = db.begin().await?;
-    save_entries(&mut tx, &records, now, who, &mut report).await?;
-    finish(tx, report, dry_run).await
+    super::teaching::import_stream(
+        db,
+        text.as_bytes(),
+        csvfile::Encoding::Utf8,
+        now,
+        who,
+        dry_run,
+    )
+    .await
 }
 
 /// Checks (`dry_run`) or imports an `absences` file, all or nothing.

@@ -5,6 +5,7 @@
 mod absences;
 mod measure;
 mod plans;
+pub mod staging;
 mod time;
 
 use super::participants::ChangeSource;
