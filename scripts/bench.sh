@@ -7,6 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/tools.sh >/dev/null
 source scripts/env.sh
+# The benchmark's own tools (not needed by the test command): the sqlite3 shell for the raw
+# load beside the import, GNU time for peak memory, wrk for the pages.
+need=()
+for p in sqlite3 time wrk; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
+done
+if [ "${#need[@]}" -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
 N="${1:-10000}"
 cargo leptos build --release >/dev/null 2>&1
 BIN="$CARGO_TARGET_DIR/release/server"
@@ -26,6 +36,28 @@ export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
 "$BIN" bench generate --participants "$N"
 "$BIN" bench compliance
 "$BIN" bench charts
+psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
+
+ROWS="${IMPORT_ROWS:-1000000}"
+echo "== teaching import: $ROWS rows for 10,000 participants, beside the engine's own raw load"
+import_bench() {
+  "$BIN" bench generate --participants 10000 --weeks 1 >/dev/null 2>&1
+  "$BIN" bench teaching-file --rows "$ROWS" > "$WORK/teaching.csv" 2>/dev/null
+  /usr/bin/time -f "  server import teaching: %e s, peak %M KB" \
+    "$BIN" import teaching "$WORK/teaching.csv" 2>&1 | grep -v 'server::startup\|sqlx::query'
+}
+export DATABASE_URL="sqlite://$WORK/import.db"
+echo "SQLite"
+import_bench
+/usr/bin/time -f "  sqlite3 .import (no checks): %e s, peak %M KB" \
+  sqlite3 "$WORK/raw.db" ".mode csv" ".separator ;" ".import $WORK/teaching.csv raw"
+echo "PostgreSQL"
+psql "$PG" -q -c "DROP DATABASE IF EXISTS spraktrappan_bench" -c "CREATE DATABASE spraktrappan_bench"
+export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
+import_bench
+psql "$DATABASE_URL" -q -c "CREATE TABLE raw (participant_ref text, date text, start text, \"end\" text, kind text, teacher_email text)"
+/usr/bin/time -f "  psql \\copy (no checks): %e s" \
+  psql "$DATABASE_URL" -q -c "\\copy raw FROM '$WORK/teaching.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
 psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
 
 echo "== load: ten minutes of the four roles' mixed traffic at 200 requests/s (SQLite, loopback)"

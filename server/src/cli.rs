@@ -282,7 +282,15 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
             app::import::ImportKind::names()
         ));
     };
-    let bytes = match std::fs::read(file) {
+    // The one kind that runs to millions of rows is read as a stream, never whole.
+    let streamed = kind == app::import::ImportKind::Teaching;
+    let open_file = || std::fs::File::open(file).map(std::io::BufReader::new);
+    let read = if streamed {
+        open_file().map(|_| Vec::new())
+    } else {
+        std::fs::read(file)
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => return fail(&format!("cannot read {file}: {e}")),
     };
@@ -290,13 +298,25 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         Ok(db) => db,
         Err(code) => return code,
     };
-    let text = app::domain::csvfile::decode(&bytes);
     let who = app::db::participants::ChangeSource {
         source: "cli",
         by: None,
     };
     let now = app::state::clock::now();
-    let report = app::import::run::import(&db, kind, &text, now, who, dry_run).await;
+    let report = if streamed {
+        let opened = open_file().and_then(|mut r| {
+            let encoding = app::domain::csvfile::Encoding::detect(&mut r)?;
+            Ok((open_file()?, encoding))
+        });
+        let (reader, encoding) = match opened {
+            Ok(o) => o,
+            Err(e) => return fail(&format!("cannot read {file}: {e}")),
+        };
+        app::import::teaching::import_stream(&db, reader, encoding, now, who.into(), dry_run).await
+    } else {
+        let text = app::domain::csvfile::decode(&bytes);
+        app::import::run::import(&db, kind, &text, now, who, dry_run).await
+    };
     match report {
         Ok(report) if report.is_valid() => {
             let verb = if dry_run { "would create" } else { "created" };

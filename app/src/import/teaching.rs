@@ -59,6 +59,7 @@ pub async fn import_stream<R: Read + Send>(
             return Ok(report);
         }
     };
+    let started = std::time::Instant::now();
     let mut tx = db.begin().await?;
     staging::create(&mut tx).await?;
     let mut file_problems: Vec<FileProblem> = vec![];
@@ -77,7 +78,7 @@ pub async fn import_stream<R: Read + Send>(
                         .extend(problems.into_iter().map(|p| (row.line, p))),
                 }
                 if batch.len() == BATCH {
-                    staging::insert(&mut tx, &batch).await?;
+                    staging::insert(&mut tx, db.backend, &batch).await?;
                     batch.clear();
                 }
             }
@@ -90,14 +91,23 @@ pub async fn import_stream<R: Read + Send>(
         tx.rollback().await?;
         return Ok(report);
     }
-    staging::insert(&mut tx, &batch).await?;
+    staging::insert(&mut tx, db.backend, &batch).await?;
     drop(batch);
+    let staged = started.elapsed();
     check(&mut tx, &mut report).await?;
     let (created, updated, unchanged) = staging::counts(&mut tx).await?;
     (report.created, report.updated, report.unchanged) = (created, updated, unchanged);
+    let checked = started.elapsed();
     if report.rows.is_empty() && !dry_run {
-        staging::apply(&mut tx, who).await?;
+        staging::apply(&mut tx, db.backend, who).await?;
     }
+    tracing::info!(
+        ?staged,
+        ?checked,
+        applied = ?started.elapsed(),
+        problems = report.rows.len(),
+        "teaching file read, checked and applied"
+    );
     staging::drop(&mut tx).await?;
     finish(tx, report, dry_run).await
 }

@@ -8,6 +8,7 @@
 mod charts;
 mod compliance;
 mod generate;
+mod teaching_file;
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -18,6 +19,7 @@ use crate::config::Config;
 use charts::charts;
 use compliance::compliance;
 use generate::generate;
+use teaching_file::teaching_file;
 
 fn option<'a>(args: &[&'a str], name: &str) -> Option<&'a str> {
     args.windows(2).find(|w| w[0] == name).map(|w| w[1])
@@ -43,9 +45,15 @@ pub async fn run(config: &Config, args: &[&str]) -> ExitCode {
             generate(&db, participants, weeks).await
         }
         Some(&"compliance") => compliance(&db).await,
+        Some(&"teaching-file") => {
+            let rows = option(args, "--rows")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1_000_000);
+            teaching_file(&db, rows).await
+        }
         Some(&"charts") => charts(&db).await,
         _ => Err(
-            "usage: server bench generate [--participants N] [--weeks W] | server bench compliance | server bench charts"
+            "usage: server bench generate [--participants N] [--weeks W] | server bench compliance | server bench charts | server bench teaching-file [--rows N]"
                 .to_owned(),
         ),
     };

@@ -33,4 +33,5 @@ mod render_race;
 mod schema;
 mod sfi;
 mod tablet;
+mod teaching_scale;
 mod translations;
