@@ -270,6 +270,15 @@ async fn user_reset_password(config: &Config, email: &str) -> ExitCode {
     }
 }
 
+/// A file to import: opened to be read as a stream, or read whole.
+enum Input {
+    Stream(
+        std::io::BufReader<std::fs::File>,
+        app::domain::csvfile::Encoding,
+    ),
+    Whole(Vec<u8>),
+}
+
 async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitCode {
     let dry_run = match rest {
         [] => false,
@@ -283,15 +292,18 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         ));
     };
     // The one kind that runs to millions of rows is read as a stream, never whole.
-    let streamed = kind == app::import::ImportKind::Teaching;
-    let open_file = || std::fs::File::open(file).map(std::io::BufReader::new);
-    let read = if streamed {
-        open_file().map(|_| Vec::new())
+    // The one kind that runs to millions of rows is read as a stream (one pass decides its
+    // encoding, a second imports it), never whole; the others are read whole.
+    let input = if kind == app::import::ImportKind::Teaching {
+        let open_file = || std::fs::File::open(file).map(std::io::BufReader::new);
+        open_file()
+            .and_then(app::domain::csvfile::Encoding::detect)
+            .and_then(|encoding| Ok(Input::Stream(open_file()?, encoding)))
     } else {
-        std::fs::read(file)
+        std::fs::read(file).map(Input::Whole)
     };
-    let bytes = match read {
-        Ok(b) => b,
+    let input = match input {
+        Ok(input) => input,
         Err(e) => return fail(&format!("cannot read {file}: {e}")),
     };
     let db = match open(config).await {
@@ -303,19 +315,15 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
         by: None,
     };
     let now = app::state::clock::now();
-    let report = if streamed {
-        let opened = open_file().and_then(|mut r| {
-            let encoding = app::domain::csvfile::Encoding::detect(&mut r)?;
-            Ok((open_file()?, encoding))
-        });
-        let (reader, encoding) = match opened {
-            Ok(o) => o,
-            Err(e) => return fail(&format!("cannot read {file}: {e}")),
-        };
-        app::import::teaching::import_stream(&db, reader, encoding, now, who.into(), dry_run).await
-    } else {
-        let text = app::domain::csvfile::decode(&bytes);
-        app::import::run::import(&db, kind, &text, now, who, dry_run).await
+    let report = match input {
+        Input::Stream(reader, encoding) => {
+            app::import::teaching::import_stream(&db, reader, encoding, now, who.into(), dry_run)
+                .await
+        }
+        Input::Whole(bytes) => {
+            let text = app::domain::csvfile::decode(&bytes);
+            app::import::run::import(&db, kind, &text, now, who, dry_run).await
+        }
     };
     match report {
         Ok(report) if report.is_valid() => {

@@ -160,43 +160,43 @@ pub async fn duplicates(tx: &mut Tx) -> Result<Vec<(i64, String, i64)>, DbError>
     Ok(out)
 }
 
-/// Marks the rows whose participant does not exist (found as they were staged) as bad and
-/// returns them as `(line, participant_ref)`.
-pub async fn unknown_participants(tx: &mut Tx) -> Result<Vec<(i64, String)>, DbError> {
-    let rows = sqlx::query(
-        "SELECT line, participant_ref FROM import_time_stage \
-         WHERE bad = 0 AND participant_id IS NULL",
-    )
+/// The good rows matching `condition` (SQL over the staging table's columns, no input),
+/// as `(line, column)`, marked bad.
+async fn take_bad(
+    tx: &mut Tx,
+    column: &str,
+    condition: &str,
+) -> Result<Vec<(i64, String)>, DbError> {
+    let rows = sqlx::query(&format!(
+        "SELECT line, {column} FROM import_time_stage WHERE bad = 0 AND {condition}"
+    ))
     .fetch_all(&mut **tx)
     .await?;
     run(
         tx,
-        "UPDATE import_time_stage SET bad = 1 WHERE bad = 0 AND participant_id IS NULL",
+        &format!("UPDATE import_time_stage SET bad = 1 WHERE bad = 0 AND {condition}"),
     )
     .await?;
     rows.iter()
-        .map(|r| Ok((col(r, "line")?, col(r, "participant_ref")?)))
+        .map(|r| Ok((col(r, "line")?, col(r, column)?)))
         .collect()
+}
+
+/// Marks the rows whose participant does not exist (found as they were staged) as bad and
+/// returns them as `(line, participant_ref)`.
+pub async fn unknown_participants(tx: &mut Tx) -> Result<Vec<(i64, String)>, DbError> {
+    take_bad(tx, "participant_ref", "participant_id IS NULL").await
 }
 
 /// Marks the rows naming anyone but an active teacher (found as they were staged) as bad and
 /// returns them as `(line, teacher_email)`.
 pub async fn unknown_teachers(tx: &mut Tx) -> Result<Vec<(i64, String)>, DbError> {
-    let rows = sqlx::query(
-        "SELECT line, teacher_email FROM import_time_stage \
-         WHERE bad = 0 AND teacher_email IS NOT NULL AND teacher_id IS NULL",
-    )
-    .fetch_all(&mut **tx)
-    .await?;
-    run(
+    take_bad(
         tx,
-        "UPDATE import_time_stage SET bad = 1 \
-         WHERE bad = 0 AND teacher_email IS NOT NULL AND teacher_id IS NULL",
+        "teacher_email",
+        "teacher_email IS NOT NULL AND teacher_id IS NULL",
     )
-    .await?;
-    rows.iter()
-        .map(|r| Ok((col(r, "line")?, col(r, "teacher_email")?)))
-        .collect()
+    .await
 }
 
 /// Pairs every row with the stored entry of the same key, if there is one: its id, minutes and
@@ -331,19 +331,22 @@ pub async fn counts(tx: &mut Tx) -> Result<(usize, usize, usize), DbError> {
     Ok((count("created")?, count("updated")?, count("unchanged")?))
 }
 
+/// The head of an `INSERT` into the version history of recorded time.
+const VERSION_COLUMNS: &str = "INSERT INTO time_entry_versions (entry_id, participant_id, \
+    version, action, changed_at, changed_by, changed_by_participant, source, kind, entry_date, \
+    start_time, end_time, teacher_id)";
+
 /// Applies every good row: changed entries are updated and new ones created, each change
 /// kept as a version (`update` or `create`) recorded by `who`.
 pub async fn apply(tx: &mut Tx, backend: Backend, who: Recorder) -> Result<(), DbError> {
     let t = now();
     let user = who.user.map(|u| u.0);
     let participant = who.participant.map(|p| p.0);
-    sqlx::query(
-        "INSERT INTO time_entry_versions (entry_id, participant_id, version, action, changed_at, \
-         changed_by, changed_by_participant, source, kind, entry_date, start_time, end_time, teacher_id) \
-         SELECT entry_id, participant_id, old_version + 1, 'update', $1, $2, $3, $4, kind, \
-           entry_date, start_time, end_time, teacher_id \
-         FROM import_time_stage WHERE bad = 0 AND entry_id IS NOT NULL AND changed = 1 ORDER BY line",
-    )
+    sqlx::query(&format!(
+        "{VERSION_COLUMNS} SELECT entry_id, participant_id, old_version + 1, 'update', $1, $2, \
+         $3, $4, kind, entry_date, start_time, end_time, teacher_id \
+         FROM import_time_stage WHERE bad = 0 AND entry_id IS NOT NULL AND changed = 1 ORDER BY line"
+    ))
     .bind(t)
     .bind(user)
     .bind(participant)
@@ -368,9 +371,6 @@ pub async fn apply(tx: &mut Tx, backend: Backend, who: Recorder) -> Result<(), D
         SELECT participant_id, kind, entry_date, start_time, end_time, minutes, iso_week, \
           teacher_id, 1, $1, $1, $2, $3 \
         FROM import_time_stage WHERE bad = 0 AND entry_id IS NULL ORDER BY line";
-    let version_columns = "INSERT INTO time_entry_versions (entry_id, participant_id, version, \
-        action, changed_at, changed_by, changed_by_participant, source, kind, entry_date, \
-        start_time, end_time, teacher_id)";
     match backend {
         // The transaction holds SQLite's only write lock: the new entries are those above the
         // highest id before the insert, found without joining the staging table back.
@@ -385,7 +385,7 @@ pub async fn apply(tx: &mut Tx, backend: Backend, who: Recorder) -> Result<(), D
                 .execute(&mut **tx)
                 .await?;
             sqlx::query(&format!(
-                "{version_columns} SELECT id, participant_id, 1, 'create', $1, $2, $3, $4, kind, \
+                "{VERSION_COLUMNS} SELECT id, participant_id, 1, 'create', $1, $2, $3, $4, kind, \
                  entry_date, start_time, end_time, teacher_id FROM time_entries WHERE id > $5 \
                  ORDER BY id"
             ))
@@ -401,7 +401,7 @@ pub async fn apply(tx: &mut Tx, backend: Backend, who: Recorder) -> Result<(), D
             sqlx::query(&format!(
                 "WITH created AS ({create_entries} RETURNING id, participant_id, kind, \
                  entry_date, start_time, end_time, teacher_id) \
-                 {version_columns} SELECT id, participant_id, 1, 'create', $1, $2, $3, $4, kind, \
+                 {VERSION_COLUMNS} SELECT id, participant_id, 1, 'create', $1, $2, $3, $4, kind, \
                  entry_date, start_time, end_time, teacher_id FROM created ORDER BY id"
             ))
             .bind(t)

@@ -14,13 +14,7 @@ mod stream;
 /// as is; anything else is read as Windows-1252 (never rejected).
 pub fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
+    Encoding::Utf8.decode(bytes)
 }
 
 /// The columns one kind of file may have.

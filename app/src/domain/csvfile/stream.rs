@@ -45,8 +45,9 @@ impl Encoding {
         }
     }
 
-    /// The text of one field's bytes.
-    fn decode(self, bytes: &[u8]) -> String {
+    /// The text of `bytes` (a field, or a whole file): as UTF-8 when they are valid UTF-8 and
+    /// this is [`Encoding::Utf8`], else as Windows-1252.
+    pub(super) fn decode(self, bytes: &[u8]) -> String {
         match (self, std::str::from_utf8(bytes)) {
             (Encoding::Utf8, Ok(text)) => text.to_owned(),
             _ => encoding_rs::WINDOWS_1252
