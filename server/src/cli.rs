@@ -291,10 +291,13 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
             app::import::ImportKind::names()
         ));
     };
-    // The one kind that runs to millions of rows is read as a stream, never whole.
-    // The one kind that runs to millions of rows is read as a stream (one pass decides its
-    // encoding, a second imports it), never whole; the others are read whole.
-    let input = if kind == app::import::ImportKind::Teaching {
+    // The kinds that run to hundreds of thousands of rows and more are read as a stream (one
+    // pass decides the encoding, a second imports), never whole; the others are read whole.
+    let streamed = [
+        app::import::ImportKind::Teaching,
+        app::import::ImportKind::Participants,
+    ];
+    let input = if streamed.contains(&kind) {
         let open_file = || std::fs::File::open(file).map(std::io::BufReader::new);
         open_file()
             .and_then(app::domain::csvfile::Encoding::detect)
@@ -316,6 +319,17 @@ async fn import(config: &Config, kind: &str, file: &str, rest: &[&str]) -> ExitC
     };
     let now = app::state::clock::now();
     let report = match input {
+        Input::Stream(reader, encoding) if kind == app::import::ImportKind::Participants => {
+            app::import::participants::import_stream(
+                &db,
+                reader,
+                encoding,
+                now.date(),
+                who,
+                dry_run,
+            )
+            .await
+        }
         Input::Stream(reader, encoding) => {
             app::import::teaching::import_stream(&db, reader, encoding, now, who.into(), dry_run)
                 .await

@@ -195,6 +195,34 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// The placeholders of `rows` rows of `columns` values each, as `VALUES` takes them:
+/// `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL. SQLite finds a numbered
+/// placeholder by a scan of all names, which makes a statement of 10,000 of them take 150 ms
+/// instead of 3; anonymous ones are bound in order.
+pub(crate) fn value_rows(backend: Backend, columns: usize, rows: usize) -> String {
+    let mut sql = String::with_capacity(rows * columns * 4);
+    for row in 0..rows {
+        if row > 0 {
+            sql.push(',');
+        }
+        sql.push('(');
+        for c in 0..columns {
+            if c > 0 {
+                sql.push(',');
+            }
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&(row * columns + c + 1).to_string());
+                }
+            }
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 /// Turns a unique-constraint violation into a conflict on `field`; other errors pass through.
 pub(crate) fn conflict_on(field: &str, value: &str) -> impl FnOnce(sqlx::Error) -> DbError {
     let field = field.to_owned();

@@ -2,19 +2,19 @@
 
 use chrono::NaiveDate;
 
-use super::table::{finish, read_table};
+use std::io::Read;
+
+use super::table::{file_problem_entries, finish};
 use super::ImportReport;
 use crate::db::participants::{self, ChangeSource, SaveOutcome};
 use crate::db::{Db, DbError};
 use crate::domain::credentials::{SignInCode, CODE_LEN};
-use crate::domain::csvfile;
+use crate::domain::csvfile::{self, Encoding, FileProblem, Rows};
 use crate::domain::ids::{ParticipantId, UserId};
 use crate::domain::participant::parse_date;
-use crate::domain::participant::RawParticipant;
-use crate::domain::participant_import::{
-    parse_participants, raw_from_row, ParticipantRecord, PARTICIPANT_SPEC,
-};
-use crate::domain::problem::{FieldProblem, Problem};
+use crate::domain::participant::{ParticipantRef, RawParticipant};
+use crate::domain::participant_import::{raw_from_row, ParticipantRecord, PARTICIPANT_SPEC};
+use crate::domain::problem::{DuplicateOn, FieldProblem, Problem, RowProblem, UniqueRows};
 use crate::domain::status::ParticipantStatus;
 use crate::error::AppError;
 
@@ -154,8 +154,7 @@ fn parse_status(
     Ok((status, Some(date.format("%Y-%m-%d").to_string())))
 }
 
-/// Checks (`dry_run`) or imports a `participants` file. All or nothing: if any row is
-/// invalid, the transaction is rolled back and the report lists every problem.
+/// Checks (`dry_run`) or imports a `participants` file given as text ([`import_stream`]).
 pub async fn participants(
     db: &Db,
     text: &str,
@@ -163,38 +162,115 @@ pub async fn participants(
     who: ChangeSource,
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
+    import_stream(db, text.as_bytes(), Encoding::Utf8, today, who, dry_run).await
+}
+
+/// Checks (`dry_run`) or imports the `participants` file read from `reader` (bytes in
+/// `encoding`), dates checked against `today`. All or nothing: if any row has a problem, the
+/// transaction is rolled back and the report lists every problem.
+///
+/// Each row's own fields are checked as it is read; the valid rows are checked against the
+/// register and saved a batch at a time ([`participants::save_batch`]). Memory holds one
+/// batch, the references seen (for repeated ones) and the problems.
+pub async fn import_stream<R: Read + Send>(
+    db: &Db,
+    reader: R,
+    encoding: Encoding,
+    today: NaiveDate,
+    who: ChangeSource,
+    dry_run: bool,
+) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
-    let Some(table) = read_table(text, &PARTICIPANT_SPEC, &mut report) else {
-        return Ok(report);
-    };
-    let records = match parse_participants(&table, today) {
-        Ok(r) => r,
+    let rows = match Rows::open(reader, encoding, &PARTICIPANT_SPEC) {
+        Ok(rows) => rows,
         Err(problems) => {
-            report.rows = problems.into_iter().map(|p| (p.line, p.field)).collect();
-            // The rows that are valid on their own are still checked against the database
-            // below (mentor, school's district), so one report lists every problem at once.
-            table
-                .rows
-                .iter()
-                .filter_map(|row| {
-                    ParticipantRecord::validate(&raw_from_row(row), today)
-                        .ok()
-                        .map(|r| (row.line, r))
-                })
-                .collect()
+            report.file_problems = file_problem_entries(&problems);
+            return Ok(report);
         }
     };
+    let started = std::time::Instant::now();
     let mut tx = db.begin().await?;
-    for (line, record) in &records {
-        match participants::save(&mut tx, record, who, false, random_code).await {
-            Ok(SaveOutcome::Created(_)) => report.created += 1,
-            Ok(SaveOutcome::Updated(_)) => report.updated += 1,
-            Ok(SaveOutcome::Unchanged(_)) => report.unchanged += 1,
-            Err(DbError::Conflict(p)) => report.rows.push((*line, p)),
-            Err(e) => return Err(e),
+    let mut register = participants::Register::load(&mut tx).await?;
+    let mut unique = UniqueRows::new(DuplicateOn {
+        field: "participant_ref",
+        value: |raw: &RawParticipant| raw.participant_ref.as_str(),
+    });
+    let mut file_problems: Vec<FileProblem> = vec![];
+    let mut row_problems: Vec<RowProblem> = vec![];
+    let mut batch = Vec::with_capacity(participants::BATCH);
+    for row in rows {
+        match row {
+            Err(problem) => file_problems.push(problem),
+            // After a malformed record the file is refused as a whole: rows no longer matter.
+            Ok(_) if !file_problems.is_empty() => {}
+            Ok(row) => {
+                let raw = raw_from_row(&row);
+                let valid = unique.check(
+                    row.line,
+                    &raw,
+                    |raw| ParticipantRecord::validate(raw, today),
+                    |raw: &RawParticipant, _: Option<&ParticipantRecord>| {
+                        ParticipantRef::parse(&raw.participant_ref).ok()
+                    },
+                    &mut row_problems,
+                );
+                report
+                    .rows
+                    .extend(row_problems.drain(..).map(|p| (p.line, p.field)));
+                batch.extend(valid.map(|record| (row.line, record)));
+            }
+        }
+        if batch.len() == participants::BATCH {
+            let write = !dry_run && file_problems.is_empty();
+            save_batch(&mut tx, db, &mut register, &mut batch, who, write, &mut report).await?;
         }
     }
+    let write = !dry_run && file_problems.is_empty();
+    save_batch(&mut tx, db, &mut register, &mut batch, who, write, &mut report).await?;
+    if !file_problems.is_empty() {
+        report.rows.clear();
+        report.file_problems = file_problem_entries(&file_problems);
+        tx.rollback().await?;
+        return Ok(report);
+    }
+    tracing::info!(
+        elapsed = ?started.elapsed(),
+        problems = report.rows.len(),
+        "participants file read, checked and saved"
+    );
     finish(tx, report, dry_run).await
+}
+
+/// Checks `batch` against the register and empties it, saving it if `write` and no row so
+/// far has a problem (after one, nothing will be stored: the rest is only checked).
+async fn save_batch(
+    tx: &mut crate::db::Tx,
+    db: &Db,
+    register: &mut participants::Register,
+    batch: &mut Vec<(usize, ParticipantRecord)>,
+    who: ChangeSource,
+    write: bool,
+    report: &mut ImportReport,
+) -> Result<(), DbError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let saved = participants::save_batch(
+        tx,
+        db.backend,
+        register,
+        batch,
+        who,
+        write && report.rows.is_empty(),
+        &mut random_code,
+    )
+    .await?;
+    batch.clear();
+    report.created += saved.created;
+    report.updated += saved.updated;
+    report.unchanged += saved.unchanged;
+    report.rows.extend(saved.problems);
+    Ok(())
 }
 
 /// The `participants` export: header and rows sorted by reference.

@@ -9,7 +9,7 @@
 //! of the file for that day that passed the participant and teacher checks.
 
 use super::Recorder;
-use crate::db::{col, now, Backend, DbError, Tx};
+use crate::db::{col, now, value_rows, Backend, DbError, Tx};
 use crate::domain::weeks::MAX_MINUTES_PER_DAY;
 
 /// One valid row of the file, as staged.
@@ -74,31 +74,17 @@ pub async fn create(tx: &mut Tx) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Adds `rows` (at most [`BATCH`]) to the staging table.
-///
-/// On SQLite the parameters are anonymous (`?`): SQLite finds a named one (`$12`) by a scan of
-/// all names, which made a statement of 10,000 parameters take 150 ms instead of 3.
+/// Adds `rows` (at most [`BATCH`]) to the staging table, in one statement.
 pub async fn insert(tx: &mut Tx, backend: Backend, rows: &[StagedTime]) -> Result<(), DbError> {
     if rows.is_empty() {
         return Ok(());
     }
     // The participant and the teacher are found as the rows go in (no later pass rewrites
     // every staged row, which on PostgreSQL doubles the table).
-    let mut sql = format!("WITH v ({COLUMNS}) AS (VALUES ");
-    for i in 0..rows.len() {
-        if i > 0 {
-            sql.push(',');
-        }
-        let params: Vec<String> = (1..=10)
-            .map(|c| match backend {
-                Backend::Sqlite => "?".to_owned(),
-                Backend::Postgres => format!("${}", i * 10 + c),
-            })
-            .collect();
-        sql.push('(');
-        sql.push_str(&params.join(","));
-        sql.push(')');
-    }
+    let mut sql = format!(
+        "WITH v ({COLUMNS}) AS (VALUES {}",
+        value_rows(backend, 10, rows.len())
+    );
     sql.push_str(&format!(
         ") INSERT INTO import_time_stage ({COLUMNS}, participant_id, teacher_id) \
          SELECT {COLUMNS}, \

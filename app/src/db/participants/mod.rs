@@ -1,5 +1,6 @@
 //! The participant register: records, their change history, lists with filters, access links.
 
+mod bulk;
 mod history;
 mod read;
 mod save;
@@ -13,6 +14,7 @@ use crate::domain::ids::{ParticipantId, SchoolId, UserId};
 use crate::domain::participant::{Gender, StudyPath};
 use crate::domain::status::ParticipantStatus;
 pub use crate::dto::{HistoryEntry, ParticipantDetail, ParticipantFilter, ParticipantSummary};
+pub use bulk::{save_batch, BatchOutcome, Register, BATCH};
 pub use history::{changes_since, history};
 pub use read::{count_by_status, export_rows, get, id_and_start, id_by_ref, links, list};
 pub use save::{fill_search_keys, mentor_id, rename, save, set_status};
@@ -95,4 +97,9 @@ fn detail_from_row(r: &AnyRow) -> Result<ParticipantDetail, DbError> {
 /// The participant's values in CSV form, keyed by the `participants` columns (export order).
 fn csv_fields(d: &ParticipantDetail) -> Vec<String> {
     d.raw().into_fields()
+}
+
+/// An empty field as SQL `NULL`.
+fn none_if_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
 }

@@ -1,7 +1,7 @@
 //! Writing the register: saving a record (created or updated), status changes, renames.
 
 use super::history::record_history;
-use super::{csv_fields, detail_from_row, ChangeSource, SaveOutcome, DETAIL_SELECT};
+use super::{csv_fields, detail_from_row, none_if_empty, ChangeSource, SaveOutcome, DETAIL_SELECT};
 use crate::db::{col, now, schools, DbError, Tx};
 use crate::domain::credentials::SignInCode;
 use crate::domain::ids::{ParticipantId, UserId};
@@ -30,10 +30,6 @@ async fn detail_in_tx(
         .fetch_optional(&mut **tx)
         .await?;
     row.as_ref().map(detail_from_row).transpose()
-}
-
-fn none_if_empty(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
 }
 
 /// Creates or updates the participant with the record's reference. An update stores one

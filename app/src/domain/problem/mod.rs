@@ -17,5 +17,5 @@ mod value;
 
 pub use field::{FieldProblem, FormRow, RowProblem};
 pub use file::{FileProblem, ImportRejection};
-pub use unique::{validate_unique, DuplicateOn};
+pub use unique::{validate_unique, DuplicateOn, UniqueRows};
 pub use value::{parse_one_of, Meanwhile, Problem};

@@ -28,33 +28,68 @@ pub fn validate_unique<Raw, R, K: Hash + Eq>(
 ) -> (Vec<(usize, R)>, Vec<RowProblem>) {
     let mut records = vec![];
     let mut problems = vec![];
-    let mut first_seen: HashMap<K, usize> = HashMap::new();
+    let mut unique = UniqueRows::new(duplicate);
     for (line, raw) in rows {
+        if let Some(record) = unique.check(line, &raw, &validate, &key, &mut problems) {
+            records.push((line, record));
+        }
+    }
+    (records, problems)
+}
+
+/// [`validate_unique`] one row at a time, for a file read as a stream: remembers only the
+/// first line of each key.
+pub struct UniqueRows<Raw, K> {
+    first_seen: HashMap<K, usize>,
+    duplicate: DuplicateOn<Raw>,
+}
+
+impl<Raw, K: Hash + Eq> UniqueRows<Raw, K> {
+    /// No row seen yet; a repeated key is reported as `duplicate` says.
+    pub fn new(duplicate: DuplicateOn<Raw>) -> Self {
+        Self {
+            first_seen: HashMap::new(),
+            duplicate,
+        }
+    }
+
+    /// Validates the row at `line`: its record if it is valid and its key is new, otherwise
+    /// `None` with its problems added to `problems` (a repeated key first).
+    pub fn check<R>(
+        &mut self,
+        line: usize,
+        raw: &Raw,
+        validate: impl Fn(&Raw) -> Result<R, Vec<FieldProblem>>,
+        key: impl Fn(&Raw, Option<&R>) -> Option<K>,
+        problems: &mut Vec<RowProblem>,
+    ) -> Option<R> {
         let at_line = |field: FieldProblem| RowProblem { line, field };
-        let valid = validate(&raw);
+        let valid = validate(raw);
         let mut repeated = false;
-        if let Some(k) = key(&raw, valid.as_ref().ok()) {
-            match first_seen.get(&k) {
+        if let Some(k) = key(raw, valid.as_ref().ok()) {
+            match self.first_seen.get(&k) {
                 Some(&first_line) => {
                     repeated = true;
                     problems.push(at_line(FieldProblem::new(
-                        duplicate.field,
-                        (duplicate.value)(&raw),
+                        self.duplicate.field,
+                        (self.duplicate.value)(raw),
                         Problem::Duplicate { first_line },
                     )));
                 }
                 None => {
-                    first_seen.insert(k, line);
+                    self.first_seen.insert(k, line);
                 }
             }
         }
         match valid {
-            Ok(record) if !repeated => records.push((line, record)),
-            Ok(_) => {}
-            Err(field_problems) => problems.extend(field_problems.into_iter().map(at_line)),
+            Ok(record) if !repeated => Some(record),
+            Ok(_) => None,
+            Err(field_problems) => {
+                problems.extend(field_problems.into_iter().map(at_line));
+                None
+            }
         }
     }
-    (records, problems)
 }
 
 #[cfg(test)]
