@@ -39,12 +39,19 @@ export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
 psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
 
 ROWS="${IMPORT_ROWS:-1000000}"
-echo "== teaching import: $ROWS rows for 10,000 participants, beside the engine's own raw load"
+PEOPLE="${IMPORT_PEOPLE:-150000}"
+echo "== imports: $ROWS teaching rows for 10,000 participants, beside the engine's own raw load;"
+echo "   then $PEOPLE new participants, and the same file again (all unchanged)"
 import_bench() {
   "$BIN" bench generate --participants 10000 --weeks 1 >/dev/null 2>&1
   "$BIN" bench teaching-file --rows "$ROWS" > "$WORK/teaching.csv" 2>/dev/null
+  "$BIN" bench participants-file --rows "$PEOPLE" > "$WORK/people.csv" 2>/dev/null
   /usr/bin/time -f "  server import teaching: %e s, peak %M KB" \
     "$BIN" import teaching "$WORK/teaching.csv" 2>&1 | grep -v 'server::startup\|sqlx::query'
+  for pass in new unchanged; do
+    /usr/bin/time -f "  server import participants ($pass): %e s, peak %M KB" \
+      "$BIN" import participants "$WORK/people.csv" 2>&1 | grep -v 'server::startup\|sqlx::query'
+  done
 }
 export DATABASE_URL="sqlite://$WORK/import.db"
 echo "SQLite"

@@ -222,11 +222,29 @@ pub async fn import_stream<R: Read + Send>(
         }
         if batch.len() == participants::BATCH {
             let write = !dry_run && file_problems.is_empty();
-            save_batch(&mut tx, db, &mut register, &mut batch, who, write, &mut report).await?;
+            save_batch(
+                &mut tx,
+                db,
+                &mut register,
+                &mut batch,
+                who,
+                write,
+                &mut report,
+            )
+            .await?;
         }
     }
     let write = !dry_run && file_problems.is_empty();
-    save_batch(&mut tx, db, &mut register, &mut batch, who, write, &mut report).await?;
+    save_batch(
+        &mut tx,
+        db,
+        &mut register,
+        &mut batch,
+        who,
+        write,
+        &mut report,
+    )
+    .await?;
     if !file_problems.is_empty() {
         report.rows.clear();
         report.file_problems = file_problem_entries(&file_problems);

@@ -8,6 +8,7 @@
 mod charts;
 mod compliance;
 mod generate;
+mod participants_file;
 mod teaching_file;
 
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ use crate::config::Config;
 use charts::charts;
 use compliance::compliance;
 use generate::generate;
+use participants_file::participants_file;
 use teaching_file::teaching_file;
 
 fn option<'a>(args: &[&'a str], name: &str) -> Option<&'a str> {
@@ -51,9 +53,15 @@ pub async fn run(config: &Config, args: &[&str]) -> ExitCode {
                 .unwrap_or(1_000_000);
             teaching_file(&db, rows).await
         }
+        Some(&"participants-file") => {
+            let rows = option(args, "--rows")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(150_000);
+            participants_file(&db, rows).await
+        }
         Some(&"charts") => charts(&db).await,
         _ => Err(
-            "usage: server bench generate [--participants N] [--weeks W] | server bench compliance | server bench charts | server bench teaching-file [--rows N]"
+            "usage: server bench generate [--participants N] [--weeks W] | server bench compliance | server bench charts | server bench teaching-file [--rows N] | server bench participants-file [--rows N]"
                 .to_owned(),
         ),
     };

@@ -29,6 +29,7 @@ mod mentoring;
 mod outcomes;
 mod privacy;
 mod register;
+mod register_scale;
 mod render_race;
 mod schema;
 mod sfi;
