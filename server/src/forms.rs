@@ -37,7 +37,7 @@ pub async fn keep_form_posts(State(state): State<AppState>, req: Request, next: 
             "application/x-www-form-urlencoded",
         );
     if !plain_form {
-        return next.run(req).await;
+        return with_flash(&state, req, next).await;
     }
     let path = req.uri().path().to_owned();
     let owner = owner_of(&state.auth, req.headers());
@@ -73,13 +73,17 @@ pub async fn keep_form_posts(State(state): State<AppState>, req: Request, next: 
             .ok()
             .map(|b| b.to_vec())
     };
-    let key = state.flash.put(Flash::new(
+    let flash = Flash::new(
         path,
         refused,
         if refused { values } else { vec![] },
         output,
         owner,
-    ));
+    );
+    let Some(key) = app::state::flash::put(&state, &flash).await else {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    };
     let (base, fragment) = match location.split_once('#') {
         Some((b, f)) => (b.to_owned(), format!("#{f}")),
         None => (location.clone(), String::new()),
@@ -114,4 +118,15 @@ pub async fn keep_form_posts(State(state): State<AppState>, req: Request, next: 
     }
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::empty())
+}
+
+/// Runs a request whose URL may name a flash (the page after a form post's redirect), with
+/// the flash read from the database beforehand for the page to find in its extensions.
+async fn with_flash(state: &AppState, mut req: Request, next: Next) -> Response {
+    let query = req.uri().query().unwrap_or("");
+    if req.method() == Method::GET && query.contains(FLASH_PARAM) {
+        let loaded = app::state::flash::load(state, query, req.headers()).await;
+        req.extensions_mut().insert(loaded);
+    }
+    next.run(req).await
 }

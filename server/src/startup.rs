@@ -124,7 +124,6 @@ pub async fn build_state(
             secure_cookies: config.secure_cookies,
             trust_forwarded_for: config.trust_forwarded_for,
         }),
-        flash: Default::default(),
         assets: Arc::new(assets.paths(&leptos_options.output_name)),
         clock: app::state::clock::Clock::system(),
         speaker: Arc::new(app::state::speaker::Speaker::from_path(

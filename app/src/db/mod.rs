@@ -9,6 +9,7 @@ pub mod assessments;
 pub mod calendar;
 pub mod clips;
 pub mod erasure;
+pub mod flash;
 pub mod followed;
 pub mod groups;
 pub mod hours;

@@ -84,12 +84,7 @@ pub async fn upload(
         output,
         owner_of(&state.auth, &headers),
     );
-    let key = state.flash.put(flash);
-    Redirect::to(&format!(
-        "/languages?{}={key}",
-        crate::state::flash::FLASH_PARAM
-    ))
-    .into_response()
+    flash_redirect(&state, &flash).await
 }
 
 /// `GET /languages/{lang}.csv`: the translators' file of one of the five languages besides
@@ -213,16 +208,18 @@ pub async fn import(
     let refused = !report.problems.is_empty();
     let output = serde_json::to_vec(&report).ok();
     let owner = owner_of(&state.auth, &headers);
-    let key = state.flash.put(Flash::new(
-        TRANSLATIONS_PATH.to_owned(),
-        refused,
-        vec![],
-        output,
-        owner,
-    ));
-    Redirect::to(&format!(
-        "/languages?{}={key}",
-        crate::state::flash::FLASH_PARAM
-    ))
-    .into_response()
+    let flash = Flash::new(TRANSLATIONS_PATH.to_owned(), refused, vec![], output, owner);
+    flash_redirect(&state, &flash).await
+}
+
+/// Back to the languages page with `flash` kept for it (or without, if it cannot be kept).
+async fn flash_redirect(state: &AppState, flash: &Flash) -> Response {
+    match crate::state::flash::put(state, flash).await {
+        Some(key) => Redirect::to(&format!(
+            "/languages?{}={key}",
+            crate::state::flash::FLASH_PARAM
+        ))
+        .into_response(),
+        None => Redirect::to("/languages").into_response(),
+    }
 }

@@ -122,8 +122,6 @@ pub struct AppState {
     pub db: Db,
     /// Sign-in settings.
     pub auth: Arc<AuthConfig>,
-    /// What plain form posts leave for the page they return to.
-    pub flash: flash::FlashStore,
     /// The static files' URLs.
     pub assets: Arc<AssetPaths>,
     /// The programme's clock (Europe/Stockholm).

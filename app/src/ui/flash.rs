@@ -136,20 +136,4 @@ mod tests {
             assert!(!is_secret(name), "{name}");
         }
     }
-
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn a_flash_is_only_given_to_its_owner() {
-        let store = crate::state::flash::FlashStore::default();
-        let key = store.put(crate::state::flash::Flash::new(
-            "/api/x".into(),
-            true,
-            vec![],
-            None,
-            "s1".into(),
-        ));
-        assert!(store.get(&key, "s1").is_some());
-        assert!(store.get(&key, "s2").is_none());
-        assert!(store.get("nope", "s1").is_none());
-    }
 }

@@ -148,7 +148,6 @@ pub fn build_router_with(
         leptos_options,
         db: db.clone(),
         auth: Arc::new(auth),
-        flash: Default::default(),
         clock: clock.clone(),
         speaker,
     };

@@ -1,5 +1,5 @@
-//! The scheduled sweep: expired sessions, uploads never confirmed and sign-in counts long over
-//! are removed; everything still in use stays.
+//! The scheduled sweep: expired sessions, uploads never confirmed, sign-in counts long over and
+//! form posts' leftovers past their time are removed; everything still in use stays.
 
 use crate::common::{seed, TestApp, COORDINATOR};
 
@@ -48,6 +48,22 @@ async fn the_sweep_removes_only_what_is_over(app: TestApp) {
         .await
         .expect("throttle row");
     }
+    // What two form posts left: one eleven minutes ago, one now.
+    let flash = app::db::flash::Flash::new("/api/x".into(), true, vec![], None, "s1".into());
+    let fresh = app::db::flash::put(&app.db, &flash).await.expect("flash");
+    sqlx::query(
+        "INSERT INTO flash_entries (flash_key, owner, path, refused, form_values, created_at) \
+         VALUES ('old', 's1', '/api/x', 1, '[]', $1)",
+    )
+    .bind(now - 660)
+    .execute(&app.db.pool)
+    .await
+    .expect("old flash");
+    let get = |key: &'static str, owner: &'static str| {
+        let db = app.db.clone();
+        async move { app::db::flash::get(&db, key, owner).await.expect("get") }
+    };
+    assert_eq!(get("old", "s1").await, None, "expired, though still stored");
     // A second session of the coordinator, idle for a day.
     let stale = app.sign_in(COORDINATOR).await;
     let hash = app::state::keyed_hash(&crate::common::test_auth(false).session_secret, &stale);
@@ -66,7 +82,19 @@ async fn the_sweep_removes_only_what_is_over(app: TestApp) {
             sessions: 1,
             pending_imports: 1,
             throttle_rows: 1,
+            flash_entries: 1,
         }
+    );
+    // The fresh flash is its browser's only.
+    let found = app::db::flash::get(&app.db, &fresh, "s1")
+        .await
+        .expect("get");
+    assert_eq!(found, Some(flash));
+    assert_eq!(
+        app::db::flash::get(&app.db, &fresh, "s2")
+            .await
+            .expect("get"),
+        None
     );
     let files: Vec<String> = sqlx::query_scalar("SELECT file_name FROM pending_imports")
         .fetch_all(&app.db.pool)

@@ -31,6 +31,7 @@ mod privacy;
 mod register;
 mod register_scale;
 mod render_race;
+mod scale_out;
 mod schema;
 mod sfi;
 mod tablet;
