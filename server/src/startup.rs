@@ -304,6 +304,20 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
             tokio::time::sleep(std::time::Duration::from_secs(600)).await;
         }
     });
+    // Another server process on the same database may take a translators' file: its texts
+    // show here within five seconds.
+    let overlay_db = state.db.clone();
+    tokio::spawn(async move {
+        let mut seen = None;
+        loop {
+            if let Err(e) =
+                app::languages::service::reload_overlay_if_changed(&overlay_db, &mut seen).await
+            {
+                tracing::warn!(error = ?e, "checking the translators' corrections failed");
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        }
+    });
     let addr = config.listen_addr;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

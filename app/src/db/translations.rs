@@ -98,6 +98,18 @@ pub async fn apply(
     Ok(entries.len())
 }
 
+/// A number that changes whenever the stored interface texts do, for another server process
+/// to notice: the rows stored plus the rows replaced (a correction either adds a row or
+/// replaces one, keeping the old in the history).
+pub async fn overrides_version(db: &Db) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM ui_translations) + \
+         (SELECT COUNT(*) FROM ui_translation_history)",
+    )
+    .fetch_one(&db.pool)
+    .await?)
+}
+
 /// Every stored interface text.
 pub async fn overrides(db: &Db) -> Result<Overrides, DbError> {
     let rows = sqlx::query("SELECT language, message_id, text, checked FROM ui_translations")

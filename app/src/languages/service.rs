@@ -210,6 +210,19 @@ pub async fn import_translations(
     Ok(report)
 }
 
+/// Lays the stored interface texts over the shipped catalogue again if they changed since
+/// `seen` (what the last call saw, `None` at first), as another server process's import
+/// changes them; returns whether it did. Each server calls this every few seconds.
+pub async fn reload_overlay_if_changed(db: &Db, seen: &mut Option<i64>) -> Result<bool, AppError> {
+    let now = crate::db::translations::overrides_version(db).await?;
+    if *seen == Some(now) {
+        return Ok(false);
+    }
+    reload_overlay(db).await?;
+    *seen = Some(now);
+    Ok(true)
+}
+
 /// Lays the stored interface texts over the shipped catalogue (at start and after an import).
 pub async fn reload_overlay(db: &Db) -> Result<(), AppError> {
     let stored = crate::db::translations::overrides(db).await?;

@@ -1,6 +1,7 @@
 //! Two server processes on one database, as behind a round-robin proxy: each listens on its
 //! own port with its own pool and state, and a browser that goes from one to the other keeps
-//! its session, the values of a refused form and its sign-out.
+//! its session, the values of a refused form and its sign-out, and sees the translators'
+//! corrections either one stored.
 
 use std::net::SocketAddr;
 
@@ -217,6 +218,46 @@ async fn two_servers_on_one_database_serve_the_same_browser(app: TestApp) {
         !after.body.contains("Amina"),
         "A no longer knows the session"
     );
+
+    // A translators' correction stored through A shows on B at its next check.
+    let mut seen = None;
+    let check = |seen: &mut Option<i64>| {
+        let db = other_db.clone();
+        let mut s = *seen;
+        async move {
+            let changed = app::languages::service::reload_overlay_if_changed(&db, &mut s)
+                .await
+                .expect("check");
+            (changed, s)
+        }
+    };
+    let (changed, now) = check(&mut seen).await;
+    assert!(changed, "the first check loads");
+    seen = now;
+    assert!(!check(&mut seen).await.0, "nothing changed since");
+    // (A message no page uses, in a language no other test corrects: the corrections are
+    // laid over the catalogue for the whole test process.)
+    let lang = if app.url.starts_with("sqlite") {
+        "ti"
+    } else {
+        "prs"
+    };
+    sqlx::query(
+        "INSERT INTO ui_translations (language, message_id, text, checked, changed_at) \
+         VALUES ($1, 'scale-out-probe', 'B sees this', 1, 0)",
+    )
+    .bind(lang)
+    .execute(&app.db.pool)
+    .await
+    .expect("a correction on A");
+    let (changed, now) = check(&mut seen).await;
+    assert!(changed, "B notices the correction");
+    seen = now;
+    sqlx::query("DELETE FROM ui_translations WHERE message_id = 'scale-out-probe'")
+        .execute(&app.db.pool)
+        .await
+        .expect("cleared");
+    assert!(check(&mut seen).await.0, "and its removal");
     other_db.pool.close().await;
 }
 
