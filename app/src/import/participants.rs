@@ -234,23 +234,22 @@ pub async fn import_stream<R: Read + Send>(
             .await?;
         }
     }
-    let write = !dry_run && file_problems.is_empty();
-    save_batch(
-        &mut tx,
-        db,
-        &mut register,
-        &mut batch,
-        who,
-        write,
-        &mut report,
-    )
-    .await?;
     if !file_problems.is_empty() {
         report.rows.clear();
         report.file_problems = file_problem_entries(&file_problems);
         tx.rollback().await?;
         return Ok(report);
     }
+    save_batch(
+        &mut tx,
+        db,
+        &mut register,
+        &mut batch,
+        who,
+        !dry_run,
+        &mut report,
+    )
+    .await?;
     tracing::info!(
         elapsed = ?started.elapsed(),
         problems = report.rows.len(),

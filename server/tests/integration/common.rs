@@ -181,6 +181,37 @@ macro_rules! on_both_engines {
     };
 }
 
+/// A property test over a database: `cases` cases of `strategy`, each checked by `case`
+/// against one app on `engine` (seeded, then `prepare`d), on a runtime of its own; panics with
+/// the smallest failing case. Does nothing when PostgreSQL is not configured.
+pub fn check_property<S: proptest::strategy::Strategy>(
+    engine: Engine,
+    cases: u32,
+    strategy: S,
+    prepare: impl AsyncFnOnce(&TestApp),
+    case: impl AsyncFn(&TestApp, S::Value) -> Result<(), proptest::test_runner::TestCaseError>,
+) {
+    use proptest::test_runner::{Config, TestRunner};
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let Some(app) = rt.block_on(spawn_app(engine)) else {
+        return;
+    };
+    rt.block_on(async {
+        seed(&app).await;
+        prepare(&app).await;
+    });
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(&strategy, |value| rt.block_on(case(&app, value)));
+    rt.block_on(remove_database(&app.url));
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
 /// How long one test case may run before it fails instead of hanging the test command.
 pub const CASE_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
 

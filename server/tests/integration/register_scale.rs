@@ -7,7 +7,7 @@ use app::db::participants::{self, SaveOutcome};
 use app::domain::participant_import::{parse_participants, PARTICIPANT_SPEC};
 use app::domain::problem::FieldProblem;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 
 use crate::common::{seed, Engine, TestApp, CLI_SOURCE, MENTOR_A, MENTOR_B};
 
@@ -347,36 +347,23 @@ async fn agree(app: &TestApp, stored: &[Row], rows: &[Row]) -> Result<(), TestCa
 }
 
 fn batches_agree_with_row_by_row(engine: Engine, cases: u32) {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let Some(app) = rt.block_on(crate::common::spawn_app(engine)) else {
-        return;
-    };
-    rt.block_on(seed(&app));
-    // School 2 is in district 1 (Vantör) before any file names it.
-    let mut tx = rt.block_on(app.db.begin()).expect("begin");
-    rt.block_on(app::db::schools::ensure(
-        &mut tx,
-        "Property school 2",
-        "Vantör",
-    ))
-    .expect("school");
-    rt.block_on(tx.commit()).expect("commit");
-    let mut runner = TestRunner::new(Config {
+    crate::common::check_property(
+        engine,
         cases,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    let case = (
-        prop::collection::vec(row(), 0..5),
-        prop::collection::vec(row(), 0..10),
+        (
+            prop::collection::vec(row(), 0..5),
+            prop::collection::vec(row(), 0..10),
+        ),
+        // School 2 is in district 1 (Vantör) before any file names it.
+        async |app| {
+            let mut tx = app.db.begin().await.expect("begin");
+            app::db::schools::ensure(&mut tx, "Property school 2", "Vantör")
+                .await
+                .expect("school");
+            tx.commit().await.expect("commit");
+        },
+        async |app, (stored, rows)| agree(app, &stored, &rows).await,
     );
-    let result = runner.run(&case, |(stored, rows)| {
-        rt.block_on(agree(&app, &stored, &rows))
-    });
-    rt.block_on(crate::common::remove_database(&app.url));
-    if let Err(e) = result {
-        panic!("{e}");
-    }
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use app::db::hours::Recorder;
 use app::domain::problem::FieldProblem;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 
 use crate::common::{seed, Engine, TestApp, TEACHER_A};
 
@@ -216,27 +216,16 @@ async fn agree(app: &TestApp, stored: &[Row], rows: &[Row]) -> Result<(), TestCa
 }
 
 fn the_set_based_checks_agree_with_the_row_by_row_ones(engine: Engine, cases: u32) {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let Some(app) = rt.block_on(crate::common::spawn_app(engine)) else {
-        return;
-    };
-    rt.block_on(seed(&app));
-    let mut runner = TestRunner::new(Config {
+    crate::common::check_property(
+        engine,
         cases,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    let case = (
-        prop::collection::vec(row(), 0..8),
-        prop::collection::vec(row(), 0..14),
+        (
+            prop::collection::vec(row(), 0..8),
+            prop::collection::vec(row(), 0..14),
+        ),
+        async |_| {},
+        async |app, (stored, rows)| agree(app, &stored, &rows).await,
     );
-    let result = runner.run(&case, |(stored, rows)| {
-        rt.block_on(agree(&app, &stored, &rows))
-    });
-    rt.block_on(crate::common::remove_database(&app.url));
-    if let Err(e) = result {
-        panic!("{e}");
-    }
 }
 
 #[test]
