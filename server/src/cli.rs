@@ -1,6 +1,6 @@
 //! The command line of FORMATS.md: serve, migrate, user add, import, export.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use app::db::{users, Db};
@@ -436,6 +436,21 @@ async fn setting(config: &Config, key: &str, value: &str, from: Option<&str>) ->
     }
 }
 
+/// Standard output as the sink of an export that streams, with the first write error.
+struct StdoutSink(std::io::Stdout, Option<std::io::Error>);
+
+impl app::import::time::ExportSink for StdoutSink {
+    async fn take(&mut self, part: String) -> bool {
+        match self.0.write_all(part.as_bytes()) {
+            Ok(()) => true,
+            Err(e) => {
+                self.1 = Some(e);
+                false
+            }
+        }
+    }
+}
+
 /// `server export compliance [--from W --to W]`.
 async fn export_compliance(config: &Config, rest: &[&str]) -> ExitCode {
     use app::domain::weeks::IsoWeek;
@@ -463,12 +478,20 @@ async fn export_compliance(config: &Config, rest: &[&str]) -> ExitCode {
         Ok(db) => db,
         Err(code) => return code,
     };
-    match app::import::time::export_compliance(&db, app::db::hours::Scope::All, from, to).await {
-        Ok(csv) => {
-            print!("{csv}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(&e.to_string()),
+    // Written a page of participants at a time: memory stays the same for a whole country.
+    let mut sink = StdoutSink(std::io::stdout(), None);
+    let written = app::import::time::stream_compliance(
+        &db,
+        app::db::hours::Scope::All,
+        (from, to),
+        app::import::time::COMPLIANCE_PAGE,
+        &mut sink,
+    )
+    .await;
+    match (written, sink.1, sink.0.flush()) {
+        (Err(e), _, _) => fail(&e.to_string()),
+        (Ok(_), Some(e), _) | (Ok(_), None, Err(e)) => fail(&format!("standard output: {e}")),
+        (Ok(_), None, Ok(())) => ExitCode::SUCCESS,
     }
 }
 

@@ -288,26 +288,45 @@ pub struct ErasedRecord {
     pub end_date: NaiveDate,
 }
 
-/// The statistical records of `school` (or all) enrolled on at least one day of
-/// `first`–`last`.
-pub async fn records_between(
+/// The numbers of the statistical records of `school` (or all) enrolled on at least one day of
+/// `first`–`last`, in byte order of their pseudonym (the order of the compliance export).
+pub async fn record_ids_between(
     db: &Db,
     school: Option<SchoolId>,
     first: NaiveDate,
     last: NaiveDate,
-) -> Result<Vec<ErasedRecord>, DbError> {
+) -> Result<Vec<i64>, DbError> {
     let school_condition = match school {
-        Some(s) => format!("e.school_id = {}", s.0),
+        Some(s) => format!("school_id = {}", s.0),
         None => "1 = 1".to_owned(),
     };
     let rows = sqlx::query(&format!(
-        "SELECT e.id, e.gender, e.school_id, s.name AS school, d.name AS district, e.start_date, \
-         e.end_date FROM erased_participants e JOIN schools s ON s.id = e.school_id \
-         JOIN districts d ON d.id = s.district_id \
-         WHERE e.start_date <= $1 AND e.end_date >= $2 AND {school_condition} ORDER BY e.id"
+        "SELECT id FROM erased_participants \
+         WHERE start_date <= $1 AND end_date >= $2 AND {school_condition}"
     ))
     .bind(format_date(last))
     .bind(format_date(first))
+    .fetch_all(&db.pool)
+    .await?;
+    let mut ids = rows
+        .iter()
+        .map(|r| col::<i64>(r, "id"))
+        .collect::<Result<Vec<_>, _>>()?;
+    ids.sort_by_cached_key(|id| pseudonym(*id));
+    Ok(ids)
+}
+
+/// The statistical records numbered `ids` (at most a thousand), in no particular order.
+pub async fn records_of(db: &Db, ids: &[i64]) -> Result<Vec<ErasedRecord>, DbError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let rows = sqlx::query(&format!(
+        "SELECT e.id, e.gender, e.school_id, s.name AS school, d.name AS district, e.start_date, \
+         e.end_date FROM erased_participants e JOIN schools s ON s.id = e.school_id \
+         JOIN districts d ON d.id = s.district_id WHERE e.id IN ({list})"
+    ))
     .fetch_all(&db.pool)
     .await?;
     rows.iter()

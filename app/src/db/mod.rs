@@ -224,6 +224,17 @@ pub(crate) fn value_rows(backend: Backend, columns: usize, rows: usize) -> Strin
     sql
 }
 
+/// `expr` compared and sorted in byte order (the order of Rust's `str`), whatever the
+/// database's collation: SQLite's default collation is byte order already; PostgreSQL's
+/// follows the locale unless told `COLLATE "C"` (which the index `participants_ref_bytes`
+/// serves for the participants' references).
+pub(crate) fn bytewise(backend: Backend, expr: &str) -> String {
+    match backend {
+        Backend::Sqlite => expr.to_owned(),
+        Backend::Postgres => format!("{expr} COLLATE \"C\""),
+    }
+}
+
 /// Turns a unique-constraint violation into a conflict on `field`; other errors pass through.
 pub(crate) fn conflict_on(field: &str, value: &str) -> impl FnOnce(sqlx::Error) -> DbError {
     let field = field.to_owned();

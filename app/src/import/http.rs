@@ -4,6 +4,7 @@
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use futures_util::StreamExt;
 
 use crate::auth::session::principal_from_headers;
 use crate::domain::access::{may, RegisterAction};
@@ -233,13 +234,68 @@ pub async fn export_compliance(
         )
             .into_response();
     };
-    match super::time::export_compliance(&state.db, crate::db::hours::Scope::All, from, to).await {
-        Ok(csv) => logged_download(&state, user, "compliance.csv", csv).await,
-        Err(e) => {
-            tracing::error!(error = %e, "file endpoint failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    streamed_compliance(state, user, from, to).await
+}
+
+/// The `compliance` export as a streamed body: a task writes it a page of participants at a
+/// time into a short channel, so the server holds a few pages whatever the size of the
+/// programme, and logs the download with the records sent once it ends. An error before the
+/// first page is a 500; a later one cuts the body short (the browser reports the download as
+/// failed rather than saving a truncated file as whole).
+async fn streamed_compliance(
+    state: AppState,
+    user: crate::domain::ids::UserId,
+    from: crate::domain::weeks::IsoWeek,
+    to: crate::domain::weeks::IsoWeek,
+) -> Response {
+    type Part = Result<String, std::io::Error>;
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Part>(2);
+    let task_state = state.clone();
+    tokio::spawn(async move {
+        let mut sink = tx;
+        let sent = super::time::stream_compliance(
+            &task_state.db,
+            crate::db::hours::Scope::All,
+            (from, to),
+            super::time::COMPLIANCE_PAGE,
+            &mut sink,
+        )
+        .await;
+        match sent {
+            Ok(records) => {
+                let actor = Actor::Staff {
+                    user,
+                    role: crate::domain::role::Role::Coordinator,
+                };
+                let entry = NewAccess::new(actor, AccessEvent::Download, "compliance.csv")
+                    .rows(i64::try_from(records).unwrap_or(i64::MAX));
+                log(&task_state, entry).await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "compliance export failed");
+                let _ = sink.send(Err(std::io::Error::other("export failed"))).await;
+            }
         }
-    }
+    });
+    let Some(Ok(first)) = rx.recv().await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let rest = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|part| (part, rx))
+    });
+    let body =
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) }).chain(rest);
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"compliance.csv\"".to_owned(),
+            ),
+        ],
+        axum::body::Body::from_stream(body),
+    )
+        .into_response()
 }
 
 /// The start-date range of the indicators export, `?from=2026-01-01&to=2026-12-31` (either may

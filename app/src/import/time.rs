@@ -207,22 +207,109 @@ pub fn default_range(today: NaiveDate) -> (IsoWeek, IsoWeek) {
 }
 
 /// The `compliance` export for `scope` and `from`–`to`: participant × week in which they were
-/// enrolled, sorted by participant_ref (byte order), then week.
+/// enrolled, sorted by participant_ref (byte order), then week; the whole text at once (see
+/// [`stream_compliance`] for the export that streams).
 pub async fn export_compliance(
     db: &Db,
     scope: Scope,
     from: IsoWeek,
     to: IsoWeek,
 ) -> Result<String, DbError> {
+    let mut csv = String::new();
+    stream_compliance(db, scope, (from, to), COMPLIANCE_PAGE, &mut csv).await?;
+    Ok(csv)
+}
+
+/// Where an export that streams writes its parts.
+pub trait ExportSink {
+    /// Takes the next part of the file; `false` when nobody reads any more.
+    fn take(&mut self, part: String) -> impl std::future::Future<Output = bool> + Send;
+}
+
+/// The whole file in memory.
+impl ExportSink for String {
+    async fn take(&mut self, part: String) -> bool {
+        self.push_str(&part);
+        true
+    }
+}
+
+/// A channel to the task that sends the body; closed when the browser went away.
+impl ExportSink for tokio::sync::mpsc::Sender<Result<String, std::io::Error>> {
+    async fn take(&mut self, part: String) -> bool {
+        self.send(Ok(part)).await.is_ok()
+    }
+}
+
+/// Participants (and statistical records) read at a time by the streamed `compliance` export.
+pub const COMPLIANCE_PAGE: usize = 2000;
+
+/// The `compliance` export written to `sink` a page of at most `page` people at a time (the
+/// header with the first), so that memory stays the same whatever the size of the programme.
+/// Participants come from the database in byte order of reference, a page after the last one
+/// written; the statistical records of erased participants (`erased:N`) are merged into that
+/// order. When `sink` says nobody reads any more, the export stops there.
+/// Returns the number of records written.
+pub async fn stream_compliance(
+    db: &Db,
+    scope: Scope,
+    (from, to): (IsoWeek, IsoWeek),
+    page: usize,
+    sink: &mut impl ExportSink,
+) -> Result<u64, DbError> {
+    use crate::domain::erasure::pseudonym;
+    let page = page.max(1);
     let minimum = store::minimum(db).await?;
-    let mut people = store::measured(db, scope, from, to).await?;
-    people.extend(store::erased_measured(db, scope, from, to).await?);
-    people.sort_by(|a, b| a.participant_ref.cmp(&b.participant_ref));
-    let mut rows = Vec::new();
-    for p in &people {
-        for week in weeks_of(&p.enrolment, from, to, &minimum, &p.minutes) {
-            rows.push(week.to_csv_fields(&p.participant_ref));
+    let erased = store::erased_ids(db, scope, from, to).await?;
+    let mut erased_at = 0;
+    let mut after: Option<String> = None;
+    let mut out = csvfile::header(&COMPLIANCE_COLUMNS);
+    let mut records = 0_u64;
+    loop {
+        let mut people =
+            store::measured_page(db, scope, (from, to), after.as_deref(), page).await?;
+        let more_people = people.len() == page;
+        let waiting = &erased[erased_at..];
+        let more_erased = waiting.len() > page;
+        let erased_page = &waiting[..waiting.len().min(page)];
+        // Write nothing past the point where either side may have more to come.
+        let bound = [
+            more_people
+                .then(|| people.last().map(|p| p.participant_ref.clone()))
+                .flatten(),
+            more_erased
+                .then(|| erased_page.last().map(|id| pseudonym(*id)))
+                .flatten(),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        if let Some(bound) = &bound {
+            people.retain(|p| &p.participant_ref <= bound);
+        }
+        let taken = erased_page
+            .iter()
+            .take_while(|id| bound.as_ref().is_none_or(|b| &pseudonym(**id) <= b))
+            .count();
+        if let Some(p) = people.last() {
+            after = Some(p.participant_ref.clone());
+        }
+        people.extend(
+            store::erased_measured_of(db, &erased_page[..taken], from, to)
+                .await?
+                .into_iter()
+                .map(store::MeasuredWeeks::from),
+        );
+        erased_at += taken;
+        people.sort_by(|a, b| a.participant_ref.cmp(&b.participant_ref));
+        for p in &people {
+            for week in weeks_of(&p.enrolment, from, to, &minimum, &p.minutes) {
+                csvfile::push_row(&mut out, &week.to_csv_fields(&p.participant_ref));
+                records += 1;
+            }
+        }
+        if !sink.take(std::mem::take(&mut out)).await || (!more_people && !more_erased) {
+            return Ok(records);
         }
     }
-    Ok(csvfile::write(&COMPLIANCE_COLUMNS, rows))
 }

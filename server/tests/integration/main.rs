@@ -17,6 +17,7 @@ mod authz_edges;
 mod calendar;
 mod cli;
 mod clips;
+mod compliance_stream;
 mod finishing;
 mod forms;
 mod hours;

@@ -4,12 +4,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{date_col, minimum, minutes_of, opt_date_col};
-use crate::db::{col, Db, DbError};
+use super::{enrolled, minimum, minutes_of};
+use crate::db::{Db, DbError};
 use crate::domain::ids::{ParticipantId, SchoolId, UserId};
-use crate::domain::participant::format_date;
 use crate::domain::time_record::{week_code, Enrolment, WeekMinutes};
-use crate::domain::weeks::{IsoWeek, TimeKind};
+use crate::domain::weeks::IsoWeek;
 use crate::dto::WeekRow;
 
 /// Whose weeks to measure.
@@ -99,78 +98,34 @@ pub async fn participant_weeks(
         .collect())
 }
 
-/// The participants of `scope` enrolled on at least one day of `from`–`to`, with what is needed
-/// to measure their weeks: three queries, whatever the number of participants.
+/// The participants of `scope` enrolled on at least one day of `from`–`to`, in byte order of
+/// their reference, with what is needed to measure their weeks: one query, with each
+/// participant's minutes and absences gathered into one row (see [`super::enrolled`]).
 pub async fn measured(
     db: &Db,
     scope: Scope,
     from: IsoWeek,
     to: IsoWeek,
 ) -> Result<Vec<Measured>, DbError> {
-    let first_day = format_date(from.monday());
-    let last_day = format_date(to.sunday());
-    let (cond, param) = scope.condition(3);
-    let sql = format!(
-        "SELECT p.id, p.participant_ref, p.given_name, p.family_name, p.gender, p.start_date, p.end_date, \
-         s.name AS school, d.name AS district \
-         FROM participants p JOIN schools s ON s.id = p.school_id JOIN districts d ON d.id = s.district_id \
-         WHERE p.start_date <= $1 AND (p.end_date IS NULL OR p.end_date >= $2) AND {cond} \
-         ORDER BY p.participant_ref"
-    );
-    let mut q = sqlx::query(&sql).bind(&last_day).bind(&first_day);
-    if let Some(v) = param {
-        q = q.bind(v);
-    }
-    let rows = q.fetch_all(&db.pool).await?;
-    let mut people: Vec<Measured> = Vec::with_capacity(rows.len());
-    let mut index: HashMap<i64, usize> = HashMap::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = col(r, "id")?;
-        index.insert(id, people.len());
-        people.push(Measured {
-            id: ParticipantId(id),
-            participant_ref: col(r, "participant_ref")?,
-            name: format!(
-                "{} {}",
-                col::<String>(r, "given_name")?,
-                col::<String>(r, "family_name")?
-            ),
-            gender: crate::db::typed_col(r, "gender", crate::domain::participant::Gender::parse)?,
-            school: col(r, "school")?,
-            district: col(r, "district")?,
-            enrolment: Enrolment::new(date_col(r, "start_date")?, opt_date_col(r, "end_date")?),
-            minutes: WeekMinutes::new(),
-        });
-    }
-    if people.is_empty() {
-        return Ok(people);
-    }
-    let (cond, param) = scope.condition(3);
-    let sql = format!(
-        "SELECT t.participant_id, t.iso_week, t.kind, CAST(SUM(t.minutes) AS BIGINT) AS minutes \
-         FROM time_entries t JOIN participants p ON p.id = t.participant_id \
-         WHERE t.iso_week >= $1 AND t.iso_week <= $2 AND {cond} \
-         GROUP BY t.participant_id, t.iso_week, t.kind"
-    );
-    let mut q = sqlx::query(&sql).bind(week_code(from)).bind(week_code(to));
-    if let Some(v) = param {
-        q = q.bind(v);
-    }
-    for r in q.fetch_all(&db.pool).await? {
-        let id: i64 = col(&r, "participant_id")?;
-        let Some(&i) = index.get(&id) else { continue };
-        let Some(week) = crate::domain::time_record::week_of_code(col(&r, "iso_week")?) else {
-            continue;
-        };
-        let minutes = minutes_of(col(&r, "minutes")?);
-        let entry = people[i].minutes.entry(week).or_insert((0, 0));
-        if col::<String>(&r, "kind")? == TimeKind::Teaching.as_str() {
-            entry.0 += minutes;
-        } else {
-            entry.1 += minutes;
-        }
-    }
-    // The calendar: each entry applies to the participants its scope covers.
+    let rows = enrolled::read(db, scope, (from, to), None, true).await?;
+    let mut people = rows
+        .into_iter()
+        .map(|row| {
+            let named = row
+                .named
+                .ok_or_else(|| DbError::Other("participant read without a name".to_owned()))?;
+            Ok(Measured {
+                id: ParticipantId(row.id),
+                participant_ref: row.participant_ref,
+                name: named.name,
+                gender: named.gender,
+                school: named.school,
+                district: named.district,
+                enrolment: row.enrolment,
+                minutes: row.minutes,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
     let calendar = crate::db::calendar::overlapping(db, from.monday(), to.sunday()).await?;
     if !calendar.is_empty() {
         for p in &mut people {
@@ -182,50 +137,125 @@ pub async fn measured(
             );
         }
     }
-    let (cond, param) = scope.condition(3);
-    let sql = format!(
-        "SELECT a.participant_id, a.from_date, a.to_date \
-         FROM absences a JOIN participants p ON p.id = a.participant_id \
-         WHERE a.to_date >= $1 AND a.from_date <= $2 AND {cond}"
-    );
-    let mut q = sqlx::query(&sql).bind(&first_day).bind(&last_day);
-    if let Some(v) = param {
-        q = q.bind(v);
-    }
-    for r in q.fetch_all(&db.pool).await? {
-        let id: i64 = col(&r, "participant_id")?;
-        if let Some(&i) = index.get(&id) {
-            people[i]
-                .enrolment
-                .absences
-                .push((date_col(&r, "from_date")?, date_col(&r, "to_date")?));
-        }
-    }
     Ok(people)
 }
 
-/// The statistical records of erased participants in `scope` (the whole programme or one
-/// school; none for a mentor or one participant) enrolled on at least one day of `from`–`to`,
-/// measured like participants: the compliance figures of past weeks stay as they were. Each
-/// goes by its pseudonym in place of a reference, with no name, and `id` is the record's
-/// number negated (no participant has it).
+/// A participant as the `compliance` export needs them: the reference, and what measures
+/// their weeks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasuredWeeks {
+    /// Reference (or an erased participant's pseudonym).
+    pub participant_ref: String,
+    /// Start, end, absences and the calendar's closed days.
+    pub enrolment: Enrolment,
+    /// Minutes per week in the range.
+    pub minutes: WeekMinutes,
+}
+
+impl From<Measured> for MeasuredWeeks {
+    fn from(m: Measured) -> Self {
+        MeasuredWeeks {
+            participant_ref: m.participant_ref,
+            enrolment: m.enrolment,
+            minutes: m.minutes,
+        }
+    }
+}
+
+/// A page of the participants of `scope` enrolled in `from`–`to`, measured for the export: at
+/// most `limit` whose reference comes after `after` in byte order (from the first when
+/// `None`). One query a page, without the names the export does not write.
+pub async fn measured_page(
+    db: &Db,
+    scope: Scope,
+    (from, to): (IsoWeek, IsoWeek),
+    after: Option<&str>,
+    limit: usize,
+) -> Result<Vec<MeasuredWeeks>, DbError> {
+    let rows = enrolled::read(db, scope, (from, to), Some((after, limit)), false).await?;
+    let mut people: Vec<(i64, MeasuredWeeks)> = rows
+        .into_iter()
+        .map(|row| {
+            (
+                row.school_id,
+                MeasuredWeeks {
+                    participant_ref: row.participant_ref,
+                    enrolment: row.enrolment,
+                    minutes: row.minutes,
+                },
+            )
+        })
+        .collect();
+    let calendar = crate::db::calendar::overlapping(db, from.monday(), to.sunday()).await?;
+    if !calendar.is_empty() && !people.is_empty() {
+        let places = enrolled::places(db).await?;
+        for (school, p) in &mut people {
+            let Some((school, district)) = places.get(school) else {
+                continue;
+            };
+            p.enrolment.closed.extend(
+                calendar
+                    .iter()
+                    .filter(|c| c.covers(district, school))
+                    .map(|c| c.span()),
+            );
+        }
+    }
+    Ok(people.into_iter().map(|(_, p)| p).collect())
+}
+
+/// At most this many ids in one `IN` list.
+const ID_LIST: usize = 1000;
+
+/// The numbers of the statistical records of erased participants in `scope` (the whole
+/// programme or one school; none for a mentor or one participant) enrolled on at least one day
+/// of `from`–`to`, in byte order of their pseudonym.
+pub async fn erased_ids(
+    db: &Db,
+    scope: Scope,
+    from: IsoWeek,
+    to: IsoWeek,
+) -> Result<Vec<i64>, DbError> {
+    let school = match scope {
+        Scope::All => None,
+        Scope::School(s) => Some(s),
+        Scope::Mentor(_) | Scope::Participant(_) => return Ok(vec![]),
+    };
+    crate::db::erasure::record_ids_between(db, school, from.monday(), to.sunday()).await
+}
+
+/// The statistical records of erased participants in `scope` (see [`erased_ids`]), measured
+/// like participants: the compliance figures of past weeks stay as they were. Each goes by its
+/// pseudonym in place of a reference, with no name, and `id` is the record's number negated
+/// (no participant has it).
 pub async fn erased_measured(
     db: &Db,
     scope: Scope,
     from: IsoWeek,
     to: IsoWeek,
 ) -> Result<Vec<Measured>, DbError> {
+    let ids = erased_ids(db, scope, from, to).await?;
+    erased_measured_of(db, &ids, from, to).await
+}
+
+/// The statistical records numbered `ids`, measured in `from`–`to` as [`erased_measured`]
+/// measures them, in the order of `ids`.
+pub async fn erased_measured_of(
+    db: &Db,
+    ids: &[i64],
+    from: IsoWeek,
+    to: IsoWeek,
+) -> Result<Vec<Measured>, DbError> {
     use crate::db::erasure;
-    let school = match scope {
-        Scope::All => None,
-        Scope::School(s) => Some(s),
-        Scope::Mentor(_) | Scope::Participant(_) => return Ok(vec![]),
-    };
-    let records = erasure::records_between(db, school, from.monday(), to.sunday()).await?;
-    if records.is_empty() {
+    if ids.is_empty() {
         return Ok(vec![]);
     }
-    let ids: Vec<i64> = records.iter().map(|r| r.record).collect();
+    let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut records = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(ID_LIST) {
+        records.extend(erasure::records_of(db, chunk).await?);
+    }
+    records.sort_by_key(|r| position.get(&r.record).copied());
     let mut people: Vec<Measured> = records
         .into_iter()
         .map(|r| Measured {
@@ -239,23 +269,31 @@ pub async fn erased_measured(
             minutes: WeekMinutes::new(),
         })
         .collect();
-    let index: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    for (record, week, teaching, self_study) in
-        erasure::minutes_of(db, &ids, week_code(from), week_code(to)).await?
-    {
-        let (Some(&i), Some(week)) = (
-            index.get(&record),
-            crate::domain::time_record::week_of_code(week),
-        ) else {
-            continue;
-        };
-        let entry = people[i].minutes.entry(week).or_insert((0, 0));
-        entry.0 += minutes_of(teaching);
-        entry.1 += minutes_of(self_study);
-    }
-    for (record, first, last) in erasure::absences_of(db, &ids, from.monday(), to.sunday()).await? {
-        if let Some(&i) = index.get(&record) {
-            people[i].enrolment.absences.push((first, last));
+    let index: HashMap<i64, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (-p.id.0, i))
+        .collect();
+    for chunk in ids.chunks(ID_LIST) {
+        for (record, week, teaching, self_study) in
+            erasure::minutes_of(db, chunk, week_code(from), week_code(to)).await?
+        {
+            let (Some(&i), Some(week)) = (
+                index.get(&record),
+                crate::domain::time_record::week_of_code(week),
+            ) else {
+                continue;
+            };
+            let entry = people[i].minutes.entry(week).or_insert((0, 0));
+            entry.0 += minutes_of(teaching);
+            entry.1 += minutes_of(self_study);
+        }
+        for (record, first, last) in
+            erasure::absences_of(db, chunk, from.monday(), to.sunday()).await?
+        {
+            if let Some(&i) = index.get(&record) {
+                people[i].enrolment.absences.push((first, last));
+            }
         }
     }
     let calendar = crate::db::calendar::overlapping(db, from.monday(), to.sunday()).await?;

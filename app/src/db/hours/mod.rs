@@ -3,19 +3,23 @@
 //! from.
 
 mod absences;
+mod enrolled;
 mod measure;
 mod plans;
 pub mod staging;
 mod time;
 
 use super::participants::ChangeSource;
-use super::{date_col, opt_date_col, time_col};
+use super::{date_col, time_col};
 use super::{Db, DbError};
 use crate::domain::ids::{ParticipantId, UserId};
 use crate::domain::weeks::{MinimumHistory, WeeklyMinimum};
 pub use crate::dto::{AbsenceRow, PlanBlockRow, PlanRow, TimeRow};
 pub use absences::{absence, absences_of, delete_absence, export_absences, save_absence};
-pub use measure::{erased_measured, measured, participant_weeks, Measured, Scope};
+pub use measure::{
+    erased_ids, erased_measured, erased_measured_of, measured, measured_page, participant_weeks,
+    Measured, MeasuredWeeks, Scope,
+};
 pub use plans::{blocks_on, coverage_inputs, newest_plan, plans, save_plan};
 pub use time::{
     day_entries, delete_time, export_time, participant_by_ref, save_time, teaching_on, time_entry,

@@ -173,13 +173,30 @@ fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) 
 /// quoted only when they contain `;`, `"` or a line break, and no cell that a spreadsheet
 /// would run as a formula ([`defuse`]).
 pub fn write(headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut out = String::new();
-    push_record(&mut out, headers.iter().copied());
+    let mut out = header(headers);
     for row in rows {
-        let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(|f| defuse(f)).collect();
-        push_record(&mut out, cells.iter().map(|c| c.as_ref()));
+        push_row(&mut out, &row);
     }
     out
+}
+
+/// The header line of a CSV file written piece by piece ([`push_row`] adds the records), for
+/// exports that stream: `header` then `push_row`s give the same text as [`write`].
+pub fn header(headers: &[&str]) -> String {
+    let mut out = String::new();
+    push_record(&mut out, headers.iter().copied());
+    out
+}
+
+/// Appends one record to a CSV text begun with [`header`], written as [`write`] writes it.
+pub fn push_row(out: &mut String, row: &[String]) {
+    for (i, field) in row.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        push_field(out, &defuse(field));
+    }
+    out.push('\n');
 }
 
 #[cfg(test)]
