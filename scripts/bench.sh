@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark of BENCHMARKS.md: builds the release server, generates a city of 10,000
 # participants with a year of recorded time on SQLite and on PostgreSQL (fresh databases each
-# time), and times the compliance export (one school and one week; the whole city and one term).
+# time), and times the compliance export (one school and one week; the whole city for one week
+# and for one term); then the same for a country (150,000 participants, 20 weeks), with the
+# peak memory of the streamed export.
 # Usage: bash scripts/bench.sh [PARTICIPANTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +38,25 @@ export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
 "$BIN" bench generate --participants "$N"
 "$BIN" bench compliance
 "$BIN" bench charts
+psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
+
+NATIONAL="${NATIONAL_PARTICIPANTS:-150000}"
+echo "== national compliance: $NATIONAL participants over 20 weeks, the export streamed"
+national_bench() {
+  "$BIN" bench generate --participants "$NATIONAL" --weeks 20 2>&1 | grep -v 'server::startup\|sqlx::query'
+  "$BIN" bench compliance 2>&1 | grep -v 'server::startup\|sqlx::query'
+  /usr/bin/time -f "  server export compliance, 20 weeks: %e s, peak %M KB" \
+    "$BIN" export compliance --from "$(date -d '20 weeks ago' +%G-W%V)" --to "$(date -d '1 week ago' +%G-W%V)" \
+    2>&1 >/dev/null | grep -v 'server::startup\|sqlx::query'
+}
+export DATABASE_URL="sqlite://$WORK/national.db"
+echo "SQLite"
+national_bench
+rm -f "$WORK"/national.db*
+echo "PostgreSQL"
+psql "$PG" -q -c "DROP DATABASE IF EXISTS spraktrappan_bench" -c "CREATE DATABASE spraktrappan_bench"
+export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
+national_bench
 psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
 
 ROWS="${IMPORT_ROWS:-1000000}"

@@ -16,7 +16,7 @@ use super::minutes_of;
 use crate::db::{bytewise, col, Backend, Db, DbError};
 use crate::domain::participant::{format_date, parse_date, Gender};
 use crate::domain::time_record::{week_code, week_of_code, Enrolment, WeekMinutes};
-use crate::domain::weeks::{IsoWeek, TimeKind};
+use crate::domain::weeks::IsoWeek;
 
 /// A participant's row: what measures their weeks.
 #[derive(Debug)]
@@ -92,8 +92,12 @@ pub(super) async fn read(
         "SELECT {agg}(line, {record}) AS page FROM (SELECT \
          CAST(p.id AS TEXT) || {unit} || p.participant_ref || {unit} || CAST(p.school_id AS TEXT) \
          || {unit} || p.start_date || {unit} || COALESCE(p.end_date, '') || {unit} || COALESCE(\
-         (SELECT {agg}(CAST(t.iso_week AS TEXT) || ',' || t.kind || ',' || CAST(t.minutes AS TEXT), ';') \
-          FROM time_entries t WHERE t.participant_id = p.id AND t.iso_week >= $3 AND t.iso_week <= $4), '') \
+         (SELECT {agg}(CAST(w.iso_week AS TEXT) || ',' || CAST(w.teaching AS TEXT) || ',' \
+          || CAST(w.self_study AS TEXT), ';') FROM (SELECT t.iso_week, \
+          SUM(CASE WHEN t.kind = 'teaching' THEN t.minutes ELSE 0 END) AS teaching, \
+          SUM(CASE WHEN t.kind = 'teaching' THEN 0 ELSE t.minutes END) AS self_study \
+          FROM time_entries t WHERE t.participant_id = p.id AND t.iso_week >= $3 AND t.iso_week <= $4 \
+          GROUP BY t.iso_week) w), '') \
          || {unit} || COALESCE((SELECT {agg}(a.from_date || ',' || a.to_date, ';') FROM absences a \
           WHERE a.participant_id = p.id AND a.to_date >= $2 AND a.from_date <= $1), ''){names} AS line \
          FROM participants p {places} \
@@ -182,13 +186,13 @@ fn corrupt(what: &str, text: &str) -> DbError {
     DbError::Other(format!("stored {what} does not parse: {text:?}"))
 }
 
-/// The minutes per week and kind of `text`, entries `YYYYWW,kind,minutes` joined by `;`
-/// (in any order; a week's entries of one kind are added up).
+/// The minutes per week of `text`, entries `YYYYWW,teaching,self_study` joined by `;` (in
+/// any order; entries of one week are added up).
 fn minutes(text: &str) -> Result<WeekMinutes, DbError> {
     let mut out = WeekMinutes::new();
     for entry in text.split(';').filter(|e| !e.is_empty()) {
         let mut parts = entry.split(',');
-        let (Some(week), Some(kind), Some(minutes), None) =
+        let (Some(week), Some(teaching), Some(self_study), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(corrupt("minutes", entry));
@@ -198,13 +202,14 @@ fn minutes(text: &str) -> Result<WeekMinutes, DbError> {
             .ok()
             .and_then(week_of_code)
             .ok_or_else(|| corrupt("week", entry))?;
-        let minutes = minutes_of(minutes.parse().map_err(|_| corrupt("minutes", entry))?);
+        let number = |s: &str| {
+            s.parse()
+                .map(minutes_of)
+                .map_err(|_| corrupt("minutes", entry))
+        };
         let sums = out.entry(week).or_insert((0, 0));
-        if kind == TimeKind::Teaching.as_str() {
-            sums.0 += minutes;
-        } else {
-            sums.1 += minutes;
-        }
+        sums.0 += number(teaching)?;
+        sums.1 += number(self_study)?;
     }
     Ok(out)
 }
@@ -234,11 +239,8 @@ mod tests {
     }
 
     #[test]
-    fn a_weeks_entries_of_one_kind_are_added_up_in_any_order() {
-        let m = minutes(
-            "202648,teaching,100;202649,self_study,60;202648,teaching,50;202648,self_study,30",
-        )
-        .expect("minutes");
+    fn a_weeks_minutes_are_read_in_any_order_and_added_up() {
+        let m = minutes("202648,100,0;202649,0,60;202648,50,30").expect("minutes");
         assert_eq!(m.get(&week("2026-W48")), Some(&(150, 30)));
         assert_eq!(m.get(&week("2026-W49")), Some(&(0, 60)));
         assert_eq!(m.len(), 2);
@@ -247,10 +249,10 @@ mod tests {
 
     #[test]
     fn a_malformed_gathered_column_is_an_error_not_a_zero() {
-        assert!(minutes("202648,teaching").is_err());
-        assert!(minutes("202648,teaching,100,1").is_err());
-        assert!(minutes("2026W48,teaching,100").is_err());
-        assert!(minutes("202648,teaching,lots").is_err());
+        assert!(minutes("202648,100").is_err());
+        assert!(minutes("202648,100,0,1").is_err());
+        assert!(minutes("2026W48,100,0").is_err());
+        assert!(minutes("202648,lots,0").is_err());
         assert!(absences("2026-01-05").is_err());
         assert!(absences("2026-01-05,2026-13-01").is_err());
     }
