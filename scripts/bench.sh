@@ -3,7 +3,8 @@
 # participants with a year of recorded time on SQLite and on PostgreSQL (fresh databases each
 # time), and times the compliance export (one school and one week; the whole city for one week
 # and for one term); then the same for a country (150,000 participants, 20 weeks), with the
-# peak memory of the streamed export.
+# peak memory of the streamed export; the imports of a million rows from the command line and
+# through the web upload.
 # Usage: bash scripts/bench.sh [PARTICIPANTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -86,6 +87,18 @@ import_bench
 psql "$DATABASE_URL" -q -c "CREATE TABLE raw (participant_ref text, date text, start text, \"end\" text, kind text, teacher_email text)"
 /usr/bin/time -f "  psql \\copy (no checks): %e s" \
   psql "$DATABASE_URL" -q -c "\\copy raw FROM '$WORK/teaching.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
+psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
+
+echo "== web upload: the $ROWS-row teaching file through the import page, checked and imported"
+echo "   in the background while the upload's page follows (SQLite, then PostgreSQL)"
+export DATABASE_URL="sqlite://$WORK/upload.db"
+echo "SQLite"
+bash scripts/upload_bench.sh "$BIN" "$WORK" "$ROWS"
+rm -f "$WORK"/upload.db*
+echo "PostgreSQL"
+psql "$PG" -q -c "DROP DATABASE IF EXISTS spraktrappan_bench" -c "CREATE DATABASE spraktrappan_bench"
+export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
+bash scripts/upload_bench.sh "$BIN" "$WORK" "$ROWS"
 psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
 
 echo "== load: ten minutes of the four roles' mixed traffic at 200 requests/s (SQLite, loopback)"

@@ -87,6 +87,31 @@ test('an invalid CSV file is reported row by row and nothing is imported', async
   await expect(page.getByTestId('result-count')).toHaveText('0 participants');
 });
 
+test('a file of more than a megabyte is checked in the background while its page follows', async ({ page }, info) => {
+  const rows = ['participant_ref;given_name;family_name;gender;school;district;start_date;planned_terms'];
+  for (let i = 0; i < 22000; i++) rows.push(`BIG-${info.project.name}-${i};Stor;Fil;female;Vantörskolan;Vantör;2026-08-17;2`);
+  rows.push(`BIG-${info.project.name}-last;Fel;Kön;robot;Vantörskolan;Vantör;2026-08-17;2`);
+  const csv = rows.join('\n');
+  expect(csv.length).toBeGreaterThan(1024 * 1024);
+  await signInStaff(page, STAFF.coordinator);
+  await page.goto('/import');
+  await page.getByLabel('Participants file (CSV)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('upload-form').getByRole('button', { name: 'Check the file' }).click();
+  await expect(page).toHaveURL(/\/import\/\d+$/);
+  // The upload's page shows the check's progress until the report replaces it (the island
+  // reloads the page when the check ends).
+  if (await page.getByTestId('import-progress').isVisible()) {
+    await expect(page.getByRole('progressbar', { name: 'Checking the file' })).toBeVisible();
+    await expectAccessible(page);
+  }
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('robot', { timeout: 60_000 });
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto(`/participants?q=BIG-${info.project.name}-1`);
+  await expect(page.getByTestId('result-count')).toHaveText('0 participants');
+});
+
 test('a coordinator deactivates a staff account and reactivates it', async ({ page }) => {
   await signInStaff(page, STAFF.coordinator);
   await page.goto('/staff');

@@ -160,6 +160,12 @@ import-would = The file is valid: { $created } new, { $updated } changed, { $unc
 import-done = Imported: { $created } new, { $updated } changed, { $unchanged } unchanged.
 import-confirm = Import
 import-another = Import another file
+import-checking = Checking the file
+import-importing = Importing the file
+import-percent = { $percent } % of the file read
+import-running-hint = You can leave this page: the work goes on, and the page shows how far it has come when you open it again.
+import-refresh = Show the progress again
+import-failed = The file could not be handled because of an error on the server. Nothing was stored. Upload the file again; if it happens again, contact the system administrator.
 export = Export
 export-participants = Download all participants (CSV)
 

@@ -160,6 +160,12 @@ import-would = Filen är giltig: { $created } nya, { $updated } ändrade, { $unc
 import-done = Importerat: { $created } nya, { $updated } ändrade, { $unchanged } oförändrade.
 import-confirm = Importera
 import-another = Importera en annan fil
+import-checking = Filen kontrolleras
+import-importing = Filen importeras
+import-percent = { $percent } % av filen läst
+import-running-hint = Du kan lämna sidan: arbetet fortsätter, och sidan visar hur långt det har kommit när du öppnar den igen.
+import-refresh = Visa förloppet igen
+import-failed = Filen kunde inte hanteras på grund av ett fel på servern. Ingenting sparades. Ladda upp filen igen; om det händer igen, kontakta systemadministratören.
 export = Export
 export-participants = Ladda ner alla deltagare (CSV)
 

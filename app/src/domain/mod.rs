@@ -32,6 +32,7 @@ pub mod talk;
 pub mod targets;
 pub mod time_record;
 pub mod translation;
+pub mod upload;
 pub mod weeks;
 
 #[cfg(feature = "ssr")]

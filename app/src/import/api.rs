@@ -1,5 +1,5 @@
-//! Server functions of the import page: the row report of an uploaded file and its
-//! confirmation. Who are you → may you → the dispatch of [`super::run`].
+//! Server functions of an upload's page: where the upload is (progress, then its row report)
+//! and its confirmation. Who are you → may you → [`super::jobs`].
 #![expect(
     missing_docs,
     reason = "#[server] generates a struct per function whose fields are the documented arguments"
@@ -7,49 +7,41 @@
 
 use leptos::prelude::*;
 
-use super::ImportReport;
+use super::ImportState;
 use crate::domain::ids::PendingImportId;
 use crate::error::AppError;
 
-/// Checks (`dry_run`) or imports the pending file `id` of the signed-in coordinator.
+/// The signed-in coordinator's user id and the state.
 #[cfg(feature = "ssr")]
-async fn pending(id: PendingImportId, dry_run: bool) -> Result<ImportReport, AppError> {
+async fn coordinator() -> Result<(crate::state::AppState, crate::domain::ids::UserId), AppError> {
     use crate::auth::guard;
     use crate::domain::access::RegisterAction;
     let (state, who) = crate::auth::session::require().await?;
     guard::register(&state, &who, RegisterAction::ManageParticipants).await?;
     let user = guard::staff_user(&state, &who).await?;
-    let pending = crate::db::imports::get(&state.db, id, user).await?;
-    let Some(kind) = super::ImportKind::parse(&pending.kind) else {
-        tracing::warn!(kind = pending.kind, "pending import of an unknown kind");
-        return Err(AppError::NotFound);
-    };
-    let who = crate::db::participants::ChangeSource {
-        source: "import",
-        by: Some(user),
-    };
-    let now = state.clock.now();
-    let mut report =
-        super::run::import(&state.db, kind, &pending.content, now, who, dry_run).await?;
-    report.file_name = pending.file_name;
-    if report.committed {
-        crate::db::imports::delete(&state.db, id).await?;
-        leptos_axum::redirect(&format!(
-            "/import?kind={kind}&created={}&updated={}&unchanged={}",
-            report.created, report.updated, report.unchanged
-        ));
-    }
-    Ok(report)
+    Ok((state, user))
 }
 
-/// The row report of an uploaded file (its uploader only), without storing anything.
+/// Where an uploaded file of the signed-in coordinator is (their uploads only): the progress
+/// of its check or import, or its row report.
 #[server(endpoint = "import/report")]
-pub async fn check_import(id: PendingImportId) -> Result<ImportReport, AppError> {
-    pending(id, true).await
+pub async fn check_import(id: PendingImportId) -> Result<ImportState, AppError> {
+    let (state, user) = coordinator().await?;
+    super::jobs::follow(&state, id, user).await
 }
 
-/// Imports a checked file: all rows or, if any is invalid, none.
+/// Imports a checked file: all rows or, if any is invalid, none. A plain form post goes on to
+/// the import page with what was stored, or to the upload's page while a large file imports.
 #[server(endpoint = "import/confirm")]
-pub async fn confirm_import(id: PendingImportId) -> Result<ImportReport, AppError> {
-    pending(id, false).await
+pub async fn confirm_import(id: PendingImportId) -> Result<ImportState, AppError> {
+    let (state, user) = coordinator().await?;
+    let after = super::jobs::confirm(&state, id, user).await?;
+    match &after {
+        ImportState::Imported(r) => leptos_axum::redirect(&format!(
+            "/import?created={}&updated={}&unchanged={}",
+            r.created, r.updated, r.unchanged
+        )),
+        _ => leptos_axum::redirect(&format!("/import/{id}")),
+    }
+    Ok(after)
 }

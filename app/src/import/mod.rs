@@ -16,6 +16,9 @@ pub mod calendar;
 pub mod http;
 #[cfg(feature = "ssr")]
 pub mod indicators;
+pub mod islands;
+#[cfg(feature = "ssr")]
+pub mod jobs;
 #[cfg(feature = "ssr")]
 pub mod outcomes;
 pub mod pages;
@@ -229,6 +232,50 @@ impl ImportReport {
     pub fn is_valid(&self) -> bool {
         self.file_problems.is_empty() && self.rows.is_empty()
     }
+}
+
+/// How far a running step has read an uploaded file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Bytes read.
+    pub done: u64,
+    /// Bytes of the file.
+    pub total: u64,
+}
+
+impl Progress {
+    /// Percent read, 0 to 100.
+    pub fn percent(self) -> u8 {
+        crate::domain::upload::percent(self.done, self.total)
+    }
+}
+
+/// Where an uploaded file is on its way to the register, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ImportState {
+    /// Its rows are being checked (nothing is stored).
+    Checking {
+        /// The uploaded file's name.
+        file_name: String,
+        /// How far the check has read.
+        progress: Progress,
+    },
+    /// Its row report is ready; a valid file can be imported.
+    Checked(ImportReport),
+    /// It is being imported (all or nothing).
+    Importing {
+        /// The uploaded file's name.
+        file_name: String,
+        /// How far the import has read.
+        progress: Progress,
+    },
+    /// It has been imported: what was stored.
+    Imported(ImportReport),
+    /// A step stopped on an error of the server (logged); nothing was stored.
+    Failed {
+        /// The uploaded file's name.
+        file_name: String,
+    },
 }
 
 #[cfg(test)]

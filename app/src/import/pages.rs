@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{check_import, ConfirmImport};
-use super::{ImportKind, ImportReport};
+use super::{ImportKind, ImportReport, ImportState, Progress};
 use crate::domain::ids::PendingImportId;
 use crate::ui::components::failed;
 use crate::ui::components::{problem_text, Loading};
@@ -134,7 +134,8 @@ fn report_view(report: ImportReport) -> impl IntoView {
     }
 }
 
-/// `/import/:id`: the row report of an uploaded file, and the button that imports it.
+/// `/import/:id`: where an uploaded file is: the progress of its check (or import), then its
+/// row report and the button that imports it, then what was stored.
 #[component]
 pub fn ImportReportPage() -> impl IntoView {
     let params = use_params_map();
@@ -146,7 +147,7 @@ pub fn ImportReportPage() -> impl IntoView {
             .map(PendingImportId)
     });
     let confirm = ServerAction::<ConfirmImport>::new();
-    let report = Resource::new(
+    let state = Resource::new(
         move || id.get(),
         |id| async move { check_import(id.ok_or(crate::error::AppError::NotFound)?).await },
     );
@@ -157,24 +158,85 @@ pub fn ImportReportPage() -> impl IntoView {
         <Show when=move || confirm.value().get().is_none()>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
-                    let r = match report.await { Ok(r) => r, Err(e) => return failed(e) };
-                    let valid = r.is_valid();
-                    let file = t_args("import-file-name", &[("name", r.file_name.clone())]);
-                    let pid = id.get().map(|i| i.to_string()).unwrap_or_default();
-                    view! {
-                        <p>{file}</p>
-                        {report_view(r)}
-                        {valid.then(|| view! {
-                            <ActionForm action=confirm>
-                                <crate::ui::components::CsrfField />
-                                <input type="hidden" name="id" value=pid />
-                                <button type="submit" class="button-primary" data-test="import-confirm">{t("import-confirm")}</button>
-                            </ActionForm>
-                        })}
-                        <p><a href="/import">{t("import-another")}</a></p>
-                    }.into_any()
+                    let s = match state.await { Ok(s) => s, Err(e) => return failed(e) };
+                    let pid = id.get().unwrap_or(PendingImportId(0));
+                    state_view(pid, s, confirm)
                 })}
             </Suspense>
         </Show>
+    }
+}
+
+/// The page's body for upload `id` in state `s`.
+fn state_view(
+    id: PendingImportId,
+    s: ImportState,
+    confirm: ServerAction<ConfirmImport>,
+) -> AnyView {
+    let file = |name: &str| t_args("import-file-name", &[("name", name.to_owned())]);
+    let another = view! { <p><a href="/import">{t("import-another")}</a></p> };
+    match s {
+        ImportState::Checking { file_name, progress } => {
+            running(id, &file(&file_name), progress, "import-checking").into_any()
+        }
+        ImportState::Importing { file_name, progress } => {
+            running(id, &file(&file_name), progress, "import-importing").into_any()
+        }
+        ImportState::Checked(r) => {
+            let valid = r.is_valid();
+            let name = file(&r.file_name);
+            view! {
+                <p>{name}</p>
+                {report_view(r)}
+                {valid.then(|| view! {
+                    <ActionForm action=confirm>
+                        <crate::ui::components::CsrfField />
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <button type="submit" class="button-primary" data-test="import-confirm">{t("import-confirm")}</button>
+                    </ActionForm>
+                })}
+                {another}
+            }
+            .into_any()
+        }
+        ImportState::Imported(r) => {
+            let text = t_args(
+                "import-done",
+                &[
+                    ("created", r.created.to_string()),
+                    ("updated", r.updated.to_string()),
+                    ("unchanged", r.unchanged.to_string()),
+                ],
+            );
+            let name = file(&r.file_name);
+            view! {
+                <p>{name}</p>
+                <p class="notice notice-ok" role="status" data-test="import-summary">{text}</p>
+                {another}
+            }
+            .into_any()
+        }
+        ImportState::Failed { file_name } => view! {
+            <p>{file(&file_name)}</p>
+            <p class="notice notice-error" role="alert" data-test="import-failed">{t("import-failed")}</p>
+            {another}
+        }
+        .into_any(),
+    }
+}
+
+/// A running step: its progress bar (an island that follows it), a link that shows the
+/// progress again without the wasm, and the note that leaving the page stops nothing.
+fn running(id: PendingImportId, file: &str, progress: Progress, label: &str) -> impl IntoView {
+    view! {
+        <p>{file.to_owned()}</p>
+        <super::islands::ImportProgress
+            id
+            progress
+            label=t(label)
+            percent_text=t_args("import-percent", &[("percent", "{percent}".to_owned())])
+        />
+        <p class="hint">{t("import-running-hint")}</p>
+        <p><a href=format!("/import/{id}") data-test="import-refresh">{t("import-refresh")}</a></p>
     }
 }

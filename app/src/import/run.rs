@@ -1,7 +1,12 @@
 //! One dispatch by kind for the web upload, the command line and the demo data: check
 //! (`dry_run`) or import a file, and export a kind.
 
+use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use chrono::NaiveDateTime;
+
+use crate::domain::csvfile::Encoding;
 
 use super::{ImportKind, ImportReport};
 use crate::db::participants::ChangeSource;
@@ -17,26 +22,71 @@ pub async fn import(
     who: ChangeSource,
     dry_run: bool,
 ) -> Result<ImportReport, DbError> {
+    import_counted(db, kind, text, now, who, dry_run, &AtomicU64::new(0)).await
+}
+
+/// [`import`], adding to `read` the bytes of `text` read so far (the progress of a background
+/// step). The kinds read as a stream count as they go; the others count the whole text once
+/// they have read it.
+pub async fn import_counted(
+    db: &Db,
+    kind: ImportKind,
+    text: &str,
+    now: NaiveDateTime,
+    who: ChangeSource,
+    dry_run: bool,
+    read: &AtomicU64,
+) -> Result<ImportReport, DbError> {
     let today = now.date();
-    match kind {
+    let stream = Counting {
+        inner: text.as_bytes(),
+        read,
+    };
+    let whole = |report| {
+        read.store(text.len() as u64, Ordering::Relaxed);
+        report
+    };
+    Ok(match kind {
         ImportKind::Participants => {
-            super::participants::participants(db, text, today, who, dry_run).await
-        }
-        ImportKind::SfiResults => super::sfi::import_file(db, text, today, who, dry_run).await,
-        ImportKind::Assessments => {
-            super::assessments::import_file(db, text, today, who, dry_run).await
+            super::participants::import_stream(db, stream, Encoding::Utf8, today, who, dry_run)
+                .await?
         }
         ImportKind::Teaching => {
-            super::time::import_teaching(db, text, now, who.into(), dry_run).await
+            super::teaching::import_stream(db, stream, Encoding::Utf8, now, who.into(), dry_run)
+                .await?
         }
-        ImportKind::Absences => super::time::import_absences(db, text, who.into(), dry_run).await,
-        ImportKind::Calendar => super::calendar::import_file(db, text, who.into(), dry_run).await,
+        ImportKind::SfiResults => {
+            whole(super::sfi::import_file(db, text, today, who, dry_run).await?)
+        }
+        ImportKind::Assessments => {
+            whole(super::assessments::import_file(db, text, today, who, dry_run).await?)
+        }
+        ImportKind::Absences => {
+            whole(super::time::import_absences(db, text, who.into(), dry_run).await?)
+        }
+        ImportKind::Calendar => {
+            whole(super::calendar::import_file(db, text, who.into(), dry_run).await?)
+        }
         ImportKind::Outcomes => {
-            super::outcomes::import_file(db, text, today, who.into(), dry_run).await
+            whole(super::outcomes::import_file(db, text, today, who.into(), dry_run).await?)
         }
         ImportKind::LadderSteps => {
-            super::steps::import_file(db, text, today, who.into(), dry_run).await
+            whole(super::steps::import_file(db, text, today, who.into(), dry_run).await?)
         }
+    })
+}
+
+/// A reader that adds the bytes it hands out to a shared counter.
+struct Counting<'a, R> {
+    inner: R,
+    read: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 

@@ -128,6 +128,41 @@ pub struct AppState {
     pub clock: clock::Clock,
     /// Speech for the participant's screens (`espeak-ng`, cached).
     pub speaker: Arc<speaker::Speaker>,
+    /// The upload steps this server runs.
+    pub imports: Arc<RunningImports>,
+}
+
+/// The upload steps (checks and imports) this server runs, each with the bytes it has read.
+/// This server's pages read a step's progress here; the other servers read the progress it
+/// writes to the database every second.
+#[derive(Debug, Default)]
+pub struct RunningImports(
+    std::sync::Mutex<std::collections::HashMap<i64, Arc<std::sync::atomic::AtomicU64>>>,
+);
+
+impl RunningImports {
+    /// Notes that upload `id`'s step runs here; returns its byte counter.
+    pub fn begin(&self, id: i64) -> Arc<std::sync::atomic::AtomicU64> {
+        let counter = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(id, Arc::clone(&counter));
+        }
+        counter
+    }
+
+    /// Notes that upload `id`'s step has ended here.
+    pub fn end(&self, id: i64) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(&id);
+        }
+    }
+
+    /// The bytes read by upload `id`'s step if it runs here.
+    pub fn progress(&self, id: i64) -> Option<u64> {
+        let map = self.0.lock().ok()?;
+        map.get(&id)
+            .map(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 /// The form field (and `X-CSRF-Token` the header) that carries the anti-forgery token.

@@ -150,6 +150,7 @@ pub fn build_router_with(
         auth: Arc::new(auth),
         clock: clock.clone(),
         speaker,
+        imports: Arc::default(),
     };
     server::startup::router(state, assets)
 }
@@ -274,6 +275,15 @@ impl Reply {
     }
 
     /// The decoded success value (panics on an error).
+    /// The row report of an upload's answer (`import/report`, `import/confirm`): checked or
+    /// imported, never still running.
+    pub fn report(&self) -> app::import::ImportReport {
+        match self.json::<app::import::ImportState>() {
+            app::import::ImportState::Checked(r) | app::import::ImportState::Imported(r) => r,
+            other => panic!("expected a report, got {other:?}"),
+        }
+    }
+
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
         assert!(
             self.status.is_success(),

@@ -768,13 +768,13 @@ async fn the_web_imports_and_exports_of_time_and_absences(app: TestApp) {
     let report: app::import::ImportReport = app
         .call("import/report", Some(&c), &[("id", &id)])
         .await
-        .json();
+        .report();
     assert_eq!((report.created, report.committed), (1, false));
     assert_eq!(count(&app, "time_entries").await, 0);
     let done: app::import::ImportReport = app
         .call("import/confirm", Some(&c), &[("id", &id)])
         .await
-        .json();
+        .report();
     assert!(done.committed);
     assert_eq!(app.get("/export/teaching.csv", Some(&c)).await.body, time);
     let absences = file(ABSENCES, &["P-0002;2026-03-02;2026-03-06;closure;Sportlov"]);
@@ -782,7 +782,7 @@ async fn the_web_imports_and_exports_of_time_and_absences(app: TestApp) {
     let done: app::import::ImportReport = app
         .call("import/confirm", Some(&c), &[("id", &id)])
         .await
-        .json();
+        .report();
     assert!(done.committed && done.created == 1, "{done:?}");
     assert_eq!(
         app.get("/export/absences.csv", Some(&c)).await.body,

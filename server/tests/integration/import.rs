@@ -312,7 +312,7 @@ async fn the_web_import_uploads_checks_and_confirms(app: TestApp) {
     let report: ImportReport = app
         .call("import/report", Some(&c), &[("id", &id)])
         .await
-        .json();
+        .report();
     assert_eq!(
         (report.created, report.committed, report.file_name.as_str()),
         (1, false, "p.csv")
@@ -327,7 +327,7 @@ async fn the_web_import_uploads_checks_and_confirms(app: TestApp) {
     let done: ImportReport = app
         .call("import/confirm", Some(&c), &[("id", &id)])
         .await
-        .json();
+        .report();
     assert!(done.committed);
     assert!(app::db::participants::id_by_ref(&app.db, "P-0800")
         .await

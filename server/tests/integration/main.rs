@@ -38,3 +38,4 @@ mod sfi;
 mod tablet;
 mod teaching_scale;
 mod translations;
+mod uploads;

@@ -523,13 +523,13 @@ async fn the_web_import_and_export_of_results(app: TestApp) {
     let report: app::import::ImportReport = app
         .call("import/report", Some(&c), &[("id", &id)])
         .await
-        .json();
+        .report();
     assert_eq!((report.created, report.committed), (1, false));
     assert_eq!(count(&app).await, 0);
     let done: app::import::ImportReport = app
         .call("import/confirm", Some(&c), &[("id", &id)])
         .await
-        .json();
+        .report();
     assert!(done.committed);
     assert_eq!(count(&app).await, 1);
     let export = app.get("/export/sfi-results.csv", Some(&c)).await;
