@@ -173,6 +173,7 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
         .route("/tablet.js", get(crate::tablet::tablet_js))
         .route("/sw.js", get(crate::tablet::sw_js))
         .route("/play.js", get(crate::tablet::play_js))
+        .route("/progress.js", get(crate::tablet::progress_js))
         .route(
             "/audio/statement/{lang}/{version}/{file}",
             get(app::audio::http::statement),
@@ -207,6 +208,10 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             get(app::binder::http::export_indicators_xlsx),
         )
         .route("/export/{file}", get(app::import::http::export))
+        .route(
+            "/import/{id}/problems.csv",
+            get(app::import::http::problems),
+        )
         .route(
             "/participants/{id}/data.zip",
             get(app::privacy::http::person_data),

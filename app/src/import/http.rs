@@ -160,6 +160,45 @@ pub async fn upload(
     }
 }
 
+/// `GET /import/{id}/problems.csv`: every row to correct of an upload's report (its uploader's
+/// only), with its line, column, value and the problem in the reader's language; the page lists
+/// the first [`super::pages::SHOWN_PROBLEMS`]. The download is logged (values name people).
+pub async fn problems(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    let user = match coordinator(&state, &headers, "/import/problems.csv").await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let locale = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(crate::domain::locale::Locale::from_cookie_header)
+        .unwrap_or_default();
+    let id = crate::domain::ids::PendingImportId(id);
+    match super::jobs::follow(&state, id, user).await {
+        Ok(super::ImportState::Checked(report)) => {
+            let mut csv = crate::domain::csvfile::header(&["line", "column", "value", "problem"]);
+            for (line, p) in &report.rows {
+                let text =
+                    crate::i18n::translate(locale, p.problem.message_id(), &p.problem.args());
+                crate::domain::csvfile::push_row(
+                    &mut csv,
+                    &[line.to_string(), p.field.clone(), p.value.clone(), text],
+                );
+            }
+            logged_download(&state, user, "problems.csv", csv).await
+        }
+        Ok(_) | Err(crate::error::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = ?e, "file endpoint failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 /// `GET /export/{kind}.csv`: the export of one file kind (`participants.csv`, …).
 pub async fn export(
     State(state): State<AppState>,

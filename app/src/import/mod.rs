@@ -16,7 +16,6 @@ pub mod calendar;
 pub mod http;
 #[cfg(feature = "ssr")]
 pub mod indicators;
-pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod jobs;
 #[cfg(feature = "ssr")]

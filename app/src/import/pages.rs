@@ -74,7 +74,10 @@ fn UploadCard(kind: ImportKind) -> impl IntoView {
     }
 }
 
-fn report_view(report: ImportReport) -> impl IntoView {
+/// The most rows to correct the page lists; all of them are in the upload's problems file.
+pub const SHOWN_PROBLEMS: usize = 1000;
+
+fn report_view(report: ImportReport, id: PendingImportId) -> impl IntoView {
     let locale = use_locale();
     let file_problems = report.file_problems.clone();
     let file_problem = (!file_problems.is_empty()).then(|| {
@@ -95,6 +98,7 @@ fn report_view(report: ImportReport) -> impl IntoView {
     let rows = report
         .rows
         .iter()
+        .take(SHOWN_PROBLEMS)
         .map(|(line, p)| {
             view! {
                 <tr>
@@ -129,6 +133,12 @@ fn report_view(report: ImportReport) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {(report.rows.len() > SHOWN_PROBLEMS).then(|| view! {
+                <p data-test="import-more">
+                    {t_args("import-problems-more", &[("shown", SHOWN_PROBLEMS.to_string()), ("count", report.rows.len().to_string())])}" "
+                    <a href=format!("/import/{id}/problems.csv") download="problems.csv" data-test="import-problems-file">{t("import-problems-download")}</a>
+                </p>
+            })}
         })}
         {report.is_valid().then(|| view! { <p class="notice notice-ok" role="status" data-test="import-summary">{summary}</p> })}
     }
@@ -187,7 +197,7 @@ fn state_view(
             let name = file(&r.file_name);
             view! {
                 <p>{name}</p>
-                {report_view(r)}
+                {report_view(r, id)}
                 {valid.then(|| view! {
                     <ActionForm action=confirm>
                         <crate::ui::components::CsrfField />
@@ -225,18 +235,23 @@ fn state_view(
     }
 }
 
-/// A running step: its progress bar (an island that follows it), a link that shows the
-/// progress again without the wasm, and the note that leaving the page stops nothing.
+/// A running step: its progress bar, which `/progress.js` (a plain script served beside the
+/// tablet's) moves every second and which reloads the page when the step ends; a link that
+/// shows the progress again without the script; and the note that leaving the page stops
+/// nothing.
 fn running(id: PendingImportId, file: &str, progress: Progress, label: &str) -> impl IntoView {
+    let template = t_args("import-percent", &[("percent", "{percent}".to_owned())]);
+    let text = template.replace("{percent}", &progress.percent().to_string());
     view! {
         <p>{file.to_owned()}</p>
-        <super::islands::ImportProgress
-            id
-            progress
-            label=t(label)
-            percent_text=t_args("import-percent", &[("percent", "{percent}".to_owned())])
-        />
+        <div class="stack" data-test="import-progress">
+            <label for="import-progress-bar">{t(label)}</label>
+            <progress id="import-progress-bar" max=progress.total.max(1) value=progress.done.min(progress.total)
+                data-upload=id.to_string() data-percent-text=template></progress>
+            <p role="status" aria-live="polite" data-test="import-percent">{text}</p>
+        </div>
         <p class="hint">{t("import-running-hint")}</p>
         <p><a href=format!("/import/{id}") data-test="import-refresh">{t("import-refresh")}</a></p>
+        <script src="/progress.js" defer></script>
     }
 }

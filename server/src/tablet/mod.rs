@@ -13,6 +13,9 @@ pub const TABLET_JS: &str = include_str!("tablet.js");
 pub const SW_JS: &str = include_str!("sw.js");
 /// The play buttons (issue 13).
 pub const PLAY_JS: &str = include_str!("play.js");
+/// The progress bar of an upload's running check or import (issue 18; a staff page, served
+/// beside the tablet's scripts).
+pub const PROGRESS_JS: &str = include_str!("progress.js");
 
 fn script(body: &'static str) -> Response {
     (
@@ -41,4 +44,9 @@ pub async fn sw_js() -> Response {
 /// `GET /play.js`.
 pub async fn play_js() -> Response {
     script(PLAY_JS)
+}
+
+/// `GET /progress.js`.
+pub async fn progress_js() -> Response {
+    script(PROGRESS_JS)
 }

@@ -199,9 +199,18 @@ async fn a_step_whose_server_stopped_runs_again_and_a_living_one_is_left_alone(a
         "value=\"40\"",
         &format!("max=\"{total}\""),
         "data-test=\"import-refresh\"",
+        "src=\"/progress.js\"",
     ] {
         assert!(page.body.contains(part), "{part} in {}", page.body);
     }
+
+    let script = app.get("/progress.js", None).await;
+    assert_eq!(script.status, 200);
+    assert!(
+        script.body.contains("/api/import/report"),
+        "{}",
+        script.body
+    );
 
     // That server stopped twenty-one seconds ago: the next look checks the file again here.
     pretend(&app, &id, "checking", "gone", now - 21).await;
@@ -260,7 +269,70 @@ async fn only_one_server_takes_over_a_stopped_step(app: TestApp) {
     assert_eq!(taken.iter().filter(|t| **t).count(), 1, "{taken:?}");
 }
 
+async fn a_long_report_lists_a_thousand_rows_and_the_whole_list_downloads(app: TestApp) {
+    seed(&app).await;
+    let c = app.sign_in(COORDINATOR).await;
+    let csv = participants(1_200).replace(";female;", ";robot;");
+    let id = upload(&app, &c, "participants", &csv).await;
+    let page = app.get(&format!("/import/{id}"), Some(&c)).await;
+    assert_eq!(
+        page.body.matches(">robot<").count(),
+        1_000,
+        "the page lists the first thousand"
+    );
+    assert!(
+        page.body.contains("data-test=\"import-more\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!("/import/{id}/problems.csv")));
+    let file = app
+        .get(&format!("/import/{id}/problems.csv"), Some(&c))
+        .await;
+    assert_eq!(file.status, 200);
+    let lines: Vec<&str> = file.body.lines().collect();
+    assert_eq!(lines.len(), 1 + 1_200, "a header and every row to correct");
+    assert_eq!(lines[0], "line;column;value;problem");
+    assert!(lines[1].starts_with("2;gender;robot;"), "{}", lines[1]);
+    assert!(
+        lines[1_200].starts_with("1201;gender;robot;"),
+        "{}",
+        lines[1_200]
+    );
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM access_log WHERE event = 'download' AND what = 'problems.csv'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("count");
+    assert_eq!(logged, 1, "the download is logged");
+    let m = app.sign_in(crate::common::MENTOR_A).await;
+    assert_eq!(
+        app.get(&format!("/import/{id}/problems.csv"), Some(&m))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        app.get("/import/999999/problems.csv", Some(&c))
+            .await
+            .status,
+        404
+    );
+    // A short report has no file link.
+    let short = upload(
+        &app,
+        &c,
+        "participants",
+        &participants(2).replace(";female;", ";robot;"),
+    )
+    .await;
+    let page = app.get(&format!("/import/{short}"), Some(&c)).await;
+    assert!(!page.body.contains("data-test=\"import-more\""));
+}
+
 crate::on_both_engines! {
+    long_report => super::a_long_report_lists_a_thousand_rows_and_the_whole_list_downloads;
     background => super::a_large_file_is_checked_and_imported_in_the_background_while_its_page_follows;
     stopped_server => super::a_step_whose_server_stopped_runs_again_and_a_living_one_is_left_alone;
     one_takes_over => super::only_one_server_takes_over_a_stopped_step;
