@@ -12,7 +12,7 @@ PASSWORD=bench-upload-2026
 quiet() { grep -v 'server::startup\|sqlx::query' || true; }
 "$BIN" bench generate --participants 10000 --weeks 1 >/dev/null 2>&1
 "$BIN" bench teaching-file --rows "$ROWS" > "$WORK/upload.csv" 2>/dev/null
-printf '%s\n%s\n' "$PASSWORD" "$PASSWORD" |
+printf '%s' "$PASSWORD" |
   "$BIN" user add --role coordinator --email upload-bench@example.se --name Bench 2>&1 | quiet
 LISTEN_ADDR=127.0.0.1:$PORT SECURE_COOKIES=0 "$BIN" serve > "$WORK/upload-server.log" 2>&1 &
 SERVER=$!

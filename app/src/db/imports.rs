@@ -55,6 +55,9 @@ pub async fn create(
 ) -> Result<PendingImportId, DbError> {
     let t = now();
     purge_stale(db, t).await?;
+    // A connection of its own, closed after the statement: the text's tens of megabytes pass
+    // through its buffers, which a pooled connection would keep for its whole life.
+    let mut conn = db.pool.acquire().await?.detach();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO pending_imports (user_id, kind, file_name, content, created_at, phase, \
          done_bytes, total_bytes, worker, heartbeat) \
@@ -68,8 +71,9 @@ pub async fn create(
     .bind(UploadPhase::Checking.as_str())
     .bind(i64::try_from(content.len()).unwrap_or(i64::MAX))
     .bind(worker)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut conn)
     .await?;
+    close(conn).await;
     Ok(PendingImportId(id))
 }
 
@@ -101,13 +105,24 @@ pub async fn get(db: &Db, id: PendingImportId, user: UserId) -> Result<PendingIm
     })
 }
 
-/// The decoded text of upload `id`.
+/// The decoded text of upload `id` (through a connection of its own, as [`create`]).
 pub async fn content(db: &Db, id: PendingImportId) -> Result<String, DbError> {
-    sqlx::query_scalar("SELECT content FROM pending_imports WHERE id = $1")
+    let mut conn = db.pool.acquire().await?.detach();
+    let text = sqlx::query_scalar("SELECT content FROM pending_imports WHERE id = $1")
         .bind(id.0)
-        .fetch_optional(&db.pool)
+        .fetch_optional(&mut conn)
         .await?
-        .ok_or(DbError::NotFound)
+        .ok_or(DbError::NotFound);
+    close(conn).await;
+    text
+}
+
+/// Closes a connection taken out of the pool; a failure only leaves it to be dropped.
+async fn close(conn: sqlx::AnyConnection) {
+    use sqlx::Connection;
+    if let Err(e) = conn.close().await {
+        tracing::debug!(error = %e, "closing an upload's connection");
+    }
 }
 
 /// Moves upload `id` from phase `from` to the running phase `to` under `worker`; false when
