@@ -210,12 +210,3 @@ pub async fn finish(
     .await?;
     Ok(done.rows_affected() == 1)
 }
-
-/// Removes an upload.
-pub async fn delete(db: &Db, id: PendingImportId) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM pending_imports WHERE id = $1")
-        .bind(id.0)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
-}

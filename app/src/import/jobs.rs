@@ -39,7 +39,7 @@ pub async fn upload(
 ) -> Result<PendingImportId, AppError> {
     let worker = new_worker();
     let id = imports::create(&state.db, user, kind.as_str(), file_name, text, &worker).await?;
-    let step = spawn(state, id, user, worker, true);
+    let step = spawn(state, id, user, kind, worker, true);
     if upload::in_request(text.len() as u64) {
         let _ = step.await;
     }
@@ -75,13 +75,14 @@ pub async fn confirm(
         }
     }
     let report = report_of(&pending)?;
+    let kind = kind_of(&pending)?;
     if !report.is_valid() {
         return Ok(ImportState::Checked(report));
     }
     let worker = new_worker();
     let from = UploadPhase::Checked;
     if imports::start(&state.db, id, from, UploadPhase::Importing, &worker).await? {
-        let step = spawn(state, id, user, worker, false);
+        let step = spawn(state, id, user, kind, worker, false);
         if upload::in_request(pending.total_bytes) {
             let _ = step.await;
         }
@@ -103,6 +104,7 @@ async fn resume_if_stopped(
     {
         return Ok(pending);
     }
+    let kind = kind_of(&pending)?;
     let worker = new_worker();
     if imports::take_over(&state.db, &pending, &worker).await? {
         tracing::warn!(
@@ -111,7 +113,14 @@ async fn resume_if_stopped(
             "an upload step whose server stopped runs again here"
         );
         let dry_run = pending.phase == UploadPhase::Checking;
-        drop(spawn(state, pending.id, pending.user, worker, dry_run));
+        drop(spawn(
+            state,
+            pending.id,
+            pending.user,
+            kind,
+            worker,
+            dry_run,
+        ));
     }
     Ok(imports::get(&state.db, pending.id, pending.user).await?)
 }
@@ -140,6 +149,18 @@ fn state_of(state: &AppState, pending: &PendingImport) -> Result<ImportState, Ap
         UploadPhase::Checked => ImportState::Checked(report_of(pending)?),
         UploadPhase::Imported => ImportState::Imported(report_of(pending)?),
         UploadPhase::Failed => ImportState::Failed { file_name },
+    })
+}
+
+/// The kind of file `pending` was uploaded as.
+fn kind_of(pending: &PendingImport) -> Result<ImportKind, AppError> {
+    ImportKind::parse(&pending.kind).ok_or_else(|| {
+        tracing::error!(
+            upload = pending.id.0,
+            kind = pending.kind,
+            "an upload of unknown kind"
+        );
+        AppError::Internal
     })
 }
 
@@ -172,11 +193,13 @@ impl Drop for Running {
     }
 }
 
-/// Runs `worker`'s step (the check if `dry_run`, else the import) of upload `id` in a task.
+/// Runs `worker`'s step (the check if `dry_run`, else the import) of upload `id`, a file of
+/// `kind`, in a task.
 fn spawn(
     state: &AppState,
     id: PendingImportId,
     user: UserId,
+    kind: ImportKind,
     worker: String,
     dry_run: bool,
 ) -> tokio::task::JoinHandle<()> {
@@ -187,7 +210,7 @@ fn spawn(
     tokio::spawn(async move {
         let beat = tokio::spawn(heartbeat(db.clone(), id, worker.clone(), Arc::clone(&read)));
         let _running = Running { imports, id, beat };
-        let outcome = step(&db, id, user, now, dry_run, &read).await;
+        let outcome = step(&db, id, user, kind, now, dry_run, &read).await;
         let (phase, report) = match outcome {
             Ok(report) if report.committed => (UploadPhase::Imported, Some(report)),
             Ok(report) => (UploadPhase::Checked, Some(report)),
@@ -223,18 +246,16 @@ async fn heartbeat(db: Db, id: PendingImportId, worker: String, read: Arc<Atomic
     }
 }
 
-/// The step itself: the upload's text checked or imported as its kind, by its uploader.
+/// The step itself: the upload's text checked or imported as `kind`, by its uploader.
 async fn step(
     db: &Db,
     id: PendingImportId,
     user: UserId,
+    kind: ImportKind,
     now: NaiveDateTime,
     dry_run: bool,
     read: &AtomicU64,
 ) -> Result<ImportReport, DbError> {
-    let pending = imports::get(db, id, user).await?;
-    let kind = ImportKind::parse(&pending.kind)
-        .ok_or_else(|| DbError::Other(format!("an upload of unknown kind {}", pending.kind)))?;
     let text = imports::content(db, id).await?;
     let who = ChangeSource {
         source: "import",

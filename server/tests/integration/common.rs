@@ -371,6 +371,33 @@ impl TestApp {
         (status, bytes.to_vec())
     }
 
+    /// Uploads `csv` as a file of `kind` named `file_name` on the import page (a plain
+    /// multipart post) and returns the upload's id from the redirect to its page.
+    pub async fn upload(&self, session: &str, kind: &str, file_name: &str, csv: &str) -> String {
+        let boundary = "XBOUNDARYX";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+        );
+        let req = Request::post("/import/upload")
+            .header("sec-fetch-site", "same-origin")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, format!("st_session={session}"))
+            .body(Body::from(body))
+            .expect("request");
+        let reply = self.send(req).await;
+        reply
+            .location
+            .clone()
+            .expect("redirect to the upload's page")
+            .strip_prefix("/import/")
+            .expect("upload url")
+            .to_owned()
+    }
+
     /// A GET with an optional session.
     pub async fn get(&self, path: &str, session: Option<&str>) -> Reply {
         let mut req = Request::get(path);

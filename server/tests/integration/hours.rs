@@ -732,39 +732,11 @@ async fn the_mentor_sees_short_weeks_first(app: TestApp) {
     let _ = s;
 }
 
-/// Uploads `csv` as `kind` on the import page and returns the pending import's id.
-async fn upload(app: &TestApp, session: &str, kind: &str, csv: &str) -> String {
-    use axum::body::Body;
-    use axum::http::{header, Request};
-    let boundary = "XBOUNDARYX";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
-    );
-    let req = Request::post("/import/upload")
-        .header("sec-fetch-site", "same-origin")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::COOKIE, format!("st_session={session}"))
-        .body(Body::from(body))
-        .expect("request");
-    let reply = app.send(req).await;
-    reply
-        .location
-        .clone()
-        .expect("redirect")
-        .strip_prefix("/import/")
-        .expect("report url")
-        .to_owned()
-}
-
 async fn the_web_imports_and_exports_of_time_and_absences(app: TestApp) {
     seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
     let time = file(TEACHING, &["P-0001;2026-03-02;08:30;10:10;teaching;"]);
-    let id = upload(&app, &c, "teaching", &time).await;
+    let id = app.upload(&c, "teaching", "f.csv", &time).await;
     let report: app::import::ImportReport = app
         .call("import/report", Some(&c), &[("id", &id)])
         .await
@@ -778,7 +750,7 @@ async fn the_web_imports_and_exports_of_time_and_absences(app: TestApp) {
     assert!(done.committed);
     assert_eq!(app.get("/export/teaching.csv", Some(&c)).await.body, time);
     let absences = file(ABSENCES, &["P-0002;2026-03-02;2026-03-06;closure;Sportlov"]);
-    let id = upload(&app, &c, "absences", &absences).await;
+    let id = app.upload(&c, "absences", "f.csv", &absences).await;
     let done: app::import::ImportReport = app
         .call("import/confirm", Some(&c), &[("id", &id)])
         .await

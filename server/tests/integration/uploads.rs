@@ -6,8 +6,6 @@ use std::time::Duration;
 
 use app::error::AppError;
 use app::import::ImportState;
-use axum::body::Body;
-use axum::http::{header, Request};
 
 use crate::common::{seed, TestApp, COORDINATOR};
 
@@ -23,32 +21,6 @@ fn participants(rows: usize) -> String {
     }
     s.push('\n');
     s
-}
-
-/// Uploads `csv` as `kind` and returns the upload's id from the redirect to its page.
-async fn upload(app: &TestApp, session: &str, kind: &str, csv: &str) -> String {
-    let boundary = "XBOUNDARYX";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
-    );
-    let req = Request::post("/import/upload")
-        .header("sec-fetch-site", "same-origin")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::COOKIE, format!("st_session={session}"))
-        .body(Body::from(body))
-        .expect("request");
-    let reply = app.send(req).await;
-    reply
-        .location
-        .clone()
-        .expect("redirect to the upload's page")
-        .strip_prefix("/import/")
-        .expect("upload url")
-        .to_owned()
 }
 
 async fn state(app: &TestApp, session: &str, id: &str) -> ImportState {
@@ -97,7 +69,7 @@ async fn a_large_file_is_checked_and_imported_in_the_background_while_its_page_f
         total > app::domain::upload::IN_REQUEST_BYTES,
         "{total} bytes"
     );
-    let id = upload(&app, &c, "participants", &csv).await;
+    let id = app.upload(&c, "participants", "big.csv", &csv).await;
     let (checked, running) = follow(&app, &c, &id, total).await;
     // The answer came before the check of 16,000 rows ended (it takes far longer than a
     // look at the upload).
@@ -172,7 +144,7 @@ async fn a_step_whose_server_stopped_runs_again_and_a_living_one_is_left_alone(a
     let c = app.sign_in(COORDINATOR).await;
     let csv = participants(3);
     let total = csv.len() as u64;
-    let id = upload(&app, &c, "participants", &csv).await;
+    let id = app.upload(&c, "participants", "big.csv", &csv).await;
     // A small file is checked before the answer.
     let first = state(&app, &c, &id).await;
     assert!(
@@ -248,7 +220,9 @@ async fn a_step_whose_server_stopped_runs_again_and_a_living_one_is_left_alone(a
 async fn only_one_server_takes_over_a_stopped_step(app: TestApp) {
     seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
-    let id = upload(&app, &c, "participants", &participants(2)).await;
+    let id = app
+        .upload(&c, "participants", "big.csv", &participants(2))
+        .await;
     pretend(&app, &id, "checking", "gone", 0).await;
     let pending = app::db::imports::get(
         &app.db,
@@ -273,7 +247,7 @@ async fn a_long_report_lists_a_thousand_rows_and_the_whole_list_downloads(app: T
     seed(&app).await;
     let c = app.sign_in(COORDINATOR).await;
     let csv = participants(1_200).replace(";female;", ";robot;");
-    let id = upload(&app, &c, "participants", &csv).await;
+    let id = app.upload(&c, "participants", "big.csv", &csv).await;
     let page = app.get(&format!("/import/{id}"), Some(&c)).await;
     assert_eq!(
         page.body.matches(">robot<").count(),
@@ -320,13 +294,14 @@ async fn a_long_report_lists_a_thousand_rows_and_the_whole_list_downloads(app: T
         404
     );
     // A short report has no file link.
-    let short = upload(
-        &app,
-        &c,
-        "participants",
-        &participants(2).replace(";female;", ";robot;"),
-    )
-    .await;
+    let short = app
+        .upload(
+            &c,
+            "participants",
+            "big.csv",
+            &participants(2).replace(";female;", ";robot;"),
+        )
+        .await;
     let page = app.get(&format!("/import/{short}"), Some(&c)).await;
     assert!(!page.body.contains("data-test=\"import-more\""));
 }
