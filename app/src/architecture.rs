@@ -20,9 +20,9 @@ const FEATURES: [&str; 11] = [
 /// Above the features: may import them.
 const ABOVE: [&str; 2] = ["app", "site"];
 /// Below the features: must import neither them nor what is above.
-const BELOW: [&str; 12] = [
+const BELOW: [&str; 13] = [
     "import", "auth", "ui", "i18n", "charts", "db", "domain", "dto", "error", "state", "islands",
-    "audio",
+    "audio", "kept",
 ];
 
 fn src() -> PathBuf {

@@ -26,6 +26,8 @@ pub mod error;
 pub mod hours;
 pub mod i18n;
 pub mod import;
+#[cfg(feature = "ssr")]
+pub mod kept;
 pub mod ladder;
 pub mod languages;
 pub mod mentoring;

@@ -127,6 +127,7 @@ pub async fn build_state(
         assets: Arc::new(assets.paths(&leptos_options.output_name)),
         clock: app::state::clock::Clock::system(),
         imports: Arc::default(),
+        views: Arc::default(),
         speaker: Arc::new(app::state::speaker::Speaker::from_path(
             config.audio_cache_dir.clone(),
         )),

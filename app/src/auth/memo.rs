@@ -15,7 +15,7 @@ use axum::http::{request::Parts, Method};
 
 use crate::auth::session::SignedIn;
 use crate::domain::access::ParticipantLinks;
-use crate::domain::ids::ParticipantId;
+use crate::domain::ids::{ParticipantId, UserId};
 
 /// The memo of one request, shared by every clone of its `Parts`.
 #[derive(Clone, Default)]
@@ -26,6 +26,7 @@ struct Inner {
     session: OnceLock<Option<SignedIn>>,
     links: Mutex<HashMap<ParticipantId, ParticipantLinks>>,
     reads: Mutex<HashSet<(ParticipantId, &'static str)>>,
+    fingerprints: Mutex<HashMap<UserId, u64>>,
 }
 
 impl RequestMemo {
@@ -58,6 +59,22 @@ impl RequestMemo {
     pub fn remember_links(&self, links: &ParticipantLinks) {
         if let Ok(mut m) = self.0.links.lock() {
             m.insert(links.participant, links.clone());
+        }
+    }
+
+    /// The change fingerprint of `mentor`'s start page, if already read in this request.
+    pub fn fingerprint(&self, mentor: UserId) -> Option<u64> {
+        self.0
+            .fingerprints
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&mentor).copied())
+    }
+
+    /// Remembers the change fingerprint of `mentor`'s start page for the rest of the request.
+    pub fn remember_fingerprint(&self, mentor: UserId, fingerprint: u64) {
+        if let Ok(mut m) = self.0.fingerprints.lock() {
+            m.insert(mentor, fingerprint);
         }
     }
 

@@ -23,7 +23,7 @@ pub struct Erased {
 
 /// Tables holding a participant's rows by `participant_id`, children before parents. The
 /// self-assessments' rows, time entries and sessions are deleted by the statements before.
-const BY_PARTICIPANT: [&str; 22] = [
+const BY_PARTICIPANT: [&str; 23] = [
     "tablet_waiting",
     "sfi_result_versions",
     "sfi_results",
@@ -46,6 +46,8 @@ const BY_PARTICIPANT: [&str; 22] = [
     "participant_history",
     "erasure_marks",
     "participants",
+    // Last: every delete above moves it on.
+    "participant_versions",
 ];
 
 /// Erases `participant` (on `today`, for `reason`): copies the statistical record, then deletes

@@ -28,6 +28,7 @@ pub mod steps;
 pub mod throttle;
 pub mod translations;
 pub mod users;
+pub mod versions;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::Migrator;

@@ -377,7 +377,14 @@ fn report_scope(who: &crate::domain::role::Principal) -> Result<crate::db::hours
 pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let scope = crate::auth::audit::refusals(&state, &who, report_scope(&who)).await?;
-    super::service::short_weeks(&state.db, scope, state.clock.now().date()).await
+    let today = state.clock.now().date();
+    match scope {
+        crate::db::hours::Scope::Mentor(mentor) => {
+            let compute = || super::service::short_weeks(&state.db, scope, today);
+            crate::kept::mentor_view(&state, "short-weeks", mentor, String::new(), compute).await
+        }
+        _ => super::service::short_weeks(&state.db, scope, today).await,
+    }
 }
 
 /// Active participants without a plan that covers them from today on: the whole programme for
@@ -386,7 +393,14 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
 pub async fn get_plan_gaps() -> Result<Vec<crate::dto::PlanGap>, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let scope = crate::auth::audit::refusals(&state, &who, report_scope(&who)).await?;
-    super::service::plan_gaps(&state.db, scope, state.clock.today()).await
+    let today = state.clock.today();
+    match scope {
+        crate::db::hours::Scope::Mentor(mentor) => {
+            let compute = || super::service::plan_gaps(&state.db, scope, today);
+            crate::kept::mentor_view(&state, "plan-gaps", mentor, String::new(), compute).await
+        }
+        _ => super::service::plan_gaps(&state.db, scope, today).await,
+    }
 }
 
 /// Compliance per district and school (optionally per gender) for a week range (coordinators).

@@ -14,6 +14,15 @@ type Bundles = Vec<(Locale, FluentBundle<FluentResource>)>;
 
 static OVERLAY: LazyLock<RwLock<Bundles>> = LazyLock::new(Default::default);
 
+/// How many times the corrections have been laid over the catalogue in this process.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The corrections' generation in this process: it moves on each time they are laid over the
+/// catalogue, so that what was translated before keys apart from what is translated after.
+pub fn generation() -> u64 {
+    GENERATION.load(std::sync::atomic::Ordering::Acquire)
+}
+
 /// The Fluent source of message `id` with pattern `text`: its lines after the first indented,
 /// as Fluent wants continuation lines.
 pub fn entry(id: &str, text: &str) -> String {
@@ -80,6 +89,7 @@ pub fn set(texts: impl IntoIterator<Item = (Locale, String, String)>) {
         overlay.retain(|(l, _)| !bundles.iter().any(|(b, _)| b == l));
         overlay.extend(bundles);
     }
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
 }
 
 /// Message `id` in `locale` as corrected by a translator, if it was.

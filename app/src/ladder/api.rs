@@ -153,15 +153,14 @@ pub async fn get_dashboard(#[server(default)] sort: String) -> Result<Dashboard,
     else {
         return Err(crate::auth::audit::refused(&state, &who, None).await);
     };
-    Ok(super::service::dashboard(
-        &state.db,
-        &state.auth,
-        user,
-        crate::i18n::request_locale(),
-        state.clock.today(),
-        DashboardSort::parse(&sort),
-    )
-    .await?)
+    let (locale, sort) = (crate::i18n::request_locale(), DashboardSort::parse(&sort));
+    let variant = format!("{}/{}", locale.tag(), sort.as_str());
+    let kept = crate::kept::mentor_view(&state, "dashboard", user, variant, || {
+        let today = state.clock.today();
+        super::service::dashboard(&state.db, &state.auth, user, locale, today, sort)
+    })
+    .await?;
+    Ok(super::service::with_tablet_locks(&state.db, kept).await?)
 }
 
 /// The language passport of `participant`, or with `None` of the signed-in participant (staff

@@ -250,7 +250,18 @@ pub async fn ladder_only(
     Ok(ladder_svg(&data, "ladder"))
 }
 
-/// The dashboard of `mentor`'s participants: a handful of queries whatever their number.
+/// A mentor's dashboard as the server keeps it: the rows without their tablet locks (those
+/// change with the clock), and each participant's sign-in throttle key to look them up.
+#[derive(Debug, Clone)]
+pub struct KeptDashboard {
+    /// The dashboard, every `tablet_locked_until` empty.
+    pub dashboard: Dashboard,
+    /// Each participant's throttle key (never sent to the browser).
+    pub lock_keys: Vec<(ParticipantId, String)>,
+}
+
+/// The dashboard of `mentor`'s participants: a handful of queries whatever their number. The
+/// tablet locks are left to [`with_tablet_locks`].
 pub async fn dashboard(
     db: &Db,
     auth: &crate::state::AuthConfig,
@@ -258,12 +269,12 @@ pub async fn dashboard(
     locale: Locale,
     today: NaiveDate,
     sort: DashboardSort,
-) -> Result<Dashboard, DbError> {
+) -> Result<KeptDashboard, DbError> {
     use crate::db::hours::{self, Scope};
     use crate::domain::time_record::weeks_of;
     use crate::domain::weeks::{IsoWeek, WeekStatus};
     let people = crate::db::ladder::mentor_participants(db, mentor).await?;
-    let locks = tablet_locks(db, auth, &people).await?;
+    let lock_keys = lock_keys(auth, &people);
     let levels = crate::db::ladder::levels_of_mentor(db, mentor).await?;
     let latest_sfi = crate::db::ladder::latest_sfi_of_mentor(db, mentor).await?;
     let last = IsoWeek::containing(today).prev();
@@ -366,7 +377,7 @@ pub async fn dashboard(
                     .map(|(course, grade, d)| format!("{course}: {grade} ({d})")),
                 short_weeks,
                 next,
-                tablet_locked_until: locks.get(&p.id).copied(),
+                tablet_locked_until: None,
                 participant_ref: p.participant_ref,
                 name,
             },
@@ -388,35 +399,51 @@ pub async fn dashboard(
             rows.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.name.cmp(&b.0.name)))
         }
     }
-    Ok(Dashboard {
-        rows: rows.into_iter().map(|(r, _, _)| r).collect(),
-        sort: sort.as_str().to_owned(),
+    Ok(KeptDashboard {
+        dashboard: Dashboard {
+            rows: rows.into_iter().map(|(r, _, _)| r).collect(),
+            sort: sort.as_str().to_owned(),
+        },
+        lock_keys,
     })
 }
 
-/// Which of `people` too many wrong PINs keep off the tablet now, and until when (Stockholm).
-async fn tablet_locks(
-    db: &Db,
+/// Each of `people`'s sign-in throttle key.
+fn lock_keys(
     auth: &crate::state::AuthConfig,
     people: &[crate::db::ladder::MentorParticipant],
-) -> Result<std::collections::HashMap<ParticipantId, chrono::NaiveDateTime>, DbError> {
+) -> Vec<(ParticipantId, String)> {
     use crate::domain::credentials::{code_subject, SignInCode};
-    let keyed: Vec<(ParticipantId, String)> = people
+    people
         .iter()
         .filter_map(|p| {
             let code = SignInCode::parse(&p.sign_in_code).ok()?;
             Some((p.id, auth.throttle_key(&code_subject(&code))))
         })
-        .collect();
-    let keys: Vec<String> = keyed.iter().map(|(_, k)| k.clone()).collect();
+        .collect()
+}
+
+/// The dashboard with the participants whom too many wrong PINs keep off the tablet now, and
+/// until when (Stockholm): one query, on every request.
+pub async fn with_tablet_locks(db: &Db, kept: KeptDashboard) -> Result<Dashboard, DbError> {
+    let keys: Vec<String> = kept.lock_keys.iter().map(|(_, k)| k.clone()).collect();
     let locked = crate::db::throttle::locked(db, &keys, crate::db::now()).await?;
-    Ok(keyed
-        .into_iter()
+    let mut dashboard = kept.dashboard;
+    if locked.is_empty() {
+        return Ok(dashboard);
+    }
+    let until: std::collections::HashMap<ParticipantId, chrono::NaiveDateTime> = kept
+        .lock_keys
+        .iter()
         .filter_map(|(id, key)| {
-            let until = chrono::DateTime::from_timestamp(*locked.get(&key)?, 0)?;
-            Some((id, crate::state::clock::stockholm(until)))
+            let until = chrono::DateTime::from_timestamp(*locked.get(key)?, 0)?;
+            Some((*id, crate::state::clock::stockholm(until)))
         })
-        .collect())
+        .collect();
+    for row in &mut dashboard.rows {
+        row.tablet_locked_until = until.get(&row.id).copied();
+    }
+    Ok(dashboard)
 }
 
 /// The passport of a participant.

@@ -76,8 +76,18 @@ use crate::auth::guard;
 /// The start page of a staff member.
 #[server(endpoint = "home")]
 pub async fn start_page() -> Result<Home, AppError> {
+    use crate::domain::role::{Principal, Role};
     let (state, who) = crate::auth::session::require().await?;
-    let home = super::service::home(&state.db, who).await;
+    let home = match who {
+        Principal::Staff {
+            role: Role::Mentor,
+            user,
+        } => {
+            let compute = || super::service::home(&state.db, who);
+            crate::kept::mentor_view(&state, "home", user, String::new(), compute).await
+        }
+        _ => super::service::home(&state.db, who).await,
+    };
     crate::auth::audit::refusals(&state, &who, home).await
 }
 

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod csp;
 pub mod flash;
 pub mod speaker;
+pub mod views;
 
 /// Settings read from the environment at start.
 #[derive(Debug, Clone)]
@@ -130,6 +131,8 @@ pub struct AppState {
     pub speaker: Arc<speaker::Speaker>,
     /// The upload steps this server runs.
     pub imports: Arc<RunningImports>,
+    /// What the staff's start pages computed from data that has not changed since.
+    pub views: Arc<views::ViewCache>,
 }
 
 /// The upload steps (checks and imports) this server runs, each with the bytes it has read.

@@ -101,6 +101,9 @@ pub(super) async fn charts(db: &Db) -> Result<(), String> {
         )
         .await
         .map_err(|e| e.to_string())?;
+        let d = app::ladder::service::with_tablet_locks(db, d)
+            .await
+            .map_err(|e| e.to_string())?;
         if i > 0 {
             runs.push(t.elapsed());
         }

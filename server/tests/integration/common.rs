@@ -151,6 +151,7 @@ pub fn build_router_with(
         clock: clock.clone(),
         speaker,
         imports: Arc::default(),
+        views: Arc::default(),
     };
     server::startup::router(state, assets)
 }

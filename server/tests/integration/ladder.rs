@@ -175,8 +175,160 @@ async fn the_command_line_prints_the_ladder(app: TestApp) {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// The version of `participant`'s data (0 when never written).
+async fn version(app: &TestApp, participant: i64) -> i64 {
+    sqlx::query_scalar::<_, i64>(
+        "SELECT COALESCE((SELECT version FROM participant_versions WHERE participant_id = $1), 0)",
+    )
+    .bind(participant)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("version")
+}
+
+/// The mentor's start page is kept between requests (issue 18) and follows every write to its
+/// data, whoever makes it: here the command line's imports and plain SQL, as another server
+/// sharing the database would.
+async fn the_kept_start_page_follows_every_write_to_its_data(app: TestApp) {
+    use app::hours::api::ShortWeeks;
+    let s = seed(&app).await;
+    let m = app.sign_in(MENTOR_A).await;
+    let dash = || async {
+        app.call("ladder/dashboard", Some(&m), &[])
+            .await
+            .json::<Dashboard>()
+    };
+    let short = || async {
+        app.call("hours/short", Some(&m), &[])
+            .await
+            .json::<Vec<ShortWeeks>>()
+    };
+    let d = dash().await;
+    assert_eq!(
+        d.rows[0].levels,
+        [""; 5].map(String::from),
+        "never assessed"
+    );
+    assert_eq!(d.rows[0].latest_sfi, None);
+    // Assessments and SFI results.
+    history(&app).await;
+    let d = dash().await;
+    assert_eq!(
+        d.rows[0].levels,
+        ["B1", "A2", "A1", "A1", "A1"].map(String::from)
+    );
+    assert_eq!(d.rows[0].latest_sfi.as_deref(), Some("B: G (2026-05-11)"));
+    // Time: a lesson last Monday makes that week less short.
+    let before = short().await;
+    let monday = app::domain::weeks::IsoWeek::containing(today())
+        .prev()
+        .monday();
+    let lesson = format!(
+        "participant_ref;date;start;end;kind;teacher_email\nP-0001;{monday};08:30;10:10;teaching;{TEACHER_A}\n"
+    );
+    let now = app::state::clock::now();
+    let by = app::db::hours::Recorder {
+        source: "cli",
+        user: None,
+        participant: None,
+    };
+    let r = app::import::time::import_teaching(&app.db, &lesson, now, by, false)
+        .await
+        .expect("import");
+    assert!(r.committed, "{r:?}");
+    assert_ne!(short().await, before, "the lesson counts at once");
+    // The record itself.
+    sqlx::query("UPDATE participants SET given_name = 'Amira' WHERE id = $1")
+        .bind(s.p1.0)
+        .execute(&app.db.pool)
+        .await
+        .expect("rename");
+    assert_eq!(dash().await.rows[0].name, "Amira Hassan");
+    // What is served is the kept page: a change that does not move the version (which no
+    // write can make: the triggers move it) is not seen, and is once the version moves.
+    let v = version(&app, s.p1.0).await;
+    sqlx::query("UPDATE participants SET given_name = 'Hidden' WHERE id = $1")
+        .bind(s.p1.0)
+        .execute(&app.db.pool)
+        .await
+        .expect("rename");
+    sqlx::query("UPDATE participant_versions SET version = $1 WHERE participant_id = $2")
+        .bind(v)
+        .bind(s.p1.0)
+        .execute(&app.db.pool)
+        .await
+        .expect("version back");
+    assert_eq!(dash().await.rows[0].name, "Amira Hassan", "kept");
+    sqlx::query("UPDATE participant_versions SET version = version + 1 WHERE participant_id = $1")
+        .bind(s.p1.0)
+        .execute(&app.db.pool)
+        .await
+        .expect("version on");
+    assert_eq!(dash().await.rows[0].name, "Hidden Hassan");
+    // A participant given to another mentor leaves this one's page.
+    sqlx::query("UPDATE participants SET mentor_id = (SELECT mentor_id FROM participants WHERE id = $1) WHERE id = $2")
+        .bind(s.p2.0)
+        .bind(s.p1.0)
+        .execute(&app.db.pool)
+        .await
+        .expect("other mentor");
+    assert!(dash().await.rows.is_empty());
+    // The programme's settings move participant 0's version.
+    let programme = version(&app, 0).await;
+    app::db::settings::set(&app.db, "weekly_minimum", "300")
+        .await
+        .expect("setting");
+    assert!(version(&app, 0).await > programme);
+}
+
+/// Every table whose rows a staff page shows of a participant has its version triggers.
+async fn every_table_the_pages_show_moves_a_version(app: TestApp) {
+    let tables = [
+        "participants",
+        "time_entries",
+        "absences",
+        "assessments",
+        "assessment_levels",
+        "sfi_results",
+        "weekly_plans",
+        "plan_blocks",
+        "checkpoint_decisions",
+        "development_talks",
+        "settings",
+        "setting_history",
+        "calendar_days",
+        "schools",
+        "districts",
+        "ui_translations",
+    ];
+    let sql = match app.db.backend {
+        app::db::Backend::Sqlite => {
+            "SELECT tbl_name AS t, upper(name) AS e FROM sqlite_master WHERE type = 'trigger' \
+             AND name LIKE '%version%'"
+        }
+        app::db::Backend::Postgres => {
+            "SELECT event_object_table::text AS t, event_manipulation::text AS e \
+             FROM information_schema.triggers WHERE trigger_name LIKE '%version%'"
+        }
+    };
+    let rows: Vec<(String, String)> = sqlx::query_as(sql)
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("triggers");
+    for t in tables {
+        for op in ["INSERT", "UPDATE", "DELETE"] {
+            assert!(
+                rows.iter().any(|(table, e)| table == t && e.contains(op)),
+                "{t}: no version trigger on {op}"
+            );
+        }
+    }
+}
+
 crate::on_both_engines! {
     participant_ladder => super::the_participant_ladder_has_charts_tables_and_notes;
     mentor_dashboard => super::the_mentor_dashboard_shows_levels_changes_results_and_short_weeks;
     chart_cli => super::the_command_line_prints_the_ladder;
+    kept_start_page => super::the_kept_start_page_follows_every_write_to_its_data;
+    version_triggers => super::every_table_the_pages_show_moves_a_version;
 }

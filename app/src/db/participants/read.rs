@@ -86,44 +86,83 @@ pub async fn list(
         Scope::MentorOf(u) => (u.0, 0),
         Scope::TeacherOf(u) => (0, u.0),
     };
+    // Only the filters in use go into the statement: `($1 = 0 OR p.mentor_id = $1)` kept
+    // SQLite from using any index, so a mentor's page scanned the whole register.
+    enum Arg {
+        Int(i64),
+        Text(String),
+    }
+    let mut conditions: Vec<String> = vec![];
+    let mut args: Vec<Arg> = vec![];
+    let mut filter_by = |condition: &str, arg: Arg| {
+        args.push(arg);
+        conditions.push(condition.replace("$?", &format!("${}", args.len())));
+    };
+    if scope_mentor != 0 {
+        filter_by("p.mentor_id = $?", Arg::Int(scope_mentor));
+    }
+    if scope_teacher != 0 {
+        filter_by(
+            "EXISTS (SELECT 1 FROM group_members m JOIN teaching_groups g ON g.id = m.group_id \
+             WHERE m.participant_id = p.id AND g.teacher_id = $?)",
+            Arg::Int(scope_teacher),
+        );
+    }
     let q = crate::domain::participant::like_pattern(&filter.q);
-    let where_sql = "WHERE ($1 = 0 OR p.mentor_id = $1) \
-        AND ($2 = 0 OR EXISTS (SELECT 1 FROM group_members m JOIN teaching_groups g ON g.id = m.group_id \
-             WHERE m.participant_id = p.id AND g.teacher_id = $2)) \
-        AND p.search_key LIKE $3 ESCAPE '\\' \
-        AND ($4 = 0 OR p.school_id = $4) AND ($5 = 0 OR s.district_id = $5) \
-        AND ($6 = 0 OR p.mentor_id = $6) AND ($7 = '' OR p.status = $7)";
+    if q != "%%" {
+        filter_by("p.search_key LIKE $? ESCAPE '\\'", Arg::Text(q));
+    }
+    if let Some(school) = filter.school {
+        filter_by("p.school_id = $?", Arg::Int(school.0));
+    }
+    if let Some(district) = filter.district {
+        filter_by("s.district_id = $?", Arg::Int(district.0));
+    }
+    if let Some(mentor) = filter.mentor {
+        filter_by("p.mentor_id = $?", Arg::Int(mentor.0));
+    }
+    if let Some(status) = filter.status {
+        filter_by("p.status = $?", Arg::Text(status.as_str().to_owned()));
+    }
+    let where_sql = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
     let from_sql = "FROM participants p JOIN schools s ON s.id = p.school_id \
         JOIN districts d ON d.id = s.district_id LEFT JOIN users u ON u.id = p.mentor_id";
     let page = filter.page.max(1);
     let offset = Page::<()>::offset(page, PAGE_SIZE);
-    macro_rules! bind_filters {
-        ($query:expr) => {
-            $query
-                .bind(scope_mentor)
-                .bind(scope_teacher)
-                .bind(q.clone())
-                .bind(filter.school.map_or(0, |s| s.0))
-                .bind(filter.district.map_or(0, |d| d.0))
-                .bind(filter.mentor.map_or(0, |m| m.0))
-                .bind(filter.status.map_or("", |s| s.as_str()))
+    let count_sql = format!("SELECT COUNT(*) {from_sql} {where_sql}");
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    for a in &args {
+        count = match a {
+            Arg::Int(i) => count.bind(*i),
+            Arg::Text(t) => count.bind(t.clone()),
         };
     }
-    let total: i64 = bind_filters!(sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) {from_sql} {where_sql}"
-    )))
-    .fetch_one(&db.pool)
-    .await?;
-    let rows = bind_filters!(sqlx::query(&format!(
+    let total: i64 = count.fetch_one(&db.pool).await?;
+    let n = args.len();
+    let rows_sql = format!(
         "SELECT p.id, p.participant_ref, p.given_name, p.family_name, s.name AS school, \
          d.name AS district, u.display_name AS mentor_name, p.status, p.start_date \
          {from_sql} {where_sql} ORDER BY p.family_name, p.given_name, p.participant_ref \
-         LIMIT $8 OFFSET $9"
-    )))
-    .bind(i64::from(PAGE_SIZE))
-    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-    .fetch_all(&db.pool)
-    .await?;
+         LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let mut query = sqlx::query(&rows_sql);
+    for a in &args {
+        query = match a {
+            Arg::Int(i) => query.bind(*i),
+            Arg::Text(t) => query.bind(t.clone()),
+        };
+    }
+    let rows = query
+        .bind(i64::from(PAGE_SIZE))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(&db.pool)
+        .await?;
     let items = rows
         .iter()
         .map(|r| {
