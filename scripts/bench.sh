@@ -4,7 +4,7 @@
 # time), and times the compliance export (one school and one week; the whole city for one week
 # and for one term); then the same for a country (150,000 participants, 20 weeks), with the
 # peak memory of the streamed export; the imports of a million rows from the command line and
-# through the web upload.
+# through the web upload; the pages under wrk against this machine's floor.
 # Usage: bash scripts/bench.sh [PARTICIPANTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,6 +99,17 @@ echo "PostgreSQL"
 psql "$PG" -q -c "DROP DATABASE IF EXISTS spraktrappan_bench" -c "CREATE DATABASE spraktrappan_bench"
 export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
 bash scripts/upload_bench.sh "$BIN" "$WORK" "$ROWS"
+psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
+
+echo "== pages: the floor of this machine, a mentor's start page and a participant's page under wrk"
+echo "SQLite"
+export DATABASE_URL="sqlite://$WORK/pages.db"
+bash scripts/page_bench.sh "$BIN" "$WORK"
+rm -f "$WORK"/pages.db*
+echo "PostgreSQL"
+psql "$PG" -q -c "DROP DATABASE IF EXISTS spraktrappan_bench" -c "CREATE DATABASE spraktrappan_bench"
+export DATABASE_URL="${PG%/postgres}/spraktrappan_bench"
+bash scripts/page_bench.sh "$BIN" "$WORK"
 psql "$PG" -q -c "DROP DATABASE spraktrappan_bench"
 
 echo "== load: ten minutes of the four roles' mixed traffic at 200 requests/s (SQLite, loopback)"

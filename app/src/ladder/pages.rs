@@ -190,18 +190,31 @@ pub fn MentorDashboard() -> impl IntoView {
     let query = use_query_map();
     let sort = Memo::new(move |_| query.read().get("sort").unwrap_or_default());
     let data = Resource::new(move || sort.get(), get_dashboard);
+    dashboard_section(
+        view! {
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move { dashboard_body(data.await) })}
+            </Suspense>
+        }
+        .into_any(),
+    )
+}
+
+/// The dashboard's section around `body`.
+pub fn dashboard_section(body: AnyView) -> impl IntoView {
     view! {
         <section aria-labelledby="dash-h" data-test="dashboard">
             <h2 id="dash-h">{t("dashboard-heading")}</h2>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => dashboard_table(d).into_any(),
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {body}
         </section>
+    }
+}
+
+/// The dashboard's table, or what went wrong.
+pub fn dashboard_body(data: Result<Dashboard, AppError>) -> AnyView {
+    match data {
+        Ok(d) => dashboard_table(d).into_any(),
+        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
     }
 }
 

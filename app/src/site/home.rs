@@ -9,10 +9,9 @@ use crate::auth::use_me;
 use crate::domain::cefr::Skill;
 use crate::domain::role::Principal;
 use crate::register::api::{my_record, start_page, Home};
-use crate::register::pages::status_label;
 use crate::ui::components::Loading;
 use crate::ui::components::{failed, tablet_failed};
-use crate::ui::{day, t, t_args};
+use crate::ui::{t, t_args};
 
 use super::mine::{CLOCK, LADDER, PASSPORT};
 
@@ -68,46 +67,11 @@ fn home_view(h: Home) -> impl IntoView {
             <crate::hours::pages::PlanGapsSection />
         }
         .into_any(),
-        Home::Mentor(list) => {
-            let empty = list.is_empty();
-            let rows = list
-                .into_iter()
-                .map(|p| {
-                    let href = format!("/participants/{}", p.id);
-                    view! {
-                        <tr>
-                            <td><A href=href>{p.name}</A></td>
-                            <td>{p.participant_ref}</td>
-                            <td>{p.school}</td>
-                            <td>{day(p.start_date)}</td>
-                            <td>{status_label(p.status)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <h1 data-test="start-mentor">{t("home-mentor-title")}</h1>
-                <crate::ladder::pages::MentorDashboard />
-                <crate::hours::pages::ShortWeeksSection />
-                <crate::hours::pages::PlanGapsSection />
-                <details class="chart-data">
-                <summary>{t("home-mentor-all")}</summary>
-                {empty.then(|| view! { <p>{t("home-mentor-empty")}</p> })}
-                <table class="list" data-test="mentor-all">
-                    <caption class="visually-hidden">{t("home-mentor-all")}</caption>
-                    <thead><tr>
-                        <th scope="col">{t("field-name")}</th>
-                        <th scope="col">{t("field-participant_ref")}</th>
-                        <th scope="col">{t("field-school")}</th>
-                        <th scope="col">{t("field-start_date")}</th>
-                        <th scope="col">{t("field-status")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                </details>
-            }
-            .into_any()
+        Home::Mentor(_) => view! {
+            <h1 data-test="start-mentor">{t("home-mentor-title")}</h1>
+            <super::mentor_start::MentorStart />
         }
+        .into_any(),
         Home::Teacher(groups) => {
             let empty = groups.is_empty();
             let items = groups

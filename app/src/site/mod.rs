@@ -3,6 +3,7 @@
 //! import each other; only this layer (and the router in `app`) sees them all.
 
 mod home;
+mod mentor_start;
 mod mine;
 mod participant;
 

@@ -284,6 +284,12 @@ async fn a_locked_participant_shows_on_the_mentors_dashboard_until_a_new_pin(app
         .await
         .json();
     assert!(dash.rows.iter().all(|r| r.tablet_locked_until.is_none()));
+    let html = app.get("/", Some(&mentor)).await.body;
+    assert!(html.contains("data-test=\"dash-row-P-0001\""), "{html}");
+    assert!(
+        !html.contains("data-test=\"tablet-locked\""),
+        "the kept page follows"
+    );
     let signed_in = app
         .call(
             "auth/tablet-sign-in",

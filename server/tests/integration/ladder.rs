@@ -244,6 +244,12 @@ async fn the_kept_start_page_follows_every_write_to_its_data(app: TestApp) {
         .await
         .expect("rename");
     assert_eq!(dash().await.rows[0].name, "Amira Hassan");
+    let page = || async { app.get("/", Some(&m)).await.body };
+    let html = page().await;
+    assert!(html.contains(">Amira Hassan<") && html.contains("data-test=\"dashboard\""));
+    assert!(
+        html.contains("data-test=\"short-weeks\"") && html.contains("data-test=\"mentor-all\"")
+    );
     // What is served is the kept page: a change that does not move the version (which no
     // write can make: the triggers move it) is not seen, and is once the version moves.
     let v = version(&app, s.p1.0).await;
@@ -259,12 +265,15 @@ async fn the_kept_start_page_follows_every_write_to_its_data(app: TestApp) {
         .await
         .expect("version back");
     assert_eq!(dash().await.rows[0].name, "Amira Hassan", "kept");
+    assert!(page().await.contains(">Amira Hassan<"), "the kept page");
     sqlx::query("UPDATE participant_versions SET version = version + 1 WHERE participant_id = $1")
         .bind(s.p1.0)
         .execute(&app.db.pool)
         .await
         .expect("version on");
     assert_eq!(dash().await.rows[0].name, "Hidden Hassan");
+    let html = page().await;
+    assert!(html.contains(">Hidden Hassan<") && !html.contains(">Amira Hassan<"));
     // A participant given to another mentor leaves this one's page.
     sqlx::query("UPDATE participants SET mentor_id = (SELECT mentor_id FROM participants WHERE id = $1) WHERE id = $2")
         .bind(s.p2.0)

@@ -51,4 +51,7 @@ mod reports;
 
 pub use participant::{HoursSection, WeekStrip};
 pub use register::RegisterPage;
-pub use reports::{CompliancePage, PlanGapsSection, ShortWeeksSection};
+pub use reports::{
+    plan_gaps_body, plan_gaps_section, short_weeks_body, short_weeks_section, CompliancePage,
+    PlanGapsSection, ShortWeeksSection,
+};

@@ -7,48 +7,62 @@ use super::*;
 #[component]
 pub fn ShortWeeksSection() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_short_weeks());
+    short_weeks_section(
+        view! {
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move { short_weeks_body(data.await) })}
+            </Suspense>
+        }
+        .into_any(),
+    )
+}
+
+/// The short weeks' section around `body`.
+pub fn short_weeks_section(body: AnyView) -> impl IntoView {
     view! {
         <section aria-labelledby="short-h" data-test="short-weeks">
             <h2 id="short-h">{t("short-heading")}</h2>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t("short-none")}</p> }.into_any(),
-                        Ok(list) => {
-                            let rows = list.into_iter().map(|s| {
-                                let href = format!("/participants/{}#hours", s.id);
-                                let weeks = s.weeks.iter().map(|w| {
-                                    let mut parts = vec![];
-                                    if w.teaching_short > 0 { parts.push(t_args("week-short-teaching", &[("time", hm(w.teaching_short))])); }
-                                    if w.self_study_short > 0 { parts.push(t_args("week-short-self-study", &[("time", hm(w.self_study_short))])); }
-                                    let label = if w.current { format!("{} ({})", w.week, status_text(w.state())) } else { w.week.to_string() };
-                                    view! { <li data-test=format!("short-{}", w.week)>{label}": "{parts.join(", ")}</li> }
-                                }).collect_view();
-                                view! {
-                                    <tr data-test=format!("short-row-{}", s.participant_ref)>
-                                        <th scope="row"><A href=href>{s.name}</A><span class="cell-sub">{s.participant_ref.clone()}</span></th>
-                                        <td><ul class="plain">{weeks}</ul></td>
-                                        <td>{hm(s.shortfall)}</td>
-                                    </tr>
-                                }
-                            }).collect_view();
-                            view! {
-                                <table class="list">
-                                    <caption class="visually-hidden">{t("short-heading")}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{t("field-participant")}</th>
-                                        <th scope="col">{t("short-weeks")}</th>
-                                        <th scope="col">{t("short-total")}</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            }.into_any()
-                        }
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {body}
         </section>
+    }
+}
+
+/// The short weeks' table, or what went wrong.
+pub fn short_weeks_body(data: Result<Vec<crate::hours::api::ShortWeeks>, AppError>) -> AnyView {
+    match data {
+        Ok(list) if list.is_empty() => view! { <p>{t("short-none")}</p> }.into_any(),
+        Ok(list) => {
+            let rows = list.into_iter().map(|s| {
+                let href = format!("/participants/{}#hours", s.id);
+                let weeks = s.weeks.iter().map(|w| {
+                    let mut parts = vec![];
+                    if w.teaching_short > 0 { parts.push(t_args("week-short-teaching", &[("time", hm(w.teaching_short))])); }
+                    if w.self_study_short > 0 { parts.push(t_args("week-short-self-study", &[("time", hm(w.self_study_short))])); }
+                    let label = if w.current { format!("{} ({})", w.week, status_text(w.state())) } else { w.week.to_string() };
+                    view! { <li data-test=format!("short-{}", w.week)>{label}": "{parts.join(", ")}</li> }
+                }).collect_view();
+                view! {
+                    <tr data-test=format!("short-row-{}", s.participant_ref)>
+                        <th scope="row"><A href=href>{s.name}</A><span class="cell-sub">{s.participant_ref.clone()}</span></th>
+                        <td><ul class="plain">{weeks}</ul></td>
+                        <td>{hm(s.shortfall)}</td>
+                    </tr>
+                }
+            }).collect_view();
+            view! {
+                <table class="list">
+                    <caption class="visually-hidden">{t("short-heading")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t("field-participant")}</th>
+                        <th scope="col">{t("short-weeks")}</th>
+                        <th scope="col">{t("short-total")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
     }
 }
 
@@ -71,45 +85,59 @@ fn coverage_text(coverage: crate::domain::weeks::PlanCoverage) -> String {
 #[component]
 pub fn PlanGapsSection() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_plan_gaps());
+    plan_gaps_section(
+        view! {
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move { plan_gaps_body(data.await) })}
+            </Suspense>
+        }
+        .into_any(),
+    )
+}
+
+/// The plan gaps' section around `body`.
+pub fn plan_gaps_section(body: AnyView) -> impl IntoView {
     view! {
         <section aria-labelledby="gaps-h" data-test="plan-gaps">
             <h2 id="gaps-h">{t("coverage-heading")}</h2>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t("coverage-none")}</p> }.into_any(),
-                        Ok(list) => {
-                            let count = list.len();
-                            let rows = list.into_iter().map(|g| {
-                                let href = format!("/participants/{}#hours", g.id);
-                                view! {
-                                    <tr data-test=format!("gap-row-{}", g.participant_ref)>
-                                        <th scope="row"><A href=href>{g.name}</A><span class="cell-sub">{g.participant_ref.clone()}</span></th>
-                                        <td>{g.school}</td>
-                                        <td>{g.mentor.unwrap_or_else(|| "–".to_owned())}</td>
-                                        <td>{coverage_text(g.coverage)}</td>
-                                    </tr>
-                                }
-                            }).collect_view();
-                            view! {
-                                <p>{t_args("coverage-count", &[("count", count.to_string())])}</p>
-                                <table class="list">
-                                    <caption class="visually-hidden">{t("coverage-heading")}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{t("field-participant")}</th>
-                                        <th scope="col">{t("field-school")}</th>
-                                        <th scope="col">{t("field-mentor")}</th>
-                                        <th scope="col">{t("coverage-why")}</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            }.into_any()
-                        }
-                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {body}
         </section>
+    }
+}
+
+/// The plan gaps' table, or what went wrong.
+pub fn plan_gaps_body(data: Result<Vec<crate::dto::PlanGap>, AppError>) -> AnyView {
+    match data {
+        Ok(list) if list.is_empty() => view! { <p>{t("coverage-none")}</p> }.into_any(),
+        Ok(list) => {
+            let count = list.len();
+            let rows = list.into_iter().map(|g| {
+                let href = format!("/participants/{}#hours", g.id);
+                view! {
+                    <tr data-test=format!("gap-row-{}", g.participant_ref)>
+                        <th scope="row"><A href=href>{g.name}</A><span class="cell-sub">{g.participant_ref.clone()}</span></th>
+                        <td>{g.school}</td>
+                        <td>{g.mentor.unwrap_or_else(|| "–".to_owned())}</td>
+                        <td>{coverage_text(g.coverage)}</td>
+                    </tr>
+                }
+            }).collect_view();
+            view! {
+                <p>{t_args("coverage-count", &[("count", count.to_string())])}</p>
+                <table class="list">
+                    <caption class="visually-hidden">{t("coverage-heading")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t("field-participant")}</th>
+                        <th scope="col">{t("field-school")}</th>
+                        <th scope="col">{t("field-mentor")}</th>
+                        <th scope="col">{t("coverage-why")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
     }
 }
 
