@@ -2,12 +2,6 @@
 
 use std::process::ExitCode;
 
-/// mimalloc rather than the system's allocator (issue 18): under load the pages' many small
-/// allocations contended for glibc's arenas (a quarter of the server's time went to `malloc`
-/// and `free` and their locks).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> ExitCode {
     server::startup::init_tracing();

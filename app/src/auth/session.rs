@@ -58,25 +58,20 @@ pub async fn signed_in_from_headers(
         return Ok(None);
     };
     let hash = keyed_hash(&state.auth.session_secret, token);
-    let owner = db::sessions::resolve(&state.db, &hash).await?;
-    Ok(match owner {
+    let live = db::sessions::resolve(&state.db, &hash).await?;
+    Ok(match live.map(|l| (l.owner, l.staff)) {
         None => None,
-        Some(SessionOwner::Participant(p)) => Some(SignedIn {
+        Some((SessionOwner::Participant(p), _)) => Some(SignedIn {
             principal: Principal::Participant(p),
             must_change_password: false,
             token_hash: hash,
         }),
-        Some(SessionOwner::User(u)) => {
-            let user = db::users::get(&state.db, u).await?;
-            Some(SignedIn {
-                principal: Principal::Staff {
-                    user: u,
-                    role: user.role,
-                },
-                must_change_password: user.must_change_password,
-                token_hash: hash,
-            })
-        }
+        Some((SessionOwner::User(u), Some((role, must_change_password)))) => Some(SignedIn {
+            principal: Principal::Staff { user: u, role },
+            must_change_password,
+            token_hash: hash,
+        }),
+        Some((SessionOwner::User(_), None)) => None,
     })
 }
 

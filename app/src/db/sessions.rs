@@ -43,13 +43,24 @@ pub async fn create(
     Ok(())
 }
 
-/// The owner of a live session, touching its last-seen time. Expired sessions are deleted.
-/// A session of a deactivated user is not live.
-pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<SessionOwner>, DbError> {
+/// A live session: its owner and, for staff, their role and whether their password must be
+/// changed first (read with the session: one query per request).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveSession {
+    /// Whose session it is.
+    pub owner: SessionOwner,
+    /// A staff member's role and whether they must change their password first.
+    pub staff: Option<(crate::domain::role::Role, bool)>,
+}
+
+/// The live session of `token_hash`, touching its last-seen time. Expired sessions are
+/// deleted. A session of a deactivated user is not live.
+pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<LiveSession>, DbError> {
     let t = now();
     let row = sqlx::query(
         "SELECT s.user_id, s.participant_id, s.created_at, s.last_seen_at, s.idle_timeout, \
-                COALESCE(u.active, 1) AS active \
+                COALESCE(u.active, 1) AS active, COALESCE(u.role, '') AS role, \
+                COALESCE(u.must_change_password, 0) AS must_change \
          FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
     )
     .bind(token_hash)
@@ -80,8 +91,19 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<SessionOwner>, 
     }
     let participant: Option<i64> = col(&row, "participant_id")?;
     Ok(match (user, participant) {
-        (Some(u), _) => Some(SessionOwner::User(UserId(u))),
-        (None, Some(p)) => Some(SessionOwner::Participant(ParticipantId(p))),
+        (Some(u), _) => {
+            let role: String = col(&row, "role")?;
+            let role = super::parse_col(crate::domain::role::Role::parse(&role), "role")?;
+            let must_change = col::<i64>(&row, "must_change")? == 1;
+            Some(LiveSession {
+                owner: SessionOwner::User(UserId(u)),
+                staff: Some((role, must_change)),
+            })
+        }
+        (None, Some(p)) => Some(LiveSession {
+            owner: SessionOwner::Participant(ParticipantId(p)),
+            staff: None,
+        }),
         (None, None) => None,
     })
 }
