@@ -1,6 +1,7 @@
 //! The staff's start pages kept between requests (issue 18): [`mentor_view`] serves what was
 //! computed from a mentor's data for as long as that data's change versions
-//! ([`crate::db::versions`]) stay the same, in [`crate::state::views::ViewCache`].
+//! ([`crate::db::versions`]) stay the same, in [`crate::state::views::ViewCache`]; the
+//! server keeps the staff's whole page of a participant under [`participant_validity`].
 
 use crate::domain::ids::UserId;
 use crate::error::AppError;
@@ -35,6 +36,19 @@ where
     let value = compute().await?;
     state.views.put(key, valid, value.clone());
     Ok(value)
+}
+
+/// Where the staff's page of `participant` is valid: for today, this process's corrections
+/// and the participant's and the programme's change versions (one read by key).
+pub async fn participant_validity(
+    state: &AppState,
+    participant: crate::domain::ids::ParticipantId,
+) -> Result<Validity, AppError> {
+    Ok(Validity {
+        today: state.clock.today(),
+        corrections: crate::i18n::overlay::generation(),
+        fingerprint: crate::db::versions::participant_fingerprint(&state.db, participant).await?,
+    })
 }
 
 /// The mentor's fingerprint, read once per page (the page's parts share it).

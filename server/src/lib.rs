@@ -10,5 +10,6 @@ pub mod config;
 pub mod defences;
 pub mod demo;
 pub mod forms;
+pub mod kept_pages;
 pub mod startup;
 pub mod tablet;

@@ -244,6 +244,12 @@ pub fn router(state: AppState, assets: crate::assets::Assets) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Innermost, so the read memo's session is known and the headers below are added to a
+        // kept page too.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::kept_pages::kept_pages,
+        ))
         // Leptos registers each server function's own route: the form middleware wraps them all.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

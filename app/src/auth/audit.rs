@@ -30,6 +30,11 @@ pub async fn record(state: &AppState, mut entry: NewAccess) -> Result<(), AppErr
     if entry.address.is_none() {
         entry.address = client_address(state);
     }
+    // Noted before the write: a page's resource may outlive its place in the page (and with it
+    // the request's context) while it waits, and the page kept must write it again.
+    if let Some(memo) = RequestMemo::current() {
+        memo.remember_logged(&entry);
+    }
     db::access_log::record(&state.db, db::now(), &entry)
         .await
         .map_err(|e| {

@@ -15,6 +15,7 @@ use axum::http::{request::Parts, Method};
 
 use crate::auth::session::SignedIn;
 use crate::domain::access::ParticipantLinks;
+use crate::domain::access_log::NewAccess;
 use crate::domain::ids::{ParticipantId, UserId};
 
 /// The memo of one request, shared by every clone of its `Parts`.
@@ -27,6 +28,7 @@ struct Inner {
     links: Mutex<HashMap<ParticipantId, ParticipantLinks>>,
     reads: Mutex<HashSet<(ParticipantId, &'static str)>>,
     fingerprints: Mutex<HashMap<UserId, u64>>,
+    logged: Mutex<Vec<NewAccess>>,
 }
 
 impl RequestMemo {
@@ -76,6 +78,19 @@ impl RequestMemo {
         if let Ok(mut m) = self.0.fingerprints.lock() {
             m.insert(mentor, fingerprint);
         }
+    }
+
+    /// Notes an entry this request wrote to the access log (a kept page writes them again
+    /// whenever it is served: [`crate::kept`]).
+    pub fn remember_logged(&self, entry: &NewAccess) {
+        if let Ok(mut logged) = self.0.logged.lock() {
+            logged.push(entry.clone());
+        }
+    }
+
+    /// What this request wrote to the access log, in order.
+    pub fn logged(&self) -> Vec<NewAccess> {
+        self.0.logged.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
     /// Whether this is the request's first read of `part` of `participant`'s record (the

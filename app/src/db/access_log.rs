@@ -9,27 +9,48 @@ use crate::domain::role::Role;
 
 /// Writes one event at `at` (Unix seconds).
 pub async fn record(db: &Db, at: i64, entry: &NewAccess) -> Result<(), DbError> {
-    let (user, participant_actor, role) = match entry.actor {
-        Actor::Staff { user, role } => (Some(user.0), None, Some(role.as_str())),
-        Actor::Participant(p) => (None, Some(p.0), Some("participant")),
-        Actor::Operator => (None, None, Some("operator")),
-        Actor::Nobody => (None, None, None),
-    };
-    sqlx::query(
+    record_all(db, at, std::slice::from_ref(entry)).await
+}
+
+/// Writes `entries` at `at` (Unix seconds) in one statement: all or none.
+pub async fn record_all(db: &Db, at: i64, entries: &[NewAccess]) -> Result<(), DbError> {
+    const COLUMNS: usize = 9;
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let values = (0..entries.len())
+        .map(|row| {
+            let marks = (1..=COLUMNS)
+                .map(|c| format!("${}", row * COLUMNS + c))
+                .collect::<Vec<_>>();
+            format!("({})", marks.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
         "INSERT INTO access_log (at, actor_user_id, actor_participant_id, actor_role, event, \
-         what, participant_id, row_count, address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(at)
-    .bind(user)
-    .bind(participant_actor)
-    .bind(role)
-    .bind(entry.event.as_str())
-    .bind(entry.what.as_str())
-    .bind(entry.participant.map(|p| p.0))
-    .bind(entry.rows)
-    .bind(entry.address.as_deref())
-    .execute(&db.pool)
-    .await?;
+         what, participant_id, row_count, address) VALUES {values}"
+    );
+    let mut query = sqlx::query(&sql);
+    for entry in entries {
+        let (user, participant_actor, role) = match entry.actor {
+            Actor::Staff { user, role } => (Some(user.0), None, Some(role.as_str())),
+            Actor::Participant(p) => (None, Some(p.0), Some("participant")),
+            Actor::Operator => (None, None, Some("operator")),
+            Actor::Nobody => (None, None, None),
+        };
+        query = query
+            .bind(at)
+            .bind(user)
+            .bind(participant_actor)
+            .bind(role)
+            .bind(entry.event.as_str())
+            .bind(entry.what.clone())
+            .bind(entry.participant.map(|p| p.0))
+            .bind(entry.rows)
+            .bind(entry.address.clone());
+    }
+    query.execute(&db.pool).await?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 //! stay the same.
 
 use super::{col, Db, DbError};
-use crate::domain::ids::UserId;
+use crate::domain::ids::{ParticipantId, UserId};
 
 /// The fingerprint of everything a mentor's start page shows: the participants the mentor
 /// has (of any status) with each one's change version, and the programme's. It changes
@@ -24,6 +24,27 @@ pub async fn mentor_fingerprint(db: &Db, mentor: UserId) -> Result<u64, DbError>
     let mut h = std::hash::DefaultHasher::new();
     for r in &rows {
         let id: i64 = col(r, "id")?;
+        let version: i64 = col(r, "version")?;
+        (id, version).hash(&mut h);
+    }
+    Ok(h.finish())
+}
+
+/// The fingerprint of everything the staff's page of `participant` shows: that participant's
+/// change version and the programme's. One read of at most two rows by their key.
+pub async fn participant_fingerprint(db: &Db, participant: ParticipantId) -> Result<u64, DbError> {
+    use std::hash::{Hash, Hasher};
+    let rows = sqlx::query(
+        "SELECT participant_id, version FROM participant_versions \
+         WHERE participant_id = $1 OR participant_id = 0 ORDER BY participant_id",
+    )
+    .bind(participant.0)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut h = std::hash::DefaultHasher::new();
+    participant.0.hash(&mut h);
+    for r in &rows {
+        let id: i64 = col(r, "participant_id")?;
         let version: i64 = col(r, "version")?;
         (id, version).hash(&mut h);
     }

@@ -95,6 +95,27 @@ impl ViewCache {
     }
 }
 
+/// Whether a page being rendered showed an error: the server keeps no page that did (the error
+/// may be passing). In the request's extensions when the server may keep the page.
+#[derive(Debug, Clone, Default)]
+pub struct ShownErrors(Arc<std::sync::atomic::AtomicBool>);
+
+impl ShownErrors {
+    /// Notes that the request being rendered shows an error (if anyone is asking).
+    pub fn note() {
+        if let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() {
+            if let Some(shown) = parts.extensions.get::<Self>() {
+                shown.0.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Whether an error was shown.
+    pub fn any(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,8 @@ pub fn ErrorNotice(
     /// The error to show.
     error: AppError,
 ) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::state::views::ShownErrors::note();
     let locale = use_locale();
     let message = error.message(locale);
     let items = error

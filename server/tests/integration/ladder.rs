@@ -309,6 +309,23 @@ async fn every_table_the_pages_show_moves_a_version(app: TestApp) {
         "schools",
         "districts",
         "ui_translations",
+        // The whole participant page (server/src/kept_pages.rs).
+        "participant_history",
+        "outcomes",
+        "sfi_result_versions",
+        "participant_steps",
+        "placements",
+        "development_talk_goals",
+        "group_members",
+        "tablet_waiting",
+        "assessment_comments",
+        "assessment_answers",
+        "users",
+        "teaching_groups",
+        "ladder_step_definitions",
+        "cefr_catalogues",
+        "cefr_statements",
+        "cefr_statement_texts",
     ];
     let sql = match app.db.backend {
         app::db::Backend::Sqlite => {

@@ -24,6 +24,7 @@ mod hours;
 mod housekeeping;
 mod import;
 mod indicators;
+mod kept_pages;
 mod ladder;
 mod languages;
 mod mentoring;

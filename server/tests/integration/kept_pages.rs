@@ -1,0 +1,221 @@
+//! The staff's page of a participant, kept whole between requests (issue 18): what is served
+//! kept is the page as rendered, but with a new nonce, the access log written again and the
+//! session's own CSRF token; and a write to anything the page shows, by any path, is seen at
+//! once.
+
+use crate::common::{seed, TestApp, COORDINATOR, MENTOR_A};
+
+/// The version of `participant`'s data (0 when never written).
+async fn version(app: &TestApp, participant: i64) -> i64 {
+    sqlx::query_scalar::<_, i64>(
+        "SELECT COALESCE((SELECT version FROM participant_versions WHERE participant_id = $1), 0)",
+    )
+    .bind(participant)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("version")
+}
+
+/// Runs `sql` (binding `id` if it names `$1`).
+async fn exec(app: &TestApp, sql: &str, id: i64) {
+    let q = sqlx::query(sql);
+    let q = if sql.contains("$1") { q.bind(id) } else { q };
+    q.execute(&app.db.pool).await.expect(sql);
+}
+
+/// The parts of `participant`'s record read by staff, as logged, in a stable order.
+async fn reads(app: &TestApp, participant: i64) -> Vec<String> {
+    sqlx::query_scalar::<_, String>(
+        "SELECT what FROM access_log WHERE participant_id = $1 AND event = 'read' ORDER BY what",
+    )
+    .bind(participant)
+    .fetch_all(&app.db.pool)
+    .await
+    .expect("reads")
+}
+
+/// The first value of attribute `name` after `marker` in `html`.
+fn attribute(html: &str, marker: &str, name: &str) -> Option<String> {
+    let from = html.find(marker)?;
+    let rest = &html[from..];
+    let start = rest.find(&format!("{name}=\""))? + name.len() + 2;
+    let len = rest[start..].find('"')?;
+    Some(rest[start..start + len].to_owned())
+}
+
+async fn the_kept_participant_page_is_logged_renonced_and_follows_every_write(app: TestApp) {
+    let s = seed(&app).await;
+    let p1 = s.p1.0;
+    let m = app.sign_in(MENTOR_A).await;
+    let path = format!("/participants/{p1}");
+    let first = app.get(&path, Some(&m)).await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    let logged = reads(&app, p1).await;
+    assert!(!logged.is_empty(), "a staff read is logged");
+
+    // Served again: the same page, with a new nonce in the body and in the policy alike, and
+    // the same parts read written to the access log again.
+    let second = app.get(&path, Some(&m)).await;
+    assert_eq!(second.status, 200);
+    let nonce = |html: &str| attribute(html, "<script", "nonce").expect("a nonce");
+    let (n1, n2) = (nonce(&first.body), nonce(&second.body));
+    assert_ne!(n1, n2, "every answer has its own nonce");
+    assert!(!second.body.contains(&n1));
+    let policy = second.headers["content-security-policy"]
+        .to_str()
+        .expect("policy");
+    assert!(policy.contains(&format!("'nonce-{n2}'")), "{policy}");
+    assert_eq!(first.body.replace(&n1, &n2), second.body, "the kept page");
+    let mut twice: Vec<String> = logged.iter().chain(&logged).cloned().collect();
+    twice.sort();
+    assert_eq!(
+        reads(&app, p1).await,
+        twice,
+        "every read is logged, kept or not"
+    );
+    assert!(second.headers.contains_key("x-frame-options"));
+    assert_eq!(second.headers["cache-control"], "no-store");
+
+    // It is the kept page that is served: a change that moves no version (which no write can
+    // make: the triggers move it) is not seen, and is once the version moves.
+    let v = version(&app, p1).await;
+    exec(
+        &app,
+        "UPDATE participants SET given_name = 'Hidden' WHERE id = $1",
+        p1,
+    )
+    .await;
+    sqlx::query("UPDATE participant_versions SET version = $1 WHERE participant_id = $2")
+        .bind(v)
+        .bind(p1)
+        .execute(&app.db.pool)
+        .await
+        .expect("version back");
+    assert!(
+        !app.get(&path, Some(&m)).await.body.contains("Hidden"),
+        "kept"
+    );
+    exec(
+        &app,
+        "UPDATE participant_versions SET version = version + 1 WHERE participant_id = $1",
+        p1,
+    )
+    .await;
+    assert!(app.get(&path, Some(&m)).await.body.contains("Hidden"));
+
+    // Another session of the same mentor gets a page with its own CSRF token.
+    let csrf = |html: &str| attribute(html, "name=\"_csrf\"", "value");
+    let other = app.sign_in(MENTOR_A).await;
+    let theirs = app.get(&path, Some(&other)).await.body;
+    let mine = app.get(&path, Some(&m)).await.body;
+    assert!(csrf(&mine).is_some(), "the mentor's page has forms");
+    assert_ne!(csrf(&mine), csrf(&theirs));
+
+    // Whatever the page shows moves a version, whoever writes it: the staff's names (the
+    // group's teacher), and the tables added for the whole page.
+    let teacher: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+        .bind(s.teacher_a.0)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("teacher");
+    assert!(mine.contains(&teacher), "the group's teacher is shown");
+    exec(
+        &app,
+        &format!(
+            "UPDATE users SET display_name = 'Renamed Teacher' WHERE id = {}",
+            s.teacher_a.0
+        ),
+        0,
+    )
+    .await;
+    let page = app.get(&path, Some(&m)).await.body;
+    assert!(page.contains("Renamed Teacher") && !page.contains(&teacher));
+    let group = s.group_a.0;
+    let programme = [
+        "UPDATE teaching_groups SET name = name || ' x'".to_owned(),
+        "UPDATE ladder_step_definitions SET name_sv = name_sv".to_owned(),
+    ];
+    for sql in programme {
+        let before = version(&app, 0).await;
+        exec(&app, &sql, 0).await;
+        assert!(version(&app, 0).await > before, "{sql}");
+    }
+    let own = [
+        format!("DELETE FROM group_members WHERE participant_id = $1 AND group_id = {group}"),
+        format!("INSERT INTO group_members (group_id, participant_id) VALUES ({group}, $1)"),
+        "INSERT INTO participant_history (participant_id, changed_at, source, field, old_value, \
+         new_value) VALUES ($1, 0, 'cli', 'given_name', 'a', 'b')"
+            .to_owned(),
+        "INSERT INTO tablet_waiting (participant_id, tablet, answers, reported_at) \
+         VALUES ($1, 't', 3, 0)"
+            .to_owned(),
+        "INSERT INTO placements (participant_id, workplace, role, updated_at) \
+         VALUES ($1, 'Skolan', 'kitchen', 0)"
+            .to_owned(),
+    ];
+    for sql in own {
+        let before = version(&app, p1).await;
+        exec(&app, &sql, p1).await;
+        assert!(version(&app, p1).await > before, "{sql}");
+    }
+    let page = app.get(&path, Some(&m)).await.body;
+    assert!(page.contains("Skolan"), "the placement is shown at once");
+
+    // A coordinator's page is their own (other forms, other links).
+    let c = app.sign_in(COORDINATOR).await;
+    let theirs = app.get(&path, Some(&c)).await.body;
+    assert!(theirs.contains(&format!("/participants/{p1}/edit")));
+    assert!(!app
+        .get(&path, Some(&m))
+        .await
+        .body
+        .contains(&format!("/participants/{p1}/edit")));
+}
+
+/// A page that shows an error is not kept, nor one with a query (a form's outcome).
+async fn a_page_with_an_error_or_a_query_is_rendered_every_time(app: TestApp) {
+    let s = seed(&app).await;
+    let p1 = s.p1.0;
+    let m = app.sign_in(MENTOR_A).await;
+    let path = format!("/participants/{p1}?tab=x");
+    let first = app.get(&path, Some(&m)).await;
+    assert_eq!(first.status, 200);
+    let v = version(&app, p1).await;
+    exec(
+        &app,
+        "UPDATE participants SET given_name = 'Queried' WHERE id = $1",
+        p1,
+    )
+    .await;
+    sqlx::query("UPDATE participant_versions SET version = $1 WHERE participant_id = $2")
+        .bind(v)
+        .bind(p1)
+        .execute(&app.db.pool)
+        .await
+        .expect("version back");
+    assert!(
+        app.get(&path, Some(&m)).await.body.contains("Queried"),
+        "not kept"
+    );
+    // A participant the mentor may not see: refused, logged each time.
+    let other = format!("/participants/{}", s.p2.0);
+    let refused = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM access_log WHERE event = 'refused' AND participant_id = $1",
+        )
+        .bind(s.p2.0)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("refusals")
+    };
+    app.get(&other, Some(&m)).await;
+    let once = refused().await;
+    assert!(once > 0, "the refusal is logged");
+    app.get(&other, Some(&m)).await;
+    assert_eq!(refused().await, 2 * once, "and logged again");
+}
+
+crate::on_both_engines! {
+    kept_participant_page => super::the_kept_participant_page_is_logged_renonced_and_follows_every_write;
+    unkept_pages => super::a_page_with_an_error_or_a_query_is_rendered_every_time;
+}
