@@ -1,7 +1,9 @@
-//! The staff's page of a participant (`/participants/{id}`), kept whole between requests
-//! (issue 18). The page is rendered once and served again for as long as the participant's
-//! change version and the programme's stay the same ([`app::kept::participant_validity`]), for
-//! the same session (its forms carry the session's CSRF token), language and day. What does
+//! The staff's page of a participant (`/participants/{id}`) and a mentor's start page (`/`),
+//! kept whole between requests (issue 18). A page is rendered once and served again for as
+//! long as what it shows stays the same, for the same session (its forms carry the session's
+//! CSRF token), language and day: for a participant's page, the participant's change version
+//! and the programme's ([`app::kept::participant_validity`]); for the start page, the mentor's
+//! fingerprint and the tablet locks of the moment ([`app::site::start_page_validity`]). What does
 //! not stay with it is done on every request, as for a rendered page:
 //! - the session is looked up (by [`crate::startup`]'s read memo): a page is served only to a
 //!   live staff session whose password need not be changed;
@@ -24,7 +26,8 @@ use app::auth::memo::RequestMemo;
 use app::domain::access_log::NewAccess;
 use app::domain::ids::{ParticipantId, UserId};
 use app::domain::locale::Locale;
-use app::domain::role::Principal;
+use app::domain::role::{Principal, Role};
+use app::error::AppError;
 use app::state::views::{ShownErrors, Validity, ViewKey};
 use app::state::AppState;
 
@@ -87,20 +90,50 @@ fn replaced(text: &[u8], at: &[usize], len: usize, to: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Whom and what a request for a keepable page is: the participant, the staff member and the
-/// page's variant (session, language, path).
-fn candidate(req: &Request) -> Option<(ParticipantId, UserId, String)> {
+/// A page that may be kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    /// The staff's page of a participant.
+    Participant(ParticipantId),
+    /// A mentor's start page, in the dashboard's own order.
+    MentorStart,
+}
+
+impl Page {
+    /// The page's name among the kept views.
+    fn name(self) -> &'static str {
+        match self {
+            Page::Participant(_) => "participant-page",
+            Page::MentorStart => "mentor-start-page",
+        }
+    }
+
+    /// Where the page is valid now.
+    async fn validity(self, state: &AppState, user: UserId) -> Result<Validity, AppError> {
+        match self {
+            Page::Participant(p) => app::kept::participant_validity(state, p).await,
+            Page::MentorStart => app::site::start_page_validity(state, user).await,
+        }
+    }
+}
+
+/// Whom and what a request for a keepable page is: the page, the staff member and the page's
+/// variant (session, language, path).
+fn candidate(req: &Request) -> Option<(Page, UserId, String)> {
     if req.method() != Method::GET || req.uri().query().is_some() {
         return None;
     }
     let path = req.uri().path();
-    let participant = participant_of(path)?;
     let signed_in = req.extensions().get::<RequestMemo>()?.session()??;
     if signed_in.must_change_password {
         return None;
     }
-    let Principal::Staff { user, .. } = signed_in.principal else {
+    let Principal::Staff { user, role } = signed_in.principal else {
         return None;
+    };
+    let page = match (path, role) {
+        ("/", Role::Mentor) => Page::MentorStart,
+        _ => Page::Participant(participant_of(path)?),
     };
     let chosen = req
         .headers()
@@ -110,18 +143,18 @@ fn candidate(req: &Request) -> Option<(ParticipantId, UserId, String)> {
         .unwrap_or_default();
     let locale = app::i18n::locale_for_path(chosen, path);
     let variant = format!("{} {} {path}", signed_in.token_hash, locale.tag());
-    Some((participant, user, variant))
+    Some((page, user, variant))
 }
 
 /// Serves the staff's page of a participant kept, or renders it and keeps it.
 pub async fn kept_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let Some((participant, user, variant)) = candidate(&req) else {
+    let Some((page, user, variant)) = candidate(&req) else {
         return next.run(req).await;
     };
-    let Ok(valid) = app::kept::participant_validity(&state, participant).await else {
+    let Ok(valid) = page.validity(&state, user).await else {
         return next.run(req).await;
     };
-    let key: ViewKey = ("participant-page", user.0, variant);
+    let key: ViewKey = (page.name(), user.0, variant);
     if let Some(kept) = state.views.get::<Arc<KeptPage>>(&key, valid) {
         let (parts, body) = req.into_parts();
         let address = state.auth.client_address(&parts).map(|a| a.to_string());

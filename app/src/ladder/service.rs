@@ -409,7 +409,7 @@ pub async fn dashboard(
 }
 
 /// Each of `people`'s sign-in throttle key.
-fn lock_keys(
+pub fn lock_keys(
     auth: &crate::state::AuthConfig,
     people: &[crate::db::ladder::MentorParticipant],
 ) -> Vec<(ParticipantId, String)> {

@@ -110,6 +110,51 @@ async fn kept_html(sort: String) -> Result<String, AppError> {
     .await
 }
 
+/// Where a mentor's whole start page (`/`, in the dashboard's own order) is valid, for the
+/// server's kept pages: the mentor's fingerprint, with which of their participants the tablet
+/// keeps out now and until when (read on every request; the throttle keys themselves are kept
+/// under the fingerprint).
+#[cfg(feature = "ssr")]
+pub async fn start_page_validity(
+    state: &crate::state::AppState,
+    mentor: crate::domain::ids::UserId,
+) -> Result<crate::state::views::Validity, AppError> {
+    use std::hash::{Hash, Hasher};
+    use std::sync::Arc;
+    let fingerprint = crate::db::versions::mentor_fingerprint(&state.db, mentor).await?;
+    let valid = crate::state::views::Validity {
+        today: state.clock.today(),
+        corrections: crate::i18n::overlay::generation(),
+        fingerprint,
+    };
+    let key = ("lock-keys", mentor.0, String::new());
+    let keys: Arc<Vec<String>> = match state.views.get(&key, valid) {
+        Some(keys) => keys,
+        None => {
+            let people = crate::db::ladder::mentor_participants(&state.db, mentor).await?;
+            let keys: Vec<String> = crate::ladder::service::lock_keys(&state.auth, &people)
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+            let keys = Arc::new(keys);
+            state.views.put(key, valid, Arc::clone(&keys));
+            keys
+        }
+    };
+    let mut locked: Vec<(String, i64)> =
+        crate::db::throttle::locked(&state.db, &keys, crate::db::now())
+            .await?
+            .into_iter()
+            .collect();
+    locked.sort();
+    let mut h = std::hash::DefaultHasher::new();
+    (fingerprint, locked).hash(&mut h);
+    Ok(crate::state::views::Validity {
+        fingerprint: h.finish(),
+        ..valid
+    })
+}
+
 /// Only the server renders this page.
 #[cfg(not(feature = "ssr"))]
 async fn kept_html(_sort: String) -> Result<String, AppError> {

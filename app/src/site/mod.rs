@@ -8,5 +8,7 @@ mod mine;
 mod participant;
 
 pub use home::{HomePage, MePage};
+#[cfg(feature = "ssr")]
+pub use mentor_start::start_page_validity;
 pub use mine::{MyHoursPage, MyLadderPage};
 pub use participant::ParticipantPage;

@@ -215,7 +215,49 @@ async fn a_page_with_an_error_or_a_query_is_rendered_every_time(app: TestApp) {
     assert_eq!(refused().await, 2 * once, "and logged again");
 }
 
+/// The mentor's whole start page is kept too, but the tablet locks are read on every request:
+/// a lock that comes or goes (which moves no version) shows at once.
+async fn the_kept_start_page_follows_the_tablet_locks(app: TestApp) {
+    let s = seed(&app).await;
+    let mentor = app.sign_in(MENTOR_A).await;
+    let first = app.get("/", Some(&mentor)).await.body;
+    assert!(first.contains("data-test=\"dash-row-P-0001\""), "{first}");
+    assert!(!first.contains("data-test=\"tablet-locked\""));
+    let second = app.get("/", Some(&mentor)).await.body;
+    let nonce = |html: &str| attribute(html, "<script", "nonce").expect("a nonce");
+    assert_ne!(nonce(&first), nonce(&second));
+    assert_eq!(
+        first.replace(&nonce(&first), &nonce(&second)),
+        second,
+        "kept"
+    );
+    for _ in 0..5 {
+        app.call(
+            "auth/tablet-sign-in",
+            None,
+            &[("code", &s.p1_code), ("pin", "583920")],
+        )
+        .await;
+    }
+    let locked = app.get("/", Some(&mentor)).await.body;
+    assert!(
+        locked.contains("data-test=\"tablet-locked\""),
+        "the lock shows"
+    );
+    exec(&app, "UPDATE sign_in_throttle SET locked_until = 1", 0).await;
+    let lifted = app.get("/", Some(&mentor)).await.body;
+    assert!(
+        !lifted.contains("data-test=\"tablet-locked\""),
+        "and goes when it ends"
+    );
+    // Another order is rendered (and its parts kept), not the kept whole page.
+    let by_name = app.get("/?sort=name", Some(&mentor)).await;
+    assert_eq!(by_name.status, 200);
+    assert!(by_name.body.contains("data-test=\"dash-row-P-0001\""));
+}
+
 crate::on_both_engines! {
+    kept_start_page_locks => super::the_kept_start_page_follows_the_tablet_locks;
     kept_participant_page => super::the_kept_participant_page_is_logged_renonced_and_follows_every_write;
     unkept_pages => super::a_page_with_an_error_or_a_query_is_rendered_every_time;
 }
