@@ -30,38 +30,13 @@ pub async fn who_am_i() -> Result<Option<Me>, AppError> {
     }))
 }
 
-/// Staff sign-in with e-mail and password. On success the browser goes to its start page.
+/// Staff sign-in with e-mail and password. On success the browser goes to its start page (or
+/// first changes a password someone else set).
 #[server(endpoint = "auth/sign-in")]
 pub async fn sign_in_staff(email: String, password: String) -> Result<(), AppError> {
-    use super::{password as pw, session};
-    use crate::db::{self, sessions::SessionOwner};
-    let state = session::state()?;
-    let email = email.trim().to_lowercase();
-    let subject = crate::domain::credentials::staff_subject(&email);
-    let user = super::throttle::attempt(&state, &subject, async {
-        let found = db::users::find_for_sign_in(&state.db, &email).await?;
-        let stored = found.as_ref().map(|(_, h)| h.0.clone());
-        let ok = pw::verify(password, stored).await;
-        Ok(found.filter(|_| ok).map(|(u, _)| u))
-    })
-    .await;
-    let user = match user {
-        Ok(user) => user,
-        Err(e) => return Err(failed_sign_in(&state, e, "staff").await),
-    };
-    start_session(
-        &state,
-        SessionOwner::User(user.id),
-        state.auth.staff_idle_secs,
-    )
-    .await?;
-    let actor = crate::domain::access_log::Actor::Staff {
-        user: user.id,
-        role: user.role,
-    };
-    signed_in(&state, actor, "staff").await?;
-    // A password someone else set is changed before anything else.
-    leptos_axum::redirect(if user.must_change_password {
+    let state = super::session::state()?;
+    let must_change_password = super::sign_in::staff(&state, &email, password).await?;
+    leptos_axum::redirect(if must_change_password {
         "/password"
     } else {
         "/"
@@ -72,46 +47,15 @@ pub async fn sign_in_staff(email: String, password: String) -> Result<(), AppErr
 /// Participant sign-in on a tablet with personal code and PIN.
 #[server(endpoint = "auth/tablet-sign-in")]
 pub async fn sign_in_participant(code: String, pin: String) -> Result<(), AppError> {
-    use super::{password as pw, session};
-    use crate::db::{self, sessions::SessionOwner};
-    use crate::domain::credentials::SignInCode;
-    let state = session::state()?;
-    let Ok(code) = SignInCode::parse(&code) else {
-        return Err(failed_sign_in(&state, AppError::SignInFailed, "tablet").await);
-    };
-    let subject = crate::domain::credentials::code_subject(&code);
-    let participant = super::throttle::attempt(&state, &subject, async {
-        let found = db::participants::find_for_sign_in(&state.db, code.as_str()).await?;
-        let stored = found.as_ref().map(|(_, h)| h.clone());
-        let ok = pw::verify(pin.trim().to_owned(), stored).await;
-        Ok(found.filter(|_| ok).map(|(p, _)| p))
-    })
-    .await;
-    let participant = match participant {
-        Ok(participant) => participant,
-        Err(e) => return Err(failed_sign_in(&state, e, "tablet").await),
-    };
-    start_session(
-        &state,
-        SessionOwner::Participant(participant),
-        state.auth.participant_idle_secs,
-    )
-    .await?;
-    // A language chosen on the tablet's sign-in page holds until the sign-out; without one
-    // the participant's own preference applies.
+    let state = super::session::state()?;
+    // A language chosen on the tablet's sign-in page holds until the sign-out.
     let chosen = use_context::<axum::http::request::Parts>().and_then(|p| {
         p.headers
             .get(axum::http::header::COOKIE)
             .and_then(|v| v.to_str().ok())
             .and_then(crate::i18n::Locale::chosen_in_cookie_header)
     });
-    if chosen.is_none() {
-        if let Some(own) = db::participants::ui_language(&state.db, participant).await? {
-            session::set_cookie(&crate::i18n::lang_cookie(own));
-        }
-    }
-    let actor = crate::domain::access_log::Actor::Participant(participant);
-    signed_in(&state, actor, "tablet").await?;
+    super::sign_in::tablet(&state, &code, pin, chosen).await?;
     leptos_axum::redirect("/me");
     Ok(())
 }
@@ -186,44 +130,5 @@ pub async fn change_password(current: String, new: String, repeat: String) -> Re
     super::service::change_password(&state, user, &signed_in.token_hash, current, new, repeat)
         .await?;
     leptos_axum::redirect("/");
-    Ok(())
-}
-
-/// Logs a successful sign-in of `actor` (`what`: `staff` or `tablet`).
-#[cfg(feature = "ssr")]
-async fn signed_in(
-    state: &crate::state::AppState,
-    actor: crate::domain::access_log::Actor,
-    what: &str,
-) -> Result<(), AppError> {
-    use crate::domain::access_log::AccessEvent;
-    super::audit::sign_in_event(state, actor, AccessEvent::SignIn, what).await
-}
-
-/// Logs a failed sign-in (a wrong secret, or one refused while locked) and gives the error
-/// back; other errors pass unlogged.
-#[cfg(feature = "ssr")]
-async fn failed_sign_in(state: &crate::state::AppState, error: AppError, what: &str) -> AppError {
-    use crate::domain::access_log::{AccessEvent, Actor};
-    if matches!(error, AppError::SignInFailed | AppError::Throttled { .. }) {
-        let event = AccessEvent::SignInFailed;
-        if let Err(e) = super::audit::sign_in_event(state, Actor::Nobody, event, what).await {
-            tracing::error!(error = ?e, "logging a failed sign-in failed");
-        }
-    }
-    error
-}
-
-#[cfg(feature = "ssr")]
-async fn start_session(
-    state: &crate::state::AppState,
-    owner: crate::db::sessions::SessionOwner,
-    idle_secs: i64,
-) -> Result<(), AppError> {
-    use super::session;
-    let token = session::new_token();
-    let hash = session::keyed_hash(&state.auth.session_secret, &token);
-    crate::db::sessions::create(&state.db, &hash, owner, idle_secs).await?;
-    session::set_cookie(&session::session_cookie(&state.auth, &token));
     Ok(())
 }

@@ -378,13 +378,10 @@ pub async fn get_short_weeks() -> Result<Vec<ShortWeeks>, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let scope = crate::auth::audit::refusals(&state, &who, report_scope(&who)).await?;
     let today = state.clock.now().date();
-    match scope {
-        crate::db::hours::Scope::Mentor(mentor) => {
-            let compute = || super::service::short_weeks(&state.db, scope, today);
-            crate::kept::mentor_view(&state, "short-weeks", mentor, String::new(), compute).await
-        }
-        _ => super::service::short_weeks(&state.db, scope, today).await,
-    }
+    kept_for_mentor(&state, "short-weeks", scope, || {
+        super::service::short_weeks(&state.db, scope, today)
+    })
+    .await
 }
 
 /// Active participants without a plan that covers them from today on: the whole programme for
@@ -394,12 +391,30 @@ pub async fn get_plan_gaps() -> Result<Vec<crate::dto::PlanGap>, AppError> {
     let (state, who) = crate::auth::session::require().await?;
     let scope = crate::auth::audit::refusals(&state, &who, report_scope(&who)).await?;
     let today = state.clock.today();
+    kept_for_mentor(&state, "plan-gaps", scope, || {
+        super::service::plan_gaps(&state.db, scope, today)
+    })
+    .await
+}
+
+/// `compute`'s view for `scope`, kept between requests when the scope is a mentor's
+/// ([`crate::kept::mentor_view`]).
+#[cfg(feature = "ssr")]
+async fn kept_for_mentor<T, Fut>(
+    state: &crate::state::AppState,
+    view: &'static str,
+    scope: crate::db::hours::Scope,
+    compute: impl FnOnce() -> Fut,
+) -> Result<T, AppError>
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
     match scope {
         crate::db::hours::Scope::Mentor(mentor) => {
-            let compute = || super::service::plan_gaps(&state.db, scope, today);
-            crate::kept::mentor_view(&state, "plan-gaps", mentor, String::new(), compute).await
+            crate::kept::mentor_view(state, view, mentor, String::new(), compute).await
         }
-        _ => super::service::plan_gaps(&state.db, scope, today).await,
+        _ => compute().await,
     }
 }
 

@@ -78,12 +78,12 @@ async fn kept_html(sort: String) -> Result<String, AppError> {
     use crate::domain::role::{Principal, Role};
     use crate::register::api::Home;
     let (state, who) = crate::auth::session::require().await?;
-    let Principal::Staff {
-        role: Role::Mentor,
-        user,
-    } = who
-    else {
-        return Err(AppError::Forbidden);
+    let user = match who {
+        Principal::Staff {
+            role: Role::Mentor,
+            user,
+        } => user,
+        other => return Err(crate::auth::audit::refused(&state, &other, None).await),
     };
     // Kept itself; with the tablet locks of the moment.
     let dashboard = crate::ladder::api::get_dashboard(sort).await?;
