@@ -6,6 +6,7 @@ pub mod cli;
 pub mod cli_clips;
 pub mod cli_privacy;
 pub mod cli_reports;
+pub mod cli_users;
 pub mod config;
 pub mod defences;
 pub mod demo;
