@@ -146,7 +146,7 @@ fn candidate(req: &Request) -> Option<(Page, UserId, String)> {
     Some((page, user, variant))
 }
 
-/// Serves the staff's page of a participant kept, or renders it and keeps it.
+/// Serves a keepable page kept, or renders it and keeps it.
 pub async fn kept_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let Some((page, user, variant)) = candidate(&req) else {
         return next.run(req).await;

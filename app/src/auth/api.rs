@@ -12,6 +12,18 @@ use crate::error::AppError;
 /// Who is signed in (None when nobody). Used by the page shell.
 #[server(endpoint = "auth/me")]
 pub async fn who_am_i() -> Result<Option<Me>, AppError> {
+    let me = me().await;
+    // The page frame and some sections hide this error (they show nothing for it): a page
+    // rendered with it is not kept.
+    if let Err(e) = &me {
+        crate::ui::components::hidden_error(e);
+    }
+    me
+}
+
+/// Who is signed in, as [`who_am_i`] answers.
+#[cfg(feature = "ssr")]
+async fn me() -> Result<Option<Me>, AppError> {
     use crate::db;
     use crate::domain::role::Principal;
     let Some(signed_in) = super::session::current_signed_in().await? else {

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 
-use super::{col, date_col, opt_date_col, typed_col, Db, DbError, Tx};
+use super::{col, date_col, opt_date_col, typed_col, Backend, Db, DbError, Tx};
 use crate::domain::erasure::{pseudonym, status_after_erasure, ErasureReason};
 use crate::domain::ids::{ParticipantId, SchoolId};
 use crate::domain::participant::{format_date, Gender};
@@ -100,6 +100,19 @@ pub async fn erase(
     let reference: String = col(&row, "participant_ref")?;
     let rows_deleted =
         delete_everywhere(&mut tx, participant, &throttle_subject(&code), &reference).await?;
+    // No page kept of the person may be served again: their own version row is gone (and on
+    // SQLite their id may go to the next participant created), so the programme's moves on.
+    let programme = match db.backend {
+        Backend::Sqlite => {
+            "INSERT INTO participant_versions (participant_id, version) VALUES (0, 1) \
+             ON CONFLICT (participant_id) DO UPDATE SET version = version + 1"
+        }
+        Backend::Postgres => {
+            "INSERT INTO participant_versions (participant_id, version) VALUES (0, 1) \
+             ON CONFLICT (participant_id) DO UPDATE SET version = participant_versions.version + 1"
+        }
+    };
+    sqlx::query(programme).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(Some(Erased {
         record,

@@ -221,7 +221,13 @@ pub fn TabletLanguageSection(
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 // Those who may not hand out the tablet's PIN see nothing here.
-                let Ok(chosen) = current.await else { return ().into_any() };
+                let chosen = match current.await {
+                    Ok(chosen) => chosen,
+                    Err(e) => {
+                        crate::ui::components::hidden_error(&e);
+                        return ().into_any();
+                    }
+                };
                 let options = Locale::ALL
                     .into_iter()
                     .map(|l| view! { <option value=l.tag() selected=chosen == Some(l)>{l.native_name()}</option> })

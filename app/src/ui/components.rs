@@ -75,6 +75,17 @@ pub fn failed(error: AppError) -> AnyView {
     }
 }
 
+/// Notes an error that a part of a page hides (showing nothing in its place), so the server
+/// does not keep the page: the error may pass. A refusal does not pass, and is not noted.
+pub fn hidden_error(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    if !matches!(error, AppError::Forbidden | AppError::NotFound) {
+        crate::state::views::ShownErrors::note();
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
+}
+
 /// The same on the participant's own pages: signed out (or a staff session) goes to the
 /// tablet sign-in instead.
 pub fn tablet_failed(error: AppError) -> AnyView {

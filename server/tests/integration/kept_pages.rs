@@ -256,7 +256,40 @@ async fn the_kept_start_page_follows_the_tablet_locks(app: TestApp) {
     assert!(by_name.body.contains("data-test=\"dash-row-P-0001\""));
 }
 
+/// An erased participant's kept page is never served again, not even of one who had no change
+/// version yet (registered before the versions existed, and not written since).
+async fn an_erased_participants_kept_page_is_gone(app: TestApp) {
+    let s = seed(&app).await;
+    let p1 = s.p1.0;
+    let c = app.sign_in(COORDINATOR).await;
+    let path = format!("/participants/{p1}");
+    exec(
+        &app,
+        "DELETE FROM participant_versions WHERE participant_id = $1",
+        p1,
+    )
+    .await;
+    let name = "data-test=\"participant-name\"";
+    assert!(app.get(&path, Some(&c)).await.body.contains(name));
+    assert!(app.get(&path, Some(&c)).await.body.contains(name), "kept");
+    let today = app::state::clock::now().date();
+    let erased = app::db::erasure::erase(
+        &app.db,
+        s.p1,
+        app::domain::erasure::ErasureReason::Request,
+        today,
+        |code| code.to_owned(),
+    )
+    .await
+    .expect("erase");
+    assert!(erased.is_some());
+    let after = app.get(&path, Some(&c)).await.body;
+    assert!(!after.contains(name), "the erased person's page is gone");
+    assert!(!after.contains("Amina Hassan") && !after.contains(">P-0001<"));
+}
+
 crate::on_both_engines! {
+    erased_not_kept => super::an_erased_participants_kept_page_is_gone;
     kept_start_page_locks => super::the_kept_start_page_follows_the_tablet_locks;
     kept_participant_page => super::the_kept_participant_page_is_logged_renonced_and_follows_every_write;
     unkept_pages => super::a_page_with_an_error_or_a_query_is_rendered_every_time;
