@@ -24,11 +24,7 @@ where
     Fut: std::future::Future<Output = Result<T, E>>,
     AppError: From<E>,
 {
-    let valid = Validity {
-        today: state.clock.today(),
-        corrections: crate::i18n::overlay::generation(),
-        fingerprint: fingerprint(state, mentor).await?,
-    };
+    let valid = validity(state, fingerprint(state, mentor).await?);
     let key = (view, mentor.0, variant);
     if let Some(kept) = state.views.get::<T>(&key, valid) {
         return Ok(kept);
@@ -44,11 +40,18 @@ pub async fn participant_validity(
     state: &AppState,
     participant: crate::domain::ids::ParticipantId,
 ) -> Result<Validity, AppError> {
-    Ok(Validity {
+    let fingerprint = crate::db::versions::participant_fingerprint(&state.db, participant).await?;
+    Ok(validity(state, fingerprint))
+}
+
+/// Where a view computed now from data of `fingerprint` is valid: today, with this process's
+/// corrections.
+pub fn validity(state: &AppState, fingerprint: u64) -> Validity {
+    Validity {
         today: state.clock.today(),
         corrections: crate::i18n::overlay::generation(),
-        fingerprint: crate::db::versions::participant_fingerprint(&state.db, participant).await?,
-    })
+        fingerprint,
+    }
 }
 
 /// The mentor's fingerprint, read once per page (the page's parts share it).

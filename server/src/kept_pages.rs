@@ -108,11 +108,16 @@ impl Page {
         }
     }
 
-    /// Where the page is valid now.
-    async fn validity(self, state: &AppState, user: UserId) -> Result<Validity, AppError> {
+    /// Where the page is valid now (what it reads for that goes into the request's memo).
+    async fn validity(
+        self,
+        state: &AppState,
+        user: UserId,
+        memo: Option<&RequestMemo>,
+    ) -> Result<Validity, AppError> {
         match self {
             Page::Participant(p) => app::kept::participant_validity(state, p).await,
-            Page::MentorStart => app::site::start_page_validity(state, user).await,
+            Page::MentorStart => app::site::start_page_validity(state, user, memo).await,
         }
     }
 }
@@ -151,7 +156,8 @@ pub async fn kept_pages(State(state): State<AppState>, mut req: Request, next: N
     let Some((page, user, variant)) = candidate(&req) else {
         return next.run(req).await;
     };
-    let Ok(valid) = page.validity(&state, user).await else {
+    let memo = req.extensions().get::<RequestMemo>().cloned();
+    let Ok(valid) = page.validity(&state, user, memo.as_ref()).await else {
         return next.run(req).await;
     };
     let key: ViewKey = (page.name(), user.0, variant);
@@ -175,7 +181,6 @@ pub async fn kept_pages(State(state): State<AppState>, mut req: Request, next: N
             }
         }
     }
-    let memo = req.extensions().get::<RequestMemo>().cloned();
     let shown = ShownErrors::default();
     req.extensions_mut().insert(shown.clone());
     let res = next.run(req).await;

@@ -118,15 +118,16 @@ async fn kept_html(sort: String) -> Result<String, AppError> {
 pub async fn start_page_validity(
     state: &crate::state::AppState,
     mentor: crate::domain::ids::UserId,
+    memo: Option<&crate::auth::memo::RequestMemo>,
 ) -> Result<crate::state::views::Validity, AppError> {
     use std::hash::{Hash, Hasher};
     use std::sync::Arc;
     let fingerprint = crate::db::versions::mentor_fingerprint(&state.db, mentor).await?;
-    let valid = crate::state::views::Validity {
-        today: state.clock.today(),
-        corrections: crate::i18n::overlay::generation(),
-        fingerprint,
-    };
+    // A page rendered after all (not kept) reads it from the request's memo, not again.
+    if let Some(memo) = memo {
+        memo.remember_fingerprint(mentor, fingerprint);
+    }
+    let valid = crate::kept::validity(state, fingerprint);
     let key = ("lock-keys", mentor.0, String::new());
     let keys: Arc<Vec<String>> = match state.views.get(&key, valid) {
         Some(keys) => keys,

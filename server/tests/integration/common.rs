@@ -598,3 +598,32 @@ pub fn place(p: &app::domain::problem::FieldProblem) -> String {
 pub fn date(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a test date")
 }
+
+/// The change version of `participant`'s data (0 when never written; participant 0: the
+/// programme's).
+pub async fn version(app: &TestApp, participant: i64) -> i64 {
+    sqlx::query_scalar::<_, i64>(
+        "SELECT COALESCE((SELECT version FROM participant_versions WHERE participant_id = $1), 0)",
+    )
+    .bind(participant)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("version")
+}
+
+/// Runs `sql` (with `$1` = `participant`) and puts the participant's change version back, as no
+/// write can (the triggers move it): what a kept view shows after this is what was kept.
+pub async fn write_unversioned(app: &TestApp, participant: i64, sql: &str) {
+    let before = version(app, participant).await;
+    sqlx::query(sql)
+        .bind(participant)
+        .execute(&app.db.pool)
+        .await
+        .expect(sql);
+    sqlx::query("UPDATE participant_versions SET version = $1 WHERE participant_id = $2")
+        .bind(before)
+        .bind(participant)
+        .execute(&app.db.pool)
+        .await
+        .expect("version back");
+}

@@ -3,18 +3,7 @@
 //! session's own CSRF token; and a write to anything the page shows, by any path, is seen at
 //! once.
 
-use crate::common::{seed, TestApp, COORDINATOR, MENTOR_A};
-
-/// The version of `participant`'s data (0 when never written).
-async fn version(app: &TestApp, participant: i64) -> i64 {
-    sqlx::query_scalar::<_, i64>(
-        "SELECT COALESCE((SELECT version FROM participant_versions WHERE participant_id = $1), 0)",
-    )
-    .bind(participant)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("version")
-}
+use crate::common::{seed, version, write_unversioned, TestApp, COORDINATOR, MENTOR_A};
 
 /// Runs `sql` (binding `id` if it names `$1`).
 async fn exec(app: &TestApp, sql: &str, id: i64) {
@@ -78,19 +67,12 @@ async fn the_kept_participant_page_is_logged_renonced_and_follows_every_write(ap
 
     // It is the kept page that is served: a change that moves no version (which no write can
     // make: the triggers move it) is not seen, and is once the version moves.
-    let v = version(&app, p1).await;
-    exec(
+    write_unversioned(
         &app,
-        "UPDATE participants SET given_name = 'Hidden' WHERE id = $1",
         p1,
+        "UPDATE participants SET given_name = 'Hidden' WHERE id = $1",
     )
     .await;
-    sqlx::query("UPDATE participant_versions SET version = $1 WHERE participant_id = $2")
-        .bind(v)
-        .bind(p1)
-        .execute(&app.db.pool)
-        .await
-        .expect("version back");
     assert!(
         !app.get(&path, Some(&m)).await.body.contains("Hidden"),
         "kept"
@@ -180,19 +162,12 @@ async fn a_page_with_an_error_or_a_query_is_rendered_every_time(app: TestApp) {
     let path = format!("/participants/{p1}?tab=x");
     let first = app.get(&path, Some(&m)).await;
     assert_eq!(first.status, 200);
-    let v = version(&app, p1).await;
-    exec(
+    write_unversioned(
         &app,
-        "UPDATE participants SET given_name = 'Queried' WHERE id = $1",
         p1,
+        "UPDATE participants SET given_name = 'Queried' WHERE id = $1",
     )
     .await;
-    sqlx::query("UPDATE participant_versions SET version = $1 WHERE participant_id = $2")
-        .bind(v)
-        .bind(p1)
-        .execute(&app.db.pool)
-        .await
-        .expect("version back");
     assert!(
         app.get(&path, Some(&m)).await.body.contains("Queried"),
         "not kept"

@@ -7,7 +7,7 @@ use app::db::participants::ChangeSource;
 use app::error::AppError;
 use app::ladder::api::{Dashboard, LadderView, Passport};
 
-use crate::common::{seed, TestApp, MENTOR_A, MENTOR_B, TEACHER_A};
+use crate::common::{seed, version, write_unversioned, TestApp, MENTOR_A, MENTOR_B, TEACHER_A};
 
 const CLI: ChangeSource = ChangeSource {
     source: "cli",
@@ -175,17 +175,6 @@ async fn the_command_line_prints_the_ladder(app: TestApp) {
     assert_eq!(out.status.code(), Some(1));
 }
 
-/// The version of `participant`'s data (0 when never written).
-async fn version(app: &TestApp, participant: i64) -> i64 {
-    sqlx::query_scalar::<_, i64>(
-        "SELECT COALESCE((SELECT version FROM participant_versions WHERE participant_id = $1), 0)",
-    )
-    .bind(participant)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("version")
-}
-
 /// The mentor's start page is kept between requests (issue 18) and follows every write to its
 /// data, whoever makes it: here the command line's imports and plain SQL, as another server
 /// sharing the database would.
@@ -252,18 +241,12 @@ async fn the_kept_start_page_follows_every_write_to_its_data(app: TestApp) {
     );
     // What is served is the kept page: a change that does not move the version (which no
     // write can make: the triggers move it) is not seen, and is once the version moves.
-    let v = version(&app, s.p1.0).await;
-    sqlx::query("UPDATE participants SET given_name = 'Hidden' WHERE id = $1")
-        .bind(s.p1.0)
-        .execute(&app.db.pool)
-        .await
-        .expect("rename");
-    sqlx::query("UPDATE participant_versions SET version = $1 WHERE participant_id = $2")
-        .bind(v)
-        .bind(s.p1.0)
-        .execute(&app.db.pool)
-        .await
-        .expect("version back");
+    write_unversioned(
+        &app,
+        s.p1.0,
+        "UPDATE participants SET given_name = 'Hidden' WHERE id = $1",
+    )
+    .await;
     assert_eq!(dash().await.rows[0].name, "Amira Hassan", "kept");
     assert!(page().await.contains(">Amira Hassan<"), "the kept page");
     sqlx::query("UPDATE participant_versions SET version = version + 1 WHERE participant_id = $1")
