@@ -74,6 +74,57 @@ async fn a_coordinator_creates_a_participant_with_history(app: TestApp) {
     assert!(history.iter().any(|h| h.field == "family_name"
         && h.old_value.is_none()
         && h.new_value.as_deref() == Some("Noor")));
+    // The creation reads back as one entry per field given, newest first (the last column
+    // first), all at one moment by one person; it is stored as one row.
+    let fields: Vec<&str> = history.iter().map(|h| h.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "languages",
+            "residence_permit_date",
+            "planned_terms",
+            "start_date",
+            "mentor_email",
+            "district",
+            "school",
+            "birth_year",
+            "gender",
+            "family_name",
+            "given_name",
+            "participant_ref"
+        ]
+    );
+    assert!(history.iter().all(|h| h.old_value.is_none()
+        && h.changed_at == history[0].changed_at
+        && h.changed_by == history[0].changed_by
+        && h.source == "web"));
+    let rows: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM participant_history WHERE participant_id = $1")
+            .bind(id.0)
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(rows, 1);
+    // A creation stored the old way, a row per field, reads back as it is.
+    sqlx::query(
+        "INSERT INTO participant_history (participant_id, changed_at, source, field, new_value) \
+         VALUES ($1, 0, 'cli', 'given_name', 'Nadja'), ($1, 0, 'cli', 'family_name', 'Nour')",
+    )
+    .bind(id.0)
+    .execute(&app.db.pool)
+    .await
+    .expect("old rows");
+    let history = app::db::participants::history(&app.db, id)
+        .await
+        .expect("history");
+    let oldest: Vec<(&str, Option<&str>)> = history[12..]
+        .iter()
+        .map(|h| (h.field.as_str(), h.new_value.as_deref()))
+        .collect();
+    assert_eq!(
+        oldest,
+        [("family_name", Some("Nour")), ("given_name", Some("Nadja"))]
+    );
 }
 
 async fn invalid_input_names_every_field_and_stores_nothing(app: TestApp) {

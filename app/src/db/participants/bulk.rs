@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::history::{creation_value, CREATED};
 use super::{csv_fields, detail_from_row, none_if_empty, ChangeSource, DETAIL_SELECT};
 use crate::db::{col, now, schools, value_rows, Backend, DbError, Tx};
 use crate::domain::credentials::SignInCode;
@@ -317,20 +318,27 @@ async fn write_changes(
             ids.insert(reference, ParticipantId(*id));
         }
     }
+    // An update writes a row per changed field; a creation one row with every field given.
     let mut history: Vec<(ParticipantId, &str, Option<String>, Option<String>)> = vec![];
     for c in changes {
-        let (id, old) = match &c.stored {
-            Some((id, old)) => (*id, Some(old)),
-            None => match ids.get(c.fields[0].as_str()) {
-                Some(id) => (*id, None),
-                None => return Err(DbError::NotFound),
-            },
-        };
-        for (i, column) in PARTICIPANT_COLUMNS.iter().enumerate() {
-            let new = none_if_empty(c.fields[i].clone());
-            let old = old.and_then(|o| none_if_empty(o[i].clone()));
-            if old != new {
-                history.push((id, column, old, new));
+        match &c.stored {
+            Some((id, old)) => {
+                for (i, column) in PARTICIPANT_COLUMNS.iter().enumerate() {
+                    let new = none_if_empty(c.fields[i].clone());
+                    let old = none_if_empty(old[i].clone());
+                    if old != new {
+                        history.push((*id, column, old, new));
+                    }
+                }
+            }
+            None => {
+                let id = ids.get(c.fields[0].as_str()).ok_or(DbError::NotFound)?;
+                let fields: Vec<(&str, String)> = PARTICIPANT_COLUMNS
+                    .iter()
+                    .zip(&c.fields)
+                    .filter_map(|(column, value)| Some((*column, none_if_empty(value.clone())?)))
+                    .collect();
+                history.push((*id, CREATED, None, Some(creation_value(&fields)?)));
             }
         }
     }

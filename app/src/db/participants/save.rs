@@ -1,6 +1,6 @@
 //! Writing the register: saving a record (created or updated), status changes, renames.
 
-use super::history::record_history;
+use super::history::{record_creation, record_history};
 use super::{csv_fields, detail_from_row, none_if_empty, ChangeSource, SaveOutcome, DETAIL_SELECT};
 use crate::db::{col, now, schools, DbError, Tx};
 use crate::domain::credentials::SignInCode;
@@ -113,7 +113,11 @@ pub async fn save(
             (old != new).then_some((*column, old, new))
         })
         .collect();
-    record_history(tx, id, who, &changes).await?;
+    if matches!(outcome, SaveOutcome::Created(_)) {
+        record_creation(tx, id, who, &changes).await?;
+    } else {
+        record_history(tx, id, who, &changes).await?;
+    }
     store_search_key(tx, id).await?;
     Ok(outcome)
 }
