@@ -432,7 +432,45 @@ async fn a_stale_edit_is_refused_and_says_what_changed(app: TestApp) {
     assert_eq!(get().await.family_name, "Hassan-Ali");
 }
 
+async fn search_key_of(app: &TestApp, reference: &str) -> String {
+    sqlx::query_scalar("SELECT search_key FROM participants WHERE participant_ref = $1")
+        .bind(reference)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("search key")
+}
+
+/// The register's search text is filled once per database, after migrating: a participant
+/// stored without one gets it, and later starts do not scan the register again.
+async fn the_search_text_is_filled_once_per_database(app: TestApp) {
+    seed(&app).await;
+    let clear = "UPDATE participants SET search_key = '' WHERE participant_ref = 'P-0001'";
+    // A database from before the note: its next start fills the text.
+    for sql in ["DELETE FROM maintenance_done", clear] {
+        sqlx::query(sql)
+            .execute(&app.db.pool)
+            .await
+            .expect("prepare");
+    }
+    let filled = app::db::participants::fill_search_keys(&app.db)
+        .await
+        .expect("fill");
+    assert_eq!(filled, 1);
+    assert!(!search_key_of(&app, "P-0001").await.is_empty());
+    // Noted as done: the next start reads the note, not the register.
+    sqlx::query(clear)
+        .execute(&app.db.pool)
+        .await
+        .expect("clear");
+    let filled = app::db::participants::fill_search_keys(&app.db)
+        .await
+        .expect("fill");
+    assert_eq!(filled, 0);
+    assert!(search_key_of(&app, "P-0001").await.is_empty());
+}
+
 crate::on_both_engines! {
+    search_key => super::the_search_text_is_filled_once_per_database;
     stale_edit => super::a_stale_edit_is_refused_and_says_what_changed;
     sign_in_code => super::the_sign_in_code_goes_only_to_those_who_set_the_pin;
     create => super::a_coordinator_creates_a_participant_with_history;

@@ -147,9 +147,19 @@ pub(crate) async fn store_search_key(
     Ok(())
 }
 
-/// Fills the search text of participants stored before it existed (or written by a tool that
-/// left it empty). Run after migrating; does nothing when every participant has one.
+/// Fills the search text of participants stored before it existed. Run after migrating, once
+/// per database: every write stores the text since, so once done (noted in
+/// `maintenance_done`) a start does not scan the register again.
 pub async fn fill_search_keys(db: &crate::db::Db) -> Result<usize, DbError> {
+    const DONE: &str = "search_keys";
+    let done: Option<i64> =
+        sqlx::query_scalar("SELECT done_at FROM maintenance_done WHERE name = $1")
+            .bind(DONE)
+            .fetch_optional(&db.pool)
+            .await?;
+    if done.is_some() {
+        return Ok(0);
+    }
     let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM participants WHERE search_key = ''")
         .fetch_all(&db.pool)
         .await?;
@@ -157,6 +167,14 @@ pub async fn fill_search_keys(db: &crate::db::Db) -> Result<usize, DbError> {
     for &id in &ids {
         store_search_key(&mut conn, ParticipantId(id)).await?;
     }
+    // Two servers starting at once may both have filled: the first note stands.
+    sqlx::query(
+        "INSERT INTO maintenance_done (name, done_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(DONE)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
     Ok(ids.len())
 }
 
