@@ -36,6 +36,8 @@ usage:
                                      one MP3 per statement named by it (L-PA1-1.mp3); all stored or none
   server setting retention_years YEARS   keep data YEARS (1-30) after an introduction ended
   server retention apply [--dry-run] erases everyone past the retention time (--dry-run: lists them)
+  server assets compress DIR         writes the compressed forms of the built static files in DIR
+                                     (the server does it at start when they are missing)
   server bench generate [--participants N] [--weeks W]   a synthetic city for the benchmark (empty database)
   server bench compliance            times the compliance export (one school and week; all, one term)
   server bench charts                times one ladder chart and one mentor's dashboard
@@ -79,6 +81,15 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         ["import", kind, file, rest @ ..] => import(&config, kind, file, rest).await,
         ["export", kind, rest @ ..] => export(&config, kind, rest).await,
         ["bench", rest @ ..] => crate::bench::run(&config, rest).await,
+        ["assets", "compress", dir] => {
+            match crate::assets::Assets::write_compressed(std::path::Path::new(dir)) {
+                Ok(n) => {
+                    eprintln!("{dir}: {n} compressed files written");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("{dir}: {e}")),
+            }
+        }
         ["chart", "ladder", reference] => chart_ladder(&config, reference).await,
         ["person", "export", reference, dir] => {
             crate::cli_privacy::person_export(&config, reference, dir).await

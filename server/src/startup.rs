@@ -305,7 +305,11 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         }
     }
     let options = leptos_options(&config)?;
-    let assets = load_assets(&options);
+    let pkg = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let assets = match std::env::current_exe() {
+        Ok(exe) => crate::assets::Assets::load_compressed_apart(&pkg, exe),
+        Err(_) => crate::assets::Assets::load(&pkg),
+    };
     let state = build_state(&config, db, options, &assets).await?;
     let purge_db = state.db.clone();
     tokio::spawn(async move {
