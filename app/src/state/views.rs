@@ -58,6 +58,16 @@ impl ViewCache {
         slot.value.downcast_ref::<T>().cloned()
     }
 
+    /// View `key` as last kept, whatever it was kept for, with what that was.
+    pub fn latest<T: Clone + 'static>(&self, key: &ViewKey) -> Option<(Validity, T)> {
+        let mut guard = self.slots.lock().ok()?;
+        let (clock, slots) = &mut *guard;
+        *clock += 1;
+        let slot = slots.get_mut(key)?;
+        slot.used = *clock;
+        Some((slot.valid, slot.value.downcast_ref::<T>().cloned()?))
+    }
+
     /// Keeps `value` as view `key` for `valid`, replacing what the key held.
     pub fn put<T: Send + Sync + 'static>(&self, key: ViewKey, valid: Validity, value: T) {
         let Ok(mut guard) = self.slots.lock() else {

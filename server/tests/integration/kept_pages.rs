@@ -219,6 +219,39 @@ async fn the_kept_start_page_follows_the_tablet_locks(app: TestApp) {
         locked.contains("data-test=\"tablet-locked\""),
         "the lock shows"
     );
+    // The page reads the fingerprint and the locks in one statement: the same fingerprint
+    // and the same locks as when each is read alone.
+    let mentor_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(MENTOR_A)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("mentor");
+    let mentor_id = app::domain::ids::UserId(mentor_id);
+    let mut keys: Vec<String> = sqlx::query_scalar("SELECT subject FROM sign_in_throttle")
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("subjects");
+    keys.push("nobody".to_owned());
+    let now = app::db::now();
+    let (fingerprint, mut locks) =
+        app::db::versions::mentor_fingerprint_and_locks(&app.db, mentor_id, &keys, now)
+            .await
+            .expect("read");
+    assert_eq!(
+        fingerprint,
+        app::db::versions::mentor_fingerprint(&app.db, mentor_id)
+            .await
+            .expect("fingerprint")
+    );
+    let mut alone: Vec<(String, i64)> = app::db::throttle::locked(&app.db, &keys, now)
+        .await
+        .expect("locks")
+        .into_iter()
+        .collect();
+    locks.sort();
+    alone.sort();
+    assert!(!locks.is_empty());
+    assert_eq!(locks, alone);
     exec(&app, "UPDATE sign_in_throttle SET locked_until = 1", 0).await;
     let lifted = app.get("/", Some(&mentor)).await.body;
     assert!(
