@@ -54,19 +54,8 @@ pub(super) async fn record_creation(
         .iter()
         .filter_map(|(field, _, new)| Some((*field, new.clone()?)))
         .collect();
-    sqlx::query(
-        "INSERT INTO participant_history (participant_id, changed_at, changed_by, source, field, old_value, new_value) \
-         VALUES ($1, $2, $3, $4, $5, NULL, $6)",
-    )
-    .bind(id.0)
-    .bind(now())
-    .bind(who.by.map(|u| u.0))
-    .bind(who.source)
-    .bind(CREATED)
-    .bind(creation_value(&fields)?)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    let created = (CREATED, None, Some(creation_value(&fields)?));
+    record_history(tx, id, who, &[created]).await
 }
 
 /// The columns of a history entry with the name of who made it.
