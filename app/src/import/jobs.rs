@@ -53,9 +53,13 @@ pub async fn follow(
     id: PendingImportId,
     user: UserId,
 ) -> Result<ImportState, AppError> {
+    // This server's count is read before the stored row: a step that ends in between has
+    // stored its end before its count goes, so the row then shows the end rather than
+    // progress older than the count already shown (progress never goes back).
+    let counted = state.imports.progress(id.0);
     let pending = imports::get(&state.db, id, user).await?;
     let pending = resume_if_stopped(state, pending).await?;
-    state_of(state, &pending)
+    state_of(&pending, counted)
 }
 
 /// Imports upload `id` of `user` if its report is valid; a file of up to a megabyte has been
@@ -125,13 +129,11 @@ async fn resume_if_stopped(
     Ok(imports::get(&state.db, pending.id, pending.user).await?)
 }
 
-/// The page's view of `pending`: progress from this server's counter if the step runs here,
-/// else as last written by the server that runs it.
-fn state_of(state: &AppState, pending: &PendingImport) -> Result<ImportState, AppError> {
+/// The page's view of `pending`: progress from this server's count (`counted`, read before
+/// `pending`) if the step runs here, else as last written by the server that runs it.
+fn state_of(pending: &PendingImport, counted: Option<u64>) -> Result<ImportState, AppError> {
     let progress = || Progress {
-        done: state
-            .imports
-            .progress(pending.id.0)
+        done: counted
             .unwrap_or(pending.done_bytes)
             .min(pending.total_bytes),
         total: pending.total_bytes,
